@@ -1,0 +1,184 @@
+package workspace
+
+import (
+	"errors"
+	"fmt"
+
+	"orchard/model"
+	"orchard/store"
+)
+
+// ErrNotFound is returned by commands on a record that no longer exists.
+var ErrNotFound = errors.New("record not found")
+
+// run saves a step, keeps it in memory, records it for undo and notifies.
+func (w *Workspace) run(s step) error {
+	if err := w.apply(s, true); err != nil {
+		return err
+	}
+	w.mu.Lock()
+	w.undo = append(w.undo, s)
+	if len(w.undo) > maxUndo {
+		w.undo = w.undo[len(w.undo)-maxUndo:]
+	}
+	w.redo = nil
+	w.mu.Unlock()
+	w.notify(Event{Label: s.label, Changes: s.changes, Settings: s.settingsAfter != nil})
+	return nil
+}
+
+// apply writes a step forward (after) or backward (before) in one
+// transaction, then updates the in-memory portfolio to match.
+func (w *Workspace) apply(s step, forward bool) error {
+	var b store.Batch
+	for _, c := range s.changes {
+		target, gone := c.After, c.Before
+		if !forward {
+			target, gone = c.Before, c.After
+		}
+		if target != nil {
+			b.Puts = append(b.Puts, target)
+		} else if gone != nil {
+			b.Deletes = append(b.Deletes, gone)
+		}
+	}
+	settings := s.settingsAfter
+	if !forward {
+		settings = s.settingsBefore
+	}
+	b.Settings = settings
+	if err := w.st.Write(b); err != nil {
+		return err
+	}
+	for _, e := range b.Deletes {
+		w.p.Remove(e.Kind(), e.EntityID())
+	}
+	for _, e := range b.Puts {
+		w.p.Put(e)
+	}
+	if settings != nil {
+		w.p.Settings = *settings
+	}
+	return nil
+}
+
+func change(before, after model.Entity) Change {
+	ref := after
+	if ref == nil {
+		ref = before
+	}
+	return Change{Kind: ref.Kind(), ID: ref.EntityID(), AccountID: model.AccountOf(ref), Before: before, After: after}
+}
+
+// Create adds a new record after checking it and its references.
+func (w *Workspace) Create(e model.Entity) error {
+	if w.p.Get(e.Kind(), e.EntityID()) != nil {
+		return fmt.Errorf("%s already exists", model.Describe(e))
+	}
+	if err := w.p.Check(e); err != nil {
+		return err
+	}
+	w.stamp(e)
+	return w.run(step{label: "Add " + model.Describe(e), changes: []Change{change(nil, e)}})
+}
+
+// Update replaces a record with an edited copy (see model.Clone).
+func (w *Workspace) Update(e model.Entity) error {
+	before := w.p.Get(e.Kind(), e.EntityID())
+	if before == nil {
+		return fmt.Errorf("cannot save %s: %w (it may have been deleted)", model.Describe(e), ErrNotFound)
+	}
+	if before == e {
+		return fmt.Errorf("cannot save %s: edit a copy (model.Clone), not the stored record", model.Describe(e))
+	}
+	return w.edit("Edit "+model.Describe(e), before, e)
+}
+
+// Delete removes a record together with what hangs from it (an account's
+// stakeholders, actions…) and clears references to it elsewhere. Undo brings
+// all of it back.
+func (w *Workspace) Delete(k model.Kind, id string) error {
+	e := w.p.Get(k, id)
+	if e == nil {
+		return fmt.Errorf("cannot delete %s %s: %w", k, id, ErrNotFound)
+	}
+	return w.DeleteMany("Delete "+model.Describe(e), []model.Entity{e})
+}
+
+// DeleteMany removes several records as one undoable step.
+func (w *Workspace) DeleteMany(label string, records []model.Entity) error {
+	seen := map[string]bool{}
+	var changes []Change
+	key := func(e model.Entity) string { return model.PendingKey(e.Kind(), e.EntityID()) }
+	for _, e := range records {
+		for _, d := range w.p.Detached(e) {
+			if !seen[key(d)] {
+				seen[key(d)] = true
+				changes = append(changes, change(w.p.Get(d.Kind(), d.EntityID()), d))
+			}
+		}
+		for _, d := range append(w.p.Dependents(e), e) {
+			if !seen[key(d)] {
+				seen[key(d)] = true
+				changes = append(changes, change(d, nil))
+			} else {
+				// A detached copy was queued; the record goes entirely instead.
+				for i := range changes {
+					if changes[i].Kind == d.Kind() && changes[i].ID == d.EntityID() {
+						changes[i].After = nil
+					}
+				}
+			}
+		}
+	}
+	if len(changes) == 0 {
+		return nil
+	}
+	return w.run(step{label: label, changes: changes})
+}
+
+// Apply saves several new or edited records as one undoable step (an import,
+// a re-layout, a board reorder). Each is checked against the portfolio as it
+// will be after the records before it.
+func (w *Workspace) Apply(label string, records []model.Entity) error {
+	var changes []Change
+	pending := map[string]model.Entity{}
+	for _, e := range records {
+		k := model.PendingKey(e.Kind(), e.EntityID())
+		before := w.p.Get(e.Kind(), e.EntityID())
+		if before == e {
+			return fmt.Errorf("%s: edit a copy (model.Clone), not the stored record", label)
+		}
+		if _, dup := pending[k]; dup {
+			return fmt.Errorf("%s: %s appears twice", label, model.Describe(e))
+		}
+		pending[k] = e
+		changes = append(changes, change(before, e))
+	}
+	// Check with the whole batch visible, so records may refer to each other.
+	for _, e := range records {
+		if err := w.p.CheckAmong(e, pending); err != nil {
+			return fmt.Errorf("%s: %w", label, err)
+		}
+	}
+	for _, e := range records {
+		w.stamp(e)
+	}
+	return w.run(step{label: label, changes: changes})
+}
+
+// UpdateSettings replaces the workspace settings.
+func (w *Workspace) UpdateSettings(s model.Settings) error {
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	before := w.p.Settings
+	return w.run(step{label: "Change workspace settings", settingsBefore: &before, settingsAfter: &s})
+}
+
+// stamp records when an account last changed, for plan freshness.
+func (w *Workspace) stamp(e model.Entity) {
+	if a, ok := e.(*model.Account); ok {
+		a.Updated = w.now().UTC()
+	}
+}

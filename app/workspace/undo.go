@@ -1,0 +1,57 @@
+package workspace
+
+// CanUndo reports whether there is a step to undo, and its label.
+func (w *Workspace) CanUndo() (string, bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if len(w.undo) == 0 {
+		return "", false
+	}
+	return w.undo[len(w.undo)-1].label, true
+}
+
+// CanRedo reports whether there is a step to redo, and its label.
+func (w *Workspace) CanRedo() (string, bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if len(w.redo) == 0 {
+		return "", false
+	}
+	return w.redo[len(w.redo)-1].label, true
+}
+
+// Undo reverts the last step. It returns false when there was none.
+func (w *Workspace) Undo() (bool, error) {
+	return w.travel(&w.undo, &w.redo, false, "Undo ")
+}
+
+// Redo repeats the last undone step. It returns false when there was none.
+func (w *Workspace) Redo() (bool, error) {
+	return w.travel(&w.redo, &w.undo, true, "Redo ")
+}
+
+func (w *Workspace) travel(from, to *[]step, forward bool, prefix string) (bool, error) {
+	w.mu.Lock()
+	if len(*from) == 0 {
+		w.mu.Unlock()
+		return false, nil
+	}
+	s := (*from)[len(*from)-1]
+	w.mu.Unlock()
+	if err := w.apply(s, forward); err != nil {
+		return false, err
+	}
+	w.mu.Lock()
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, s)
+	w.mu.Unlock()
+	ev := Event{Label: prefix + s.label, Settings: s.settingsAfter != nil}
+	for _, c := range s.changes {
+		if !forward {
+			c.Before, c.After = c.After, c.Before
+		}
+		ev.Changes = append(ev.Changes, c)
+	}
+	w.notify(ev)
+	return true, nil
+}

@@ -1,0 +1,407 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Kind names a record type; stores and change notifications use it.
+type Kind string
+
+const (
+	KindAccount        Kind = "account"
+	KindStakeholder    Kind = "stakeholder"
+	KindTeamMember     Kind = "team_member"
+	KindTeamAssignment Kind = "team_assignment"
+	KindCoverage       Kind = "coverage"
+	KindInfluenceLink  Kind = "influence_link"
+	KindGoal           Kind = "goal"
+	KindInitiative     Kind = "initiative"
+	KindWhitespace     Kind = "whitespace_cell"
+	KindOpportunity    Kind = "opportunity"
+	KindAction         Kind = "action"
+	KindFigure         Kind = "period_figure"
+	KindScorecard      Kind = "scorecard"
+	KindReview         Kind = "review_meeting"
+	KindCycle          Kind = "planning_cycle"
+)
+
+// Kinds lists every kind, parents before the records that point at them.
+var Kinds = []Kind{KindAccount, KindTeamMember, KindStakeholder, KindTeamAssignment, KindCoverage,
+	KindInfluenceLink, KindGoal, KindInitiative, KindWhitespace, KindOpportunity, KindAction,
+	KindFigure, KindScorecard, KindReview, KindCycle}
+
+// Entity is any record of the portfolio.
+type Entity interface {
+	EntityID() string
+	Kind() Kind
+	Validate() error
+}
+
+// accountScoped is an entity that belongs to one account.
+type accountScoped interface {
+	Entity
+	accountID() string
+}
+
+func (s *Stakeholder) accountID() string    { return s.AccountID }
+func (t *TeamAssignment) accountID() string { return t.AccountID }
+func (c *Coverage) accountID() string       { return c.AccountID }
+func (l *InfluenceLink) accountID() string  { return l.AccountID }
+func (g *Goal) accountID() string           { return g.AccountID }
+func (i *Initiative) accountID() string     { return i.AccountID }
+func (w *WhitespaceCell) accountID() string { return w.AccountID }
+func (o *Opportunity) accountID() string    { return o.AccountID }
+func (a *Action) accountID() string         { return a.AccountID }
+func (f *PeriodFigure) accountID() string   { return f.AccountID }
+func (s *Scorecard) accountID() string      { return s.AccountID }
+func (r *ReviewMeeting) accountID() string  { return r.AccountID }
+func (c *Cycle) accountID() string          { return c.AccountID }
+
+// AccountOf returns the account an entity belongs to ("" for accounts and
+// shared team members: an account is its own scope).
+func AccountOf(e Entity) string {
+	if s, ok := e.(accountScoped); ok {
+		return s.accountID()
+	}
+	if a, ok := e.(*Account); ok {
+		return a.ID
+	}
+	return ""
+}
+
+// Portfolio is the whole content of a workspace held in memory.
+type Portfolio struct {
+	Settings Settings
+	records  map[Kind]map[string]Entity
+}
+
+// NewPortfolio returns an empty portfolio with default settings.
+func NewPortfolio() *Portfolio {
+	p := &Portfolio{Settings: DefaultSettings(), records: map[Kind]map[string]Entity{}}
+	for _, k := range Kinds {
+		p.records[k] = map[string]Entity{}
+	}
+	return p
+}
+
+// Get returns the record of that kind and ID, or nil.
+func (p *Portfolio) Get(k Kind, id string) Entity {
+	return p.records[k][id]
+}
+
+// Put adds or replaces a record. It does not validate: callers check first
+// with Check.
+func (p *Portfolio) Put(e Entity) {
+	p.records[e.Kind()][e.EntityID()] = e
+}
+
+// Remove deletes a record; removing a missing one does nothing.
+func (p *Portfolio) Remove(k Kind, id string) {
+	delete(p.records[k], id)
+}
+
+// Count returns how many records of a kind there are.
+func (p *Portfolio) Count(k Kind) int { return len(p.records[k]) }
+
+// All returns the records of a kind sorted by ID, for stable output.
+func (p *Portfolio) All(k Kind) []Entity {
+	out := make([]Entity, 0, len(p.records[k]))
+	for _, e := range p.records[k] {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].EntityID() < out[j].EntityID() })
+	return out
+}
+
+// Account returns the account with that ID, or nil.
+func (p *Portfolio) Account(id string) *Account {
+	a, _ := p.records[KindAccount][id].(*Account)
+	return a
+}
+
+// Accounts returns every account sorted by name.
+func (p *Portfolio) Accounts() []*Account {
+	out := make([]*Account, 0, len(p.records[KindAccount]))
+	for _, e := range p.records[KindAccount] {
+		out = append(out, e.(*Account))
+	}
+	sort.Slice(out, func(i, j int) bool {
+		ni, nj := strings.ToLower(out[i].Name), strings.ToLower(out[j].Name)
+		if ni != nj {
+			return ni < nj
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// TeamMembers returns the workspace's team sorted by name.
+func (p *Portfolio) TeamMembers() []*TeamMember {
+	out := make([]*TeamMember, 0, len(p.records[KindTeamMember]))
+	for _, e := range p.records[KindTeamMember] {
+		out = append(out, e.(*TeamMember))
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// OfAccount returns the records of a kind that belong to an account, sorted
+// by ID.
+func (p *Portfolio) OfAccount(k Kind, accountID string) []Entity {
+	var out []Entity
+	for _, e := range p.records[k] {
+		if AccountOf(e) == accountID {
+			out = append(out, e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].EntityID() < out[j].EntityID() })
+	return out
+}
+
+// Stakeholders returns an account's stakeholders sorted by name.
+func (p *Portfolio) Stakeholders(accountID string) []*Stakeholder {
+	var out []*Stakeholder
+	for _, e := range p.OfAccount(KindStakeholder, accountID) {
+		out = append(out, e.(*Stakeholder))
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Actions returns an account's actions in board order within each status.
+func (p *Portfolio) Actions(accountID string) []*Action {
+	var out []*Action
+	for _, e := range p.OfAccount(KindAction, accountID) {
+		out = append(out, e.(*Action))
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Order < out[j].Order })
+	return out
+}
+
+// Goals returns an account's goals in their order.
+func (p *Portfolio) Goals(accountID string) []*Goal {
+	var out []*Goal
+	for _, e := range p.OfAccount(KindGoal, accountID) {
+		out = append(out, e.(*Goal))
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Order < out[j].Order })
+	return out
+}
+
+// Check validates e and the references it makes to other records.
+func (p *Portfolio) Check(e Entity) error {
+	return p.CheckAmong(e, nil)
+}
+
+// CheckAmong is Check as if the pending records (keyed by PendingKey) were
+// already in the portfolio, so a batch may refer to its own records.
+func (p *Portfolio) CheckAmong(e Entity, pending map[string]Entity) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	get := func(k Kind, id string) Entity {
+		if r, ok := pending[PendingKey(k, id)]; ok {
+			return r
+		}
+		return p.Get(k, id)
+	}
+	c := checker{record: recordName(e.Kind())}
+	ref := func(field string, k Kind, id string) {
+		if id != "" && get(k, id) == nil {
+			c.fail(field, "refers to a %s that does not exist (%s)", recordName(k), id)
+		}
+	}
+	if acc := AccountOf(e); acc != "" && e.Kind() != KindAccount {
+		ref("account", KindAccount, acc)
+	}
+	switch v := e.(type) {
+	case *Stakeholder:
+		ref("reports to", KindStakeholder, v.ReportsTo)
+		ref("dotted-line manager", KindStakeholder, v.DottedLine)
+		if v.ReportsTo != "" && reportsToCycle(get, v.ID, v.ReportsTo) {
+			c.fail("reports to", "would make a reporting loop")
+		}
+	case *TeamAssignment:
+		ref("team member", KindTeamMember, v.MemberID)
+	case *Coverage:
+		ref("team member", KindTeamMember, v.MemberID)
+		ref("stakeholder", KindStakeholder, v.StakeholderID)
+	case *InfluenceLink:
+		ref("from", KindStakeholder, v.FromID)
+		ref("to", KindStakeholder, v.ToID)
+	case *Initiative:
+		ref("goal", KindGoal, v.GoalID)
+		ref("owner", KindStakeholder, v.OwnerID)
+	case *Opportunity:
+		ref("goal", KindGoal, v.GoalID)
+	case *Action:
+		ref("owner", KindTeamMember, v.OwnerID)
+		ref("goal", KindGoal, v.GoalID)
+	case *Scorecard:
+		ref("stakeholder", KindStakeholder, v.StakeholderID)
+	case *ReviewMeeting:
+		ref("cycle", KindCycle, v.CycleID)
+	}
+	return c.err()
+}
+
+// PendingKey keys a record in a batch for CheckAmong.
+func PendingKey(k Kind, id string) string { return string(k) + "/" + id }
+
+// reportsToCycle reports whether making id report to manager closes a loop.
+func reportsToCycle(get func(Kind, string) Entity, id, manager string) bool {
+	seen := map[string]bool{}
+	for cur := manager; cur != ""; {
+		if cur == id {
+			return true
+		}
+		if seen[cur] {
+			return false
+		}
+		seen[cur] = true
+		s, ok := get(KindStakeholder, cur).(*Stakeholder)
+		if !ok {
+			return false
+		}
+		cur = s.ReportsTo
+	}
+	return false
+}
+
+// Dependents returns the records that must go when e goes, children before
+// the records they hang from, so that deleting in order never breaks a
+// reference and re-inserting in reverse restores them.
+func (p *Portfolio) Dependents(e Entity) []Entity {
+	var out []Entity
+	switch v := e.(type) {
+	case *Account:
+		for i := len(Kinds) - 1; i >= 0; i-- {
+			k := Kinds[i]
+			if k == KindAccount || k == KindTeamMember {
+				continue
+			}
+			out = append(out, p.OfAccount(k, v.ID)...)
+		}
+	case *TeamMember:
+		for _, k := range []Kind{KindCoverage, KindTeamAssignment} {
+			for _, x := range p.All(k) {
+				if (k == KindCoverage && x.(*Coverage).MemberID == v.ID) ||
+					(k == KindTeamAssignment && x.(*TeamAssignment).MemberID == v.ID) {
+					out = append(out, x)
+				}
+			}
+		}
+	case *Stakeholder:
+		for _, x := range p.OfAccount(KindCoverage, v.AccountID) {
+			if x.(*Coverage).StakeholderID == v.ID {
+				out = append(out, x)
+			}
+		}
+		for _, x := range p.OfAccount(KindInfluenceLink, v.AccountID) {
+			if l := x.(*InfluenceLink); l.FromID == v.ID || l.ToID == v.ID {
+				out = append(out, x)
+			}
+		}
+	case *Goal:
+		for _, x := range p.OfAccount(KindInitiative, v.AccountID) {
+			if x.(*Initiative).GoalID == v.ID {
+				out = append(out, x)
+			}
+		}
+	}
+	return out
+}
+
+// Detached returns copies of records that keep a reference to e, with that
+// reference cleared: what must be rewritten (not deleted) when e goes, such
+// as stakeholders who reported to a deleted one or actions owned by a
+// removed team member.
+func (p *Portfolio) Detached(e Entity) []Entity {
+	var out []Entity
+	switch v := e.(type) {
+	case *Stakeholder:
+		for _, s := range p.Stakeholders(v.AccountID) {
+			if s.ReportsTo == v.ID || s.DottedLine == v.ID {
+				c := *s
+				if c.ReportsTo == v.ID {
+					c.ReportsTo = ""
+				}
+				if c.DottedLine == v.ID {
+					c.DottedLine = ""
+				}
+				out = append(out, &c)
+			}
+		}
+		for _, x := range p.OfAccount(KindInitiative, v.AccountID) {
+			if i := x.(*Initiative); i.OwnerID == v.ID {
+				c := *i
+				c.OwnerID = ""
+				out = append(out, &c)
+			}
+		}
+		for _, x := range p.OfAccount(KindScorecard, v.AccountID) {
+			if s := x.(*Scorecard); s.StakeholderID == v.ID {
+				c := *s
+				c.StakeholderID = ""
+				out = append(out, &c)
+			}
+		}
+	case *TeamMember:
+		for _, x := range p.All(KindAction) {
+			if a := x.(*Action); a.OwnerID == v.ID {
+				c := *a
+				c.OwnerID = ""
+				out = append(out, &c)
+			}
+		}
+	case *Goal:
+		for _, k := range []Kind{KindAction, KindOpportunity} {
+			for _, x := range p.OfAccount(k, v.AccountID) {
+				switch r := x.(type) {
+				case *Action:
+					if r.GoalID == v.ID {
+						c := *r
+						c.GoalID = ""
+						out = append(out, &c)
+					}
+				case *Opportunity:
+					if r.GoalID == v.ID {
+						c := *r
+						c.GoalID = ""
+						out = append(out, &c)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func recordName(k Kind) string {
+	return strings.ReplaceAll(string(k), "_", " ")
+}
+
+// Describe names a record for messages and undo labels: `account "Acme"`.
+func Describe(e Entity) string {
+	name := ""
+	switch v := e.(type) {
+	case *Account:
+		name = v.Name
+	case *Stakeholder:
+		name = v.Name
+	case *TeamMember:
+		name = v.Name
+	case *Goal:
+		name = v.Title
+	case *Action:
+		name = v.Title
+	case *Opportunity:
+		name = v.Name
+	}
+	if name == "" {
+		return recordName(e.Kind())
+	}
+	return fmt.Sprintf("%s %q", recordName(e.Kind()), name)
+}

@@ -1,0 +1,129 @@
+package model
+
+import (
+	"fmt"
+	"regexp"
+	"time"
+)
+
+// FigureKind says whether a period figure is a target or an actual.
+type FigureKind string
+
+const (
+	FigureTarget FigureKind = "target"
+	FigureActual FigureKind = "actual"
+)
+
+var periodPattern = regexp.MustCompile(`^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$`)
+
+// PeriodFigure is revenue and margin for one account in one period: a year
+// "2026", a quarter "2026-Q1" or a month "2026-03".
+type PeriodFigure struct {
+	ID         string
+	AccountID  string
+	Period     string
+	FigureKind FigureKind
+	Revenue    Money
+	Margin     Money
+}
+
+func (f *PeriodFigure) EntityID() string { return f.ID }
+func (f *PeriodFigure) Kind() Kind       { return KindFigure }
+
+func (f *PeriodFigure) Validate() error {
+	c := checker{record: "period figure"}
+	c.required("id", f.ID)
+	c.required("account", f.AccountID)
+	if !periodPattern.MatchString(f.Period) {
+		c.fail("period", "must be a year, quarter or month such as 2026, 2026-Q1 or 2026-03 (found %q)", f.Period)
+	}
+	c.oneOf("kind", string(f.FigureKind), []string{string(FigureTarget), string(FigureActual)})
+	return c.err()
+}
+
+// DefaultCriteria are the customer value scorecard criteria of a new workspace.
+var DefaultCriteria = []string{"Value delivered", "Innovation", "Collaboration", "Responsiveness", "Quality"}
+
+// Scorecard is one customer stakeholder's scoring of us on a review date.
+type Scorecard struct {
+	ID            string
+	AccountID     string
+	Date          time.Time
+	StakeholderID string
+	Scores        map[string]int // criterion -> 1..10
+	Comment       string
+}
+
+func (s *Scorecard) EntityID() string { return s.ID }
+func (s *Scorecard) Kind() Kind       { return KindScorecard }
+
+func (s *Scorecard) Validate() error {
+	c := checker{record: "scorecard"}
+	c.required("id", s.ID)
+	c.required("account", s.AccountID)
+	if s.Date.IsZero() {
+		c.fail("date", "is required")
+	}
+	for k, v := range s.Scores {
+		c.between(fmt.Sprintf("score for %s", k), v, 1, 10)
+	}
+	return c.err()
+}
+
+// ReviewMeeting is a plan review held with the customer.
+type ReviewMeeting struct {
+	ID        string
+	AccountID string
+	CycleID   string
+	Date      time.Time
+	Attendees string
+	Decisions string
+	Notes     string
+	NextDate  time.Time
+}
+
+func (r *ReviewMeeting) EntityID() string { return r.ID }
+func (r *ReviewMeeting) Kind() Kind       { return KindReview }
+
+func (r *ReviewMeeting) Validate() error {
+	c := checker{record: "review meeting"}
+	c.required("id", r.ID)
+	c.required("account", r.AccountID)
+	if r.Date.IsZero() {
+		c.fail("date", "is required")
+	}
+	if !r.NextDate.IsZero() && r.NextDate.Before(r.Date) {
+		c.fail("next review", "must be after the meeting date")
+	}
+	return c.err()
+}
+
+// Cycle is one planning cycle of an account, usually a year.
+type Cycle struct {
+	ID            string
+	AccountID     string
+	Name          string
+	Start         time.Time
+	End           time.Time
+	RevenueTarget Money
+	MarginTarget  Money
+	CustomerWants string // what the customer wants this year, in one line
+	Learnings     string // carried forward into the next cycle
+}
+
+func (c *Cycle) EntityID() string { return c.ID }
+func (c *Cycle) Kind() Kind       { return KindCycle }
+
+func (cy *Cycle) Validate() error {
+	c := checker{record: "planning cycle"}
+	c.required("id", cy.ID)
+	c.required("account", cy.AccountID)
+	c.required("name", cy.Name)
+	if cy.Start.IsZero() || cy.End.IsZero() {
+		c.fail("dates", "need a start and an end")
+	} else if !cy.End.After(cy.Start) {
+		c.fail("end", "must be after the start")
+	}
+	c.notNegative("revenue target", cy.RevenueTarget)
+	return c.err()
+}

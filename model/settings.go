@@ -1,0 +1,44 @@
+package model
+
+import "strings"
+
+// Settings are the workspace-wide choices.
+type Settings struct {
+	Name      string // shown in the title bar
+	Sample    bool   // the workspace is Orchard's sample portfolio
+	Weights   Weights
+	Offerings []string // whitespace map columns
+	Criteria  []string // customer value scorecard criteria
+}
+
+// DefaultSettings returns the settings of a new workspace.
+func DefaultSettings() Settings {
+	return Settings{
+		Name:      "Untitled workspace",
+		Weights:   DefaultWeights(),
+		Offerings: []string{"Platform", "Analytics", "Services", "Support", "Training"},
+		Criteria:  append([]string(nil), DefaultCriteria...),
+	}
+}
+
+// Validate checks the settings.
+func (s Settings) Validate() error {
+	c := checker{record: "settings"}
+	c.required("workspace name", s.Name)
+	for q, w := range s.Weights {
+		if w < 0 || w > 10 {
+			c.fail("weight of "+Questions[q].Field, "must be between 0 and 10 (found %g)", w)
+		}
+	}
+	seen := map[string]bool{}
+	for _, o := range s.Offerings {
+		key := strings.ToLower(strings.TrimSpace(o))
+		if key == "" {
+			c.fail("offerings", "must not contain an empty name")
+		} else if seen[key] {
+			c.fail("offerings", "must not repeat %q", o)
+		}
+		seen[key] = true
+	}
+	return c.err()
+}

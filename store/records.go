@@ -1,0 +1,110 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+
+	"orchard/model"
+)
+
+// table describes how one kind of record maps onto its table.
+type table struct {
+	name    string
+	columns []string // the first is always id
+	values  func(e model.Entity) []any
+	scan    func(rows *sql.Rows) (model.Entity, error)
+}
+
+var tables = map[model.Kind]table{}
+
+func register(k model.Kind, t table) { tables[k] = t }
+
+func (t table) upsertSQL() string {
+	ph := strings.TrimSuffix(strings.Repeat("?, ", len(t.columns)), ", ")
+	var set []string
+	for _, c := range t.columns[1:] {
+		set = append(set, c+" = excluded."+c)
+	}
+	return fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s) ON CONFLICT(id) DO UPDATE SET %s",
+		t.name, strings.Join(t.columns, ", "), ph, strings.Join(set, ", "))
+}
+
+func putRecord(q querier, e model.Entity) error {
+	t, ok := tables[e.Kind()]
+	if !ok {
+		return fmt.Errorf("no table for %s", e.Kind())
+	}
+	if _, err := q.Exec(t.upsertSQL(), t.values(e)...); err != nil {
+		return fmt.Errorf("saving %s: %w", model.Describe(e), err)
+	}
+	if sc, ok := e.(*model.Scorecard); ok {
+		return putScores(q, sc)
+	}
+	return nil
+}
+
+func deleteRecord(q querier, k model.Kind, id string) error {
+	t, ok := tables[k]
+	if !ok {
+		return fmt.Errorf("no table for %s", k)
+	}
+	if _, err := q.Exec("DELETE FROM "+t.name+" WHERE id = ?", id); err != nil {
+		return fmt.Errorf("deleting %s %s: %w", k, id, err)
+	}
+	return nil
+}
+
+func loadKind(q querier, p *model.Portfolio, k model.Kind) error {
+	t := tables[k]
+	rows, err := q.Query(fmt.Sprintf("SELECT %s FROM %s", strings.Join(t.columns, ", "), t.name))
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", t.name, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		e, err := t.scan(rows)
+		if err != nil {
+			return fmt.Errorf("reading %s: %w", t.name, err)
+		}
+		p.Put(e)
+	}
+	return rows.Err()
+}
+
+func putScores(q querier, sc *model.Scorecard) error {
+	if _, err := q.Exec("DELETE FROM scorecard_scores WHERE scorecard_id = ?", sc.ID); err != nil {
+		return fmt.Errorf("saving scorecard scores: %w", err)
+	}
+	keys := make([]string, 0, len(sc.Scores))
+	for k := range sc.Scores {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if _, err := q.Exec("INSERT INTO scorecard_scores(scorecard_id, criterion, score) VALUES (?, ?, ?)", sc.ID, k, sc.Scores[k]); err != nil {
+			return fmt.Errorf("saving scorecard score %q: %w", k, err)
+		}
+	}
+	return nil
+}
+
+func loadScores(q querier, p *model.Portfolio) error {
+	rows, err := q.Query("SELECT scorecard_id, criterion, score FROM scorecard_scores")
+	if err != nil {
+		return fmt.Errorf("reading scorecard scores: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, crit string
+		var score int
+		if err := rows.Scan(&id, &crit, &score); err != nil {
+			return fmt.Errorf("reading scorecard scores: %w", err)
+		}
+		if sc, ok := p.Get(model.KindScorecard, id).(*model.Scorecard); ok {
+			sc.Scores[crit] = score
+		}
+	}
+	return rows.Err()
+}
