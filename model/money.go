@@ -6,6 +6,10 @@ import (
 	"strings"
 )
 
+// MaxMajor is the largest amount, in whole units, Orchard accepts: far above
+// any account's revenue, far below where minor units would overflow.
+const MaxMajor = 1e15
+
 // Money is an amount in minor units (cents) of the currency of the record
 // that holds it. Integer arithmetic keeps sums exact.
 type Money int64
@@ -101,6 +105,9 @@ func ParseMoney(s string) (Money, error) {
 	v, err := strconv.ParseFloat(t, 64)
 	if err != nil || v != v {
 		return 0, fmt.Errorf("%q is not an amount (expected digits such as 1,250,000.50)", s)
+	}
+	if v > MaxMajor {
+		return 0, fmt.Errorf("%q is too large (at most %s)", s, MoneyFromMajor(MaxMajor).String())
 	}
 	if neg {
 		v = -v

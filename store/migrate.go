@@ -16,8 +16,12 @@ type migration struct {
 	sql     string
 }
 
+// migrationSource holds the numbered migration files; tests swap it to
+// rehearse an upgrade.
+var migrationSource fs.FS = migrationFiles
+
 func migrations() []migration {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	entries, err := fs.ReadDir(migrationSource, "migrations")
 	if err != nil {
 		panic(err)
 	}
@@ -28,7 +32,7 @@ func migrations() []migration {
 		if !ok || err != nil {
 			panic("store: migration file without a number: " + e.Name())
 		}
-		body, err := fs.ReadFile(migrationFiles, "migrations/"+e.Name())
+		body, err := fs.ReadFile(migrationSource, "migrations/"+e.Name())
 		if err != nil {
 			panic(err)
 		}

@@ -155,7 +155,13 @@ func probe(path string) (int, error) {
 	return version, nil
 }
 
+// writable reports whether Orchard may write the file: the user has not
+// marked it read-only and the system lets us open it for writing.
 func writable(path string) bool {
+	info, err := os.Stat(path)
+	if err != nil || info.Mode().Perm()&0o200 == 0 {
+		return false
+	}
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		return false

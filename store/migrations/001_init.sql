@@ -4,7 +4,7 @@
 -- Foreign keys are deferred so a transaction can delete or restore a tree of
 -- records in any order and is checked once, at commit.
 
-PRAGMA application_id = 1330795336; -- "ORCH"
+PRAGMA application_id = 1330791240; -- "ORCH"
 
 CREATE TABLE settings (
     key   TEXT PRIMARY KEY,

@@ -1,0 +1,126 @@
+// Package app is Orchard's composition root: it reads the command line,
+// opens the workspace file, builds the window with its menus, shortcuts and
+// preferences, and runs the headless commands.
+package app
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"orchard/app/workspace"
+	"orchard/assets/sample"
+)
+
+const usage = `Orchard — strategic account planning
+
+Usage:
+  orchard                       open the window on the default workspace
+  orchard --db PATH             open the window on the workspace file PATH
+  orchard demo --db PATH        create a workspace at PATH filled with the sample portfolio
+  orchard summary --db PATH     print a JSON summary of the workspace at PATH
+  orchard help                  show this text
+
+The default workspace is %s
+`
+
+// Main runs Orchard with the arguments after the program name and returns
+// the process exit code: 0 on success, 1 on failure, 2 on a usage error.
+func Main(args []string, stdout, stderr io.Writer) int {
+	cmd := ""
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "":
+		db, ok := parseDB("orchard", args, false, stderr)
+		if !ok {
+			return 2
+		}
+		return runGUI(db, stderr)
+	case "demo":
+		db, ok := parseDB("orchard demo", args, true, stderr)
+		if !ok {
+			return 2
+		}
+		return report(runDemo(db, stdout), stderr)
+	case "summary":
+		db, ok := parseDB("orchard summary", args, true, stderr)
+		if !ok {
+			return 2
+		}
+		return report(runSummary(db, stdout), stderr)
+	case "help":
+		fmt.Fprintf(stdout, usage, DefaultWorkspacePath())
+		return 0
+	}
+	fmt.Fprintf(stderr, "orchard: unknown command %q\n\n", cmd)
+	fmt.Fprintf(stderr, usage, DefaultWorkspacePath())
+	return 2
+}
+
+// parseDB reads the one flag every entry point shares.
+func parseDB(name string, args []string, required bool, stderr io.Writer) (string, bool) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	db := fs.String("db", "", "workspace file")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(stderr, usage, DefaultWorkspacePath())
+			return "", false
+		}
+		fmt.Fprintf(stderr, "%s: %v\n\n", name, err)
+		fmt.Fprintf(stderr, usage, DefaultWorkspacePath())
+		return "", false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "%s: unexpected argument %q\n\n", name, fs.Arg(0))
+		fmt.Fprintf(stderr, usage, DefaultWorkspacePath())
+		return "", false
+	}
+	if required && *db == "" {
+		fmt.Fprintf(stderr, "%s: --db PATH is required\n\n", name)
+		fmt.Fprintf(stderr, usage, DefaultWorkspacePath())
+		return "", false
+	}
+	return *db, true
+}
+
+func report(err error, stderr io.Writer) int {
+	if err != nil {
+		fmt.Fprintf(stderr, "orchard: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// DefaultWorkspacePath is where the workspace lives when no --db is given.
+func DefaultWorkspacePath() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		dir = "."
+	}
+	return filepath.Join(dir, "Orchard", "workspace.orchard")
+}
+
+// createSample makes a new workspace at path filled with the sample portfolio.
+func createSample(path string) (*workspace.Workspace, error) {
+	settings, records := sample.Build(time.Now())
+	return workspace.Create(path, settings, records)
+}
+
+func runDemo(path string, stdout io.Writer) error {
+	ws, err := createSample(path)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
+	p := ws.Portfolio()
+	fmt.Fprintf(stdout, "created %s: %d accounts, %d stakeholders, %d actions\n", path,
+		len(p.Accounts()), p.Count("stakeholder"), p.Count("action"))
+	return nil
+}

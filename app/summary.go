@@ -1,0 +1,104 @@
+package app
+
+import (
+	"encoding/json"
+	"io"
+	"math"
+
+	"orchard/app/workspace"
+	"orchard/model"
+)
+
+type accountSummary struct {
+	Name              string   `json:"name"`
+	Industry          string   `json:"industry"`
+	Owner             string   `json:"owner"`
+	Currency          string   `json:"currency"`
+	Revenue           float64  `json:"revenue"`
+	PrevRevenue       float64  `json:"previous_revenue"`
+	Potential         float64  `json:"potential"`
+	Objective         string   `json:"objective"`
+	RelationshipScore *float64 `json:"relationship_score"`
+	ValueScore        *float64 `json:"value_score"`
+	Quadrant          string   `json:"quadrant"`
+	Priority          string   `json:"priority"`
+	Stakeholders      int      `json:"stakeholders"`
+	Actions           int      `json:"actions"`
+}
+
+type workspaceSummary struct {
+	Workspace     string           `json:"workspace"`
+	Path          string           `json:"path"`
+	Sample        bool             `json:"sample"`
+	SchemaVersion int              `json:"schema_version"`
+	Counts        map[string]int   `json:"counts"`
+	Accounts      []accountSummary `json:"accounts"`
+}
+
+func runSummary(path string, stdout io.Writer) error {
+	ws, err := workspace.Open(path)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(summarize(ws))
+}
+
+func summarize(ws *workspace.Workspace) workspaceSummary {
+	p := ws.Portfolio()
+	s := workspaceSummary{
+		Workspace: p.Settings.Name, Path: ws.Path(), Sample: p.Settings.Sample,
+		SchemaVersion: ws.SchemaVersion(), Counts: map[string]int{}, Accounts: []accountSummary{},
+	}
+	for _, k := range model.Kinds {
+		s.Counts[plural(k)] = p.Count(k)
+	}
+	perAccount := func(k model.Kind) map[string]int {
+		m := map[string]int{}
+		for _, e := range p.All(k) {
+			m[model.AccountOf(e)]++
+		}
+		return m
+	}
+	people, actions := perAccount(model.KindStakeholder), perAccount(model.KindAction)
+	w := p.Settings.Weights
+	for _, a := range p.Accounts() {
+		as := accountSummary{
+			Name: a.Name, Industry: a.Industry, Owner: a.Owner, Currency: a.Currency,
+			Revenue: a.Revenue.Major(), PrevRevenue: a.PrevRevenue.Major(), Potential: a.Potential.Major(),
+			Objective: string(a.Objective), Priority: a.EffectivePriority(w).String(),
+			Stakeholders: people[a.ID], Actions: actions[a.ID], Quadrant: model.QuadrantUnknown.String(),
+		}
+		if v, ok := a.Answers.Score(model.AxisRelationship, w); ok {
+			as.RelationshipScore = round1(v)
+		}
+		if v, ok := a.Answers.Score(model.AxisValue, w); ok {
+			as.ValueScore = round1(v)
+		}
+		if x, y, ok := a.Position(w); ok {
+			as.Quadrant = model.QuadrantAt(x, y).String()
+		}
+		s.Accounts = append(s.Accounts, as)
+	}
+	return s
+}
+
+func round1(v float64) *float64 {
+	r := math.Round(v*10) / 10
+	return &r
+}
+
+func plural(k model.Kind) string {
+	switch k {
+	case model.KindCoverage:
+		return "coverage_links"
+	case model.KindWhitespace:
+		return "whitespace_cells"
+	case model.KindOpportunity:
+		return "opportunities"
+	}
+	return string(k) + "s"
+}

@@ -1,0 +1,14 @@
+// Command orchard is a desktop application for strategic account planning.
+// Run it without arguments for the window; see `orchard help` for the
+// headless commands.
+package main
+
+import (
+	"os"
+
+	"orchard/app"
+)
+
+func main() {
+	os.Exit(app.Main(os.Args[1:], os.Stdout, os.Stderr))
+}
