@@ -82,5 +82,10 @@ func (s *Store) migrate(ctx context.Context) error {
 		current = m.version
 	}
 	s.version = current
+	// Move the new header (application ID, schema) from the WAL into the
+	// main file, so another process sniffing the file recognises it.
+	if _, err := s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		return fmt.Errorf("checkpointing after migration: %w", err)
+	}
 	return nil
 }

@@ -1,0 +1,344 @@
+package workspace_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"orchard/app/workspace"
+	"orchard/assets/sample"
+	"orchard/model"
+	"orchard/store"
+)
+
+func openSample(t *testing.T) (*workspace.Workspace, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "ws.orchard")
+	settings, records := sample.Build(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	ws, err := workspace.Create(path, settings, records)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ws.Close() })
+	return ws, path
+}
+
+// snapshot renders a portfolio as sorted lines, one per record, so two can be
+// compared and a difference shown.
+func snapshot(p *model.Portfolio) []string {
+	out := []string{fmt.Sprintf("settings %+v", p.Settings)}
+	for _, k := range model.Kinds {
+		for _, e := range p.All(k) {
+			c := model.Clone(e)
+			if a, ok := c.(*model.Account); ok {
+				a.Updated = time.Time{} // stamped on save; not content
+			}
+			out = append(out, fmt.Sprintf("%s %+v", k, c))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// onDisk reloads the workspace file from scratch.
+func onDisk(t *testing.T, path string) *model.Portfolio {
+	t.Helper()
+	s, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	p, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func same(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if reflect.DeepEqual(got, want) {
+		return
+	}
+	g, w := map[string]bool{}, map[string]bool{}
+	for _, l := range got {
+		g[l] = true
+	}
+	for _, l := range want {
+		w[l] = true
+	}
+	for _, l := range want {
+		if !g[l] {
+			t.Errorf("%s: missing %s", what, l)
+			break
+		}
+	}
+	for _, l := range got {
+		if !w[l] {
+			t.Errorf("%s: unexpected %s", what, l)
+			break
+		}
+	}
+	t.Fatalf("%s: %d records, want %d", what, len(got), len(want))
+}
+
+func firstPlanned(ws *workspace.Workspace) *model.Account {
+	for _, a := range ws.Portfolio().Accounts() {
+		if a.Name == sample.PlannedAccounts[0] {
+			return a
+		}
+	}
+	return nil
+}
+
+// Every command kind: do it, check memory and file agree and show the
+// change; undo, check both are back; redo, check the change is back.
+func TestCommandsUndoRedo(t *testing.T) {
+	type cmd struct {
+		name  string
+		do    func(ws *workspace.Workspace) error
+		check func(p *model.Portfolio) error
+	}
+	cmds := []cmd{
+		{"create account", func(ws *workspace.Workspace) error {
+			return ws.Create(&model.Account{ID: "new", Name: "Zephyr Ltd", Currency: "EUR", Revenue: 1_000_00})
+		}, func(p *model.Portfolio) error {
+			if p.Account("new") == nil {
+				return errors.New("new account missing")
+			}
+			return nil
+		}},
+		{"update account", func(ws *workspace.Workspace) error {
+			a := model.Clone(firstPlanned(ws)).(*model.Account)
+			a.Name, a.Revenue = "Northwind Global", 9_999_00
+			return ws.Update(a)
+		}, func(p *model.Portfolio) error {
+			for _, a := range p.Accounts() {
+				if a.Name == "Northwind Global" && a.Revenue == 9_999_00 {
+					return nil
+				}
+			}
+			return errors.New("edit not visible")
+		}},
+		{"delete account with its plan", func(ws *workspace.Workspace) error {
+			return ws.Delete(model.KindAccount, firstPlanned(ws).ID)
+		}, func(p *model.Portfolio) error {
+			for _, a := range p.Accounts() {
+				if a.Name == sample.PlannedAccounts[0] {
+					return errors.New("account still there")
+				}
+			}
+			if n := p.Count(model.KindStakeholder); n != 40 {
+				return fmt.Errorf("%d stakeholders left, want 40 (two planned accounts)", n)
+			}
+			return nil
+		}},
+		{"delete stakeholder with reports", func(ws *workspace.Workspace) error {
+			ceo := ceoOf(ws.Portfolio(), firstPlanned(ws).ID)
+			return ws.Delete(model.KindStakeholder, ceo.ID)
+		}, func(p *model.Portfolio) error {
+			for _, s := range p.All(model.KindStakeholder) {
+				if s.(*model.Stakeholder).Title == "Chief Financial Officer" && s.(*model.Stakeholder).ReportsTo != "" {
+					if p.Get(model.KindStakeholder, s.(*model.Stakeholder).ReportsTo) == nil {
+						return errors.New("CFO reports to a deleted CEO")
+					}
+				}
+			}
+			return nil
+		}},
+		{"delete team member", func(ws *workspace.Workspace) error {
+			return ws.Delete(model.KindTeamMember, ws.Portfolio().TeamMembers()[0].ID)
+		}, func(p *model.Portfolio) error {
+			if len(p.TeamMembers()) != 9 {
+				return errors.New("team member still there")
+			}
+			return nil
+		}},
+		{"apply batch", func(ws *workspace.Workspace) error {
+			acc := firstPlanned(ws).ID
+			boss := &model.Stakeholder{ID: "boss", AccountID: acc, Name: "New Boss"}
+			rep := &model.Stakeholder{ID: "rep", AccountID: acc, Name: "Report", ReportsTo: "boss"}
+			return ws.Apply("Import stakeholders", []model.Entity{rep, boss})
+		}, func(p *model.Portfolio) error {
+			if p.Get(model.KindStakeholder, "rep") == nil || p.Get(model.KindStakeholder, "boss") == nil {
+				return errors.New("batch not applied")
+			}
+			return nil
+		}},
+		{"settings", func(ws *workspace.Workspace) error {
+			s := ws.Portfolio().Settings
+			s.Name = "Renamed"
+			s.Weights[model.QTrust] = 5
+			return ws.UpdateSettings(s)
+		}, func(p *model.Portfolio) error {
+			if p.Settings.Name != "Renamed" || p.Settings.Weights[model.QTrust] != 5 {
+				return errors.New("settings not changed")
+			}
+			return nil
+		}},
+		{"move account", func(ws *workspace.Workspace) error {
+			return ws.MoveAccount(firstPlanned(ws).ID, 12.5, 140)
+		}, func(p *model.Portfolio) error {
+			for _, a := range p.Accounts() {
+				if a.Placed && a.PlaceX == 12.5 && a.PlaceY == 100 {
+					return nil
+				}
+			}
+			return errors.New("placement not saved (or not clamped to 100)")
+		}},
+		{"move stakeholder", func(ws *workspace.Workspace) error {
+			return ws.MoveStakeholder(ceoOf(ws.Portfolio(), firstPlanned(ws).ID).ID, 300, -40)
+		}, func(p *model.Portfolio) error {
+			for _, s := range p.All(model.KindStakeholder) {
+				if st := s.(*model.Stakeholder); st.Placed && st.MapX == 300 && st.MapY == -40 {
+					return nil
+				}
+			}
+			return errors.New("map position not saved")
+		}},
+		{"move action", func(ws *workspace.Workspace) error {
+			a := ws.Portfolio().Actions(firstPlanned(ws).ID)[0]
+			return ws.MoveAction(a.ID, model.StatusBlocked, 0.5)
+		}, func(p *model.Portfolio) error {
+			for _, e := range p.All(model.KindAction) {
+				if a := e.(*model.Action); a.Status == model.StatusBlocked && a.Order == 0.5 {
+					return nil
+				}
+			}
+			return errors.New("action not moved")
+		}},
+	}
+	for _, c := range cmds {
+		t.Run(c.name, func(t *testing.T) {
+			ws, path := openSample(t)
+			start := snapshot(ws.Portfolio())
+			if err := c.do(ws); err != nil {
+				t.Fatalf("command failed: %v", err)
+			}
+			if err := c.check(ws.Portfolio()); err != nil {
+				t.Fatalf("after command: %v", err)
+			}
+			done := snapshot(ws.Portfolio())
+			same(t, "file after command", snapshot(onDisk(t, path)), done)
+			if ok, err := ws.Undo(); !ok || err != nil {
+				t.Fatalf("Undo() = %v, %v", ok, err)
+			}
+			same(t, "memory after undo", snapshot(ws.Portfolio()), start)
+			same(t, "file after undo", snapshot(onDisk(t, path)), start)
+			if ok, err := ws.Redo(); !ok || err != nil {
+				t.Fatalf("Redo() = %v, %v", ok, err)
+			}
+			same(t, "memory after redo", snapshot(ws.Portfolio()), done)
+			same(t, "file after redo", snapshot(onDisk(t, path)), done)
+		})
+	}
+}
+
+func ceoOf(p *model.Portfolio, accountID string) *model.Stakeholder {
+	for _, s := range p.Stakeholders(accountID) {
+		if s.ReportsTo == "" && s.Title == "Chief Executive Officer" {
+			return s
+		}
+	}
+	return nil
+}
+
+func TestRejectedCommandChangesNothing(t *testing.T) {
+	ws, path := openSample(t)
+	start := snapshot(ws.Portfolio())
+	a := model.Clone(firstPlanned(ws)).(*model.Account)
+	a.Name, a.Currency = "", "euro"
+	err := ws.Update(a)
+	fields := model.FieldErrors(err)
+	if len(fields) != 2 {
+		t.Fatalf("Update of a bad account = %v, want errors on name and currency", err)
+	}
+	if _, ok := ws.CanUndo(); ok {
+		t.Error("a rejected command left an undo step")
+	}
+	same(t, "memory", snapshot(ws.Portfolio()), start)
+	same(t, "file", snapshot(onDisk(t, path)), start)
+	if err := ws.Update(firstPlanned(ws)); err == nil {
+		t.Error("updating the stored record itself (not a copy) must be refused")
+	}
+}
+
+func TestUndoStackAndLabels(t *testing.T) {
+	ws, _ := openSample(t)
+	if _, ok := ws.CanUndo(); ok {
+		t.Fatal("a freshly opened workspace has nothing to undo")
+	}
+	id := firstPlanned(ws).ID
+	for i := 1; i <= 3; i++ {
+		if err := ws.MoveAccount(id, float64(i*10), 50); err != nil {
+			t.Fatal(err)
+		}
+	}
+	label, ok := ws.CanUndo()
+	if !ok || !strings.Contains(label, "Move account") || !strings.Contains(label, "Northwind") {
+		t.Errorf("undo label = %q", label)
+	}
+	ws.Undo()
+	ws.Undo()
+	if got := ws.Portfolio().Account(id).PlaceX; got != 10 {
+		t.Errorf("after two undos x = %v, want 10", got)
+	}
+	// A new command clears what could be redone.
+	ws.MoveAccount(id, 77, 50)
+	if _, ok := ws.CanRedo(); ok {
+		t.Error("redo survived a new command")
+	}
+	if ok, _ := ws.Redo(); ok {
+		t.Error("Redo() did something with an empty redo stack")
+	}
+}
+
+func TestListenersHearWhatChanged(t *testing.T) {
+	ws, _ := openSample(t)
+	var events []workspace.Event
+	stop := ws.Subscribe(func(e workspace.Event) { events = append(events, e) })
+	acc := firstPlanned(ws)
+	ws.MoveAccount(acc.ID, 20, 20)
+	ws.Undo()
+	stop()
+	ws.Redo()
+	if len(events) != 2 {
+		t.Fatalf("got %d events, want 2 (none after unsubscribing)", len(events))
+	}
+	if !events[0].Touches(model.KindAccount) || !events[0].TouchesAccount(acc.ID) {
+		t.Errorf("move event %+v does not name the account", events[0])
+	}
+	if !strings.HasPrefix(events[1].Label, "Undo ") {
+		t.Errorf("undo event label = %q", events[1].Label)
+	}
+	if events[1].Changes[0].After.(*model.Account).Placed {
+		t.Error("undo event should carry the restored (unplaced) account as After")
+	}
+}
+
+func TestReadOnlyWorkspaceRefusesEdits(t *testing.T) {
+	ws, path := openSample(t)
+	ws.Close()
+	os.Chmod(path, 0o444)
+	t.Cleanup(func() { os.Chmod(path, 0o644) })
+	ro, err := workspace.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if !ro.ReadOnly() {
+		t.Fatal("not read-only")
+	}
+	before := snapshot(ro.Portfolio())
+	err = ro.MoveAccount(firstPlanned(ro).ID, 1, 1)
+	if !errors.Is(err, store.ErrReadOnly) {
+		t.Errorf("edit on read-only workspace = %v, want ErrReadOnly", err)
+	}
+	same(t, "memory", snapshot(ro.Portfolio()), before)
+}
