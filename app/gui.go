@@ -1,11 +1,179 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"os"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"orchard/app/workspace"
+	"orchard/views"
 )
 
+const appID = "io.orchard.desktop"
+
+// desktopApp is the running GUI: one window showing one workspace.
+type desktopApp struct {
+	fa       fyne.App
+	win      fyne.Window
+	ws       *workspace.Workspace
+	shell    *views.Shell
+	workshop bool
+	recent   *fyne.Menu
+	main     *fyne.MainMenu
+}
+
 func runGUI(db string, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "orchard: the window is not built yet")
-	return 1
+	fa := fyneapp.NewWithID(appID)
+	d := newDesktop(fa)
+	path, created, err := d.startupPath(db)
+	if err == nil && path != "" {
+		err = d.open(path)
+	}
+	if path == "" && err == nil {
+		d.showWelcome()
+	} else if err != nil {
+		fmt.Fprintf(stderr, "orchard: %v\n", err)
+		d.showWelcome()
+		dialog.ShowError(err, d.win)
+	} else if created {
+		d.shell.SetStatus("Created the sample portfolio in " + path)
+	}
+	d.win.ShowAndRun()
+	return 0
+}
+
+func newDesktop(fa fyne.App) *desktopApp {
+	fa.Settings().SetTheme(views.NewTheme(false))
+	d := &desktopApp{fa: fa}
+	d.win = fa.NewWindow("Orchard")
+	prefs := fa.Preferences()
+	d.win.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, 1400)), float32(prefs.FloatWithFallback(prefHeight, 900))))
+	d.win.SetMaster()
+	d.win.SetCloseIntercept(d.quit)
+	d.buildMenu()
+	d.addShortcuts()
+	return d
+}
+
+// startupPath picks the workspace to open: --db, else the last one used,
+// else the default, which is created with the sample on first launch.
+func (d *desktopApp) startupPath(db string) (path string, created bool, err error) {
+	if db != "" {
+		return db, false, nil
+	}
+	if last := d.fa.Preferences().String(prefLast); last != "" {
+		if _, err := os.Stat(last); err == nil {
+			return last, false, nil
+		}
+	}
+	path = DefaultWorkspacePath()
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		if d.fa.Preferences().Bool(prefNoSample) {
+			return "", false, nil
+		}
+		ws, err := createSample(path)
+		if err != nil {
+			return "", false, err
+		}
+		ws.Close()
+		return path, true, nil
+	}
+	return path, false, nil
+}
+
+// open switches the window to the workspace at path. On failure the
+// current workspace stays open.
+func (d *desktopApp) open(path string) error {
+	ws, err := workspace.Open(path)
+	if err != nil {
+		return err
+	}
+	d.setWorkspace(ws)
+	if b := ws.BackupPath(); b != "" {
+		d.shell.SetStatus("Upgraded the workspace; the previous version is kept in " + b)
+	}
+	return nil
+}
+
+func (d *desktopApp) setWorkspace(ws *workspace.Workspace) {
+	d.closeWorkspace()
+	d.ws = ws
+	d.shell = views.NewShell(ws, d.win)
+	d.win.SetContent(d.shell.Content())
+	d.rememberRecent(ws.Path())
+	d.updateTitle()
+	d.refreshMenu()
+}
+
+func (d *desktopApp) closeWorkspace() {
+	if d.shell != nil {
+		d.shell.Close()
+		d.shell = nil
+	}
+	if d.ws != nil {
+		d.ws.Close()
+		d.ws = nil
+	}
+}
+
+func (d *desktopApp) updateTitle() {
+	if d.ws == nil {
+		d.win.SetTitle("Orchard")
+		return
+	}
+	title := "Orchard — " + d.ws.Portfolio().Settings.Name
+	if d.ws.ReadOnly() {
+		title += " (read-only)"
+	}
+	d.win.SetTitle(title)
+}
+
+// showWelcome is the window's content when no workspace is open.
+func (d *desktopApp) showWelcome() {
+	d.closeWorkspace()
+	d.updateTitle()
+	d.refreshMenu()
+	open := widget.NewButton("Open a workspace…", d.openDialog)
+	open.Importance = widget.HighImportance
+	d.win.SetContent(container.NewCenter(container.NewVBox(
+		widget.NewLabelWithStyle("Orchard — strategic account planning", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
+		widget.NewLabel("No workspace is open."),
+		open,
+		widget.NewButton("New empty workspace…", d.newDialog),
+		widget.NewButton("Create the sample portfolio…", d.sampleDialog),
+	)))
+}
+
+// quit saves what a form still holds, remembers the window, and closes.
+func (d *desktopApp) quit() {
+	if d.shell != nil {
+		if err := d.shell.Flush(); err != nil {
+			dialog.ShowConfirm("Unsaved change",
+				"One field cannot be saved:\n"+err.Error()+"\n\nQuit and discard that change?",
+				func(discard bool) {
+					if discard {
+						d.finish()
+					}
+				}, d.win)
+			return
+		}
+	}
+	d.finish()
+}
+
+func (d *desktopApp) finish() {
+	size := d.win.Canvas().Size()
+	if !d.workshop && size.Width > 200 && size.Height > 200 {
+		d.fa.Preferences().SetFloat(prefWidth, float64(size.Width))
+		d.fa.Preferences().SetFloat(prefHeight, float64(size.Height))
+	}
+	d.closeWorkspace()
+	d.win.Close()
 }

@@ -69,17 +69,15 @@ func summarize(ws *workspace.Workspace) workspaceSummary {
 		as := accountSummary{
 			Name: a.Name, Industry: a.Industry, Owner: a.Owner, Currency: a.Currency,
 			Revenue: a.Revenue.Major(), PrevRevenue: a.PrevRevenue.Major(), Potential: a.Potential.Major(),
-			Objective: string(a.Objective), Priority: a.EffectivePriority(w).String(),
-			Stakeholders: people[a.ID], Actions: actions[a.ID], Quadrant: model.QuadrantUnknown.String(),
+			Objective: string(a.Objective), Stakeholders: people[a.ID], Actions: actions[a.ID],
 		}
-		if v, ok := a.Answers.Score(model.AxisRelationship, w); ok {
-			as.RelationshipScore = round1(v)
+		ev := a.Assess(w)
+		as.Priority, as.Quadrant = ev.Priority.String(), ev.Quadrant.String()
+		if ev.HasRelationship {
+			as.RelationshipScore = round1(ev.Relationship)
 		}
-		if v, ok := a.Answers.Score(model.AxisValue, w); ok {
-			as.ValueScore = round1(v)
-		}
-		if x, y, ok := a.Position(w); ok {
-			as.Quadrant = model.QuadrantAt(x, y).String()
+		if ev.HasValue {
+			as.ValueScore = round1(ev.Value)
 		}
 		s.Accounts = append(s.Accounts, as)
 	}

@@ -106,3 +106,31 @@ func (a *Account) EffectivePriority(w Weights) Priority {
 	}
 	return PriorityOf(QuadrantAt(x, y))
 }
+
+// Assessment is everything the scorecard says about one account.
+type Assessment struct {
+	Relationship    float64 // 0–100, valid when HasRelationship
+	Value           float64 // 0–100, valid when HasValue
+	HasRelationship bool
+	HasValue        bool
+	Quadrant        Quadrant // from the manual placement or the scores
+	Derived         Priority // what the quadrant gives
+	Priority        Priority // the override when set, else Derived
+	Overridden      bool
+}
+
+// Assess scores an account with the workspace weights.
+func (a *Account) Assess(w Weights) Assessment {
+	var s Assessment
+	s.Relationship, s.HasRelationship = a.Answers.Score(AxisRelationship, w)
+	s.Value, s.HasValue = a.Answers.Score(AxisValue, w)
+	if x, y, ok := a.Position(w); ok {
+		s.Quadrant = QuadrantAt(x, y)
+		s.Derived = PriorityOf(s.Quadrant)
+	}
+	s.Priority, s.Overridden = s.Derived, a.PriorityOverride != PriorityNone
+	if s.Overridden {
+		s.Priority = a.PriorityOverride
+	}
+	return s
+}

@@ -1,0 +1,200 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+
+	"orchard/views"
+)
+
+// Version is Orchard's release, shown in Help ▸ About.
+const Version = "0.1.0"
+
+func (d *desktopApp) buildMenu() {
+	d.recent = fyne.NewMenu("Open recent")
+	importItem := fyne.NewMenuItem("Import…", nil)
+	importItem.Disabled = true // the spreadsheet importer is its own piece of work
+	file := fyne.NewMenu("File",
+		fyne.NewMenuItem("New workspace…", d.newDialog),
+		&fyne.MenuItem{Label: "Open…", Action: d.openDialog, Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}},
+		&fyne.MenuItem{Label: "Open recent", ChildMenu: d.recent},
+		fyne.NewMenuItem("Save a copy…", d.saveCopyDialog),
+		fyne.NewMenuItemSeparator(),
+		importItem,
+		fyne.NewMenuItem("Export workbook…", d.exportDialog),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Remove sample workspace…", d.removeSampleDialog),
+		fyne.NewMenuItemSeparator(),
+		&fyne.MenuItem{Label: "Quit", IsQuit: true, Action: d.quit, Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}},
+	)
+	edit := fyne.NewMenu("Edit",
+		&fyne.MenuItem{Label: "Undo", Action: d.undo, Shortcut: &fyne.ShortcutUndo{}},
+		&fyne.MenuItem{Label: "Redo", Action: d.redo, Shortcut: &fyne.ShortcutRedo{}},
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Add account", func() {
+			if d.shell != nil {
+				d.shell.AddAccount()
+			}
+		}),
+	)
+	view := fyne.NewMenu("View")
+	for i, sec := range []views.Section{views.SectionPortfolio, views.SectionPlan, views.SectionMap, views.SectionBoard, views.SectionReview} {
+		sec := sec
+		view.Items = append(view.Items, &fyne.MenuItem{
+			Label:    sectionLabel(sec),
+			Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyName(fmt.Sprint(i + 1)), Modifier: fyne.KeyModifierShortcutDefault},
+			Action: func() {
+				if d.shell != nil {
+					d.shell.Show(sec)
+				}
+			},
+		})
+	}
+	view.Items = append(view.Items, fyne.NewMenuItemSeparator(),
+		&fyne.MenuItem{Label: "Workshop mode", Action: d.toggleWorkshop, Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyF11}})
+	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Orchard", d.about))
+	d.main = fyne.NewMainMenu(file, edit, view, help)
+	d.win.SetMainMenu(d.main)
+}
+
+func sectionLabel(s views.Section) string {
+	return map[views.Section]string{views.SectionPortfolio: "Portfolio", views.SectionPlan: "Plan",
+		views.SectionMap: "Relationship map", views.SectionBoard: "Action board", views.SectionReview: "Review"}[s]
+}
+
+// refreshMenu updates the parts of the menu that depend on the workspace.
+func (d *desktopApp) refreshMenu() {
+	d.recent.Items = nil
+	for _, p := range d.recentPaths() {
+		p := p
+		d.recent.Items = append(d.recent.Items, fyne.NewMenuItem(p, func() { d.openPath(p) }))
+	}
+	if len(d.recent.Items) == 0 {
+		none := fyne.NewMenuItem("No recent workspaces", nil)
+		none.Disabled = true
+		d.recent.Items = append(d.recent.Items, none)
+	}
+	for _, it := range d.main.Items[0].Items {
+		switch it.Label {
+		case "Save a copy…", "Export workbook…":
+			it.Disabled = d.ws == nil
+		case "Remove sample workspace…":
+			it.Disabled = d.ws == nil || !d.ws.Portfolio().Settings.Sample
+		}
+	}
+	d.main.Refresh()
+}
+
+func (d *desktopApp) addShortcuts() {
+	c := d.win.Canvas()
+	// Ctrl+Shift+Z as a second redo; Ctrl+Z and Ctrl+Y come through the Edit menu.
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift},
+		func(fyne.Shortcut) { d.redo() })
+}
+
+// textInput is what a focused text field offers; inside one, undo and redo
+// edit the text instead of the workspace.
+type textInput interface {
+	fyne.Shortcutable
+	SelectedText() string
+}
+
+func (d *desktopApp) undo() {
+	if t, ok := d.win.Canvas().Focused().(textInput); ok {
+		t.TypedShortcut(&fyne.ShortcutUndo{})
+		return
+	}
+	if d.shell != nil {
+		d.shell.Undo()
+	}
+}
+
+func (d *desktopApp) redo() {
+	if t, ok := d.win.Canvas().Focused().(textInput); ok {
+		t.TypedShortcut(&fyne.ShortcutRedo{})
+		return
+	}
+	if d.shell != nil {
+		d.shell.Redo()
+	}
+}
+
+func (d *desktopApp) toggleWorkshop() {
+	d.workshop = !d.workshop
+	d.fa.Settings().SetTheme(views.NewTheme(d.workshop))
+	d.win.SetFullScreen(d.workshop)
+}
+
+func (d *desktopApp) about() {
+	msg := fmt.Sprintf("Orchard %s\nStrategic account planning, offline.", Version)
+	if d.ws != nil {
+		msg += fmt.Sprintf("\n\nWorkspace: %s\nSchema version: %d", d.ws.Path(), d.ws.SchemaVersion())
+	}
+	dialog.ShowInformation("About Orchard", msg, d.win)
+}
+
+func (d *desktopApp) openPath(path string) {
+	if d.shell != nil {
+		if err := d.shell.Flush(); err != nil {
+			dialog.ShowError(fmt.Errorf("finish or fix the field you are editing first: %w", err), d.win)
+			return
+		}
+	}
+	if d.ws != nil && samePath(path, d.ws.Path()) {
+		return
+	}
+	if err := d.open(path); err != nil {
+		dialog.ShowError(err, d.win)
+	}
+}
+
+func samePath(a, b string) bool {
+	x, _ := filepath.Abs(a)
+	y, _ := filepath.Abs(b)
+	return x == y
+}
+
+func (d *desktopApp) openDialog() {
+	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, d.win)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		d.openPath(path)
+	}, d.win)
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".orchard"}))
+	if d.ws != nil {
+		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(d.ws.Path()))); err == nil {
+			fd.SetLocation(dir)
+		}
+	}
+	fd.Resize(fyne.NewSize(900, 600))
+	fd.Show()
+}
+
+// suggestPath proposes a file beside the current workspace.
+func (d *desktopApp) suggestPath(name string) string {
+	dir := filepath.Dir(DefaultWorkspacePath())
+	if d.ws != nil {
+		dir = filepath.Dir(d.ws.Path())
+	}
+	return filepath.Join(dir, name)
+}
+
+func withExt(path, ext string) string {
+	if !strings.EqualFold(filepath.Ext(path), ext) {
+		return path + ext
+	}
+	return path
+}

@@ -1,0 +1,38 @@
+package app
+
+import "os"
+
+// Preference keys.
+const (
+	prefLast     = "lastWorkspace"
+	prefRecent   = "recentWorkspaces"
+	prefWidth    = "windowWidth"
+	prefHeight   = "windowHeight"
+	prefNoSample = "sampleRemoved" // the user deleted the sample: do not make it again
+	maxRecent    = 8
+)
+
+// rememberRecent puts path first in the recent list and makes it the
+// workspace to open next time.
+func (d *desktopApp) rememberRecent(path string) {
+	prefs := d.fa.Preferences()
+	prefs.SetString(prefLast, path)
+	list := []string{path}
+	for _, p := range prefs.StringList(prefRecent) {
+		if p != path && len(list) < maxRecent {
+			list = append(list, p)
+		}
+	}
+	prefs.SetStringList(prefRecent, list)
+}
+
+// recentPaths lists remembered workspaces that still exist.
+func (d *desktopApp) recentPaths() []string {
+	var out []string
+	for _, p := range d.fa.Preferences().StringList(prefRecent) {
+		if _, err := os.Stat(p); err == nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,388 @@
+package views
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"orchard/app/workspace"
+	"orchard/model"
+)
+
+var currencies = []string{"EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "JPY", "AUD", "CAD"}
+
+var answerOptions = []string{"?", "1", "2", "3", "4", "5"}
+
+// accountForm edits one account's facts and assessment. Each field is saved
+// when the user leaves it; a field that does not validate keeps what was
+// typed and says what to fix.
+type accountForm struct {
+	ws         *workspace.Workspace
+	id         string
+	loading    bool
+	committing bool // our own save is being notified: keep the inputs as typed
+	report     func(error)
+
+	title                                          *widget.Label
+	name, region, revenue, prev, margin, potential *commitEntry
+	notes                                          *commitEntry
+	industry, owner, currency                      *commitSelectEntry
+	outlook, objective, priority                   *widget.Select
+	notesInternal                                  *widget.Check
+	answers                                        [model.NumQuestions]*widget.RadioGroup
+	scores                                         *widget.Label
+	errors                                         map[string]*widget.Label
+	content                                        fyne.CanvasObject
+	empty                                          fyne.CanvasObject
+	root                                           *fyne.Container
+}
+
+func newAccountForm(ws *workspace.Workspace) *accountForm {
+	f := &accountForm{ws: ws, errors: map[string]*widget.Label{}}
+	commit := func() { f.commit() }
+	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.name = newCommitEntry(false, commit)
+	f.region = newCommitEntry(false, commit)
+	f.revenue = newCommitEntry(false, commit)
+	f.prev = newCommitEntry(false, commit)
+	f.margin = newCommitEntry(false, commit)
+	f.potential = newCommitEntry(false, commit)
+	f.notes = newCommitEntry(true, commit)
+	f.notes.SetMinRowsVisible(3)
+	f.industry = newCommitSelectEntry(nil, commit)
+	f.owner = newCommitSelectEntry(nil, commit)
+	f.currency = newCommitSelectEntry(currencies, commit)
+	f.outlook = widget.NewSelect(outlookLabels(), func(string) { f.commit() })
+	f.objective = widget.NewSelect(objectiveLabels(), func(string) { f.commit() })
+	f.priority = widget.NewSelect(nil, func(string) { f.commit() })
+	f.notesInternal = widget.NewCheck("Internal (left out of customer-safe exports)", func(bool) { f.commit() })
+	f.scores = widget.NewLabel("")
+	f.scores.Wrapping = fyne.TextWrapWord
+
+	facts := container.New(layout.NewFormLayout(),
+		widget.NewLabel("Name"), f.field("name", f.name),
+		widget.NewLabel("Industry"), f.field("industry", f.industry),
+		widget.NewLabel("Region"), f.field("region", f.region),
+		widget.NewLabel("Owner"), f.field("owner", f.owner),
+		widget.NewLabel("Currency"), f.field("currency", f.currency),
+		widget.NewLabel("Revenue"), f.field("revenue", f.revenue),
+		widget.NewLabel("Previous year"), f.field("previous revenue", f.prev),
+		widget.NewLabel("Margin %"), f.field("margin", f.margin),
+		widget.NewLabel("Potential"), f.field("potential", f.potential),
+		widget.NewLabel("Outlook"), f.field("outlook", f.outlook),
+		widget.NewLabel("Objective"), f.field("objective", f.objective),
+		widget.NewLabel("Priority"), f.field("priority", f.priority),
+		widget.NewLabel("Notes"), container.NewVBox(f.notes, f.notesInternal),
+	)
+	assess := container.NewVBox()
+	for q := range f.answers {
+		info := model.Questions[q]
+		r := widget.NewRadioGroup(answerOptions, func(string) { f.commit() })
+		r.Horizontal = true
+		r.Required = true
+		f.answers[q] = r
+		hint := widget.NewLabel(info.Hint)
+		hint.Importance = widget.LowImportance
+		hint.TextStyle = fyne.TextStyle{Italic: true}
+		axis := "Value"
+		if info.Axis == model.AxisRelationship {
+			axis = "Relationship"
+		}
+		assess.Add(widget.NewLabelWithStyle(axis+": "+info.Text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		assess.Add(container.NewBorder(nil, nil, nil, hint, r))
+	}
+	f.content = container.NewVScroll(container.NewVBox(
+		f.title,
+		widget.NewCard("", "Facts", facts),
+		widget.NewCard("", "Assessment scorecard (1 weak – 5 strong, ? unknown)", container.NewVBox(f.scores, assess)),
+	))
+	f.empty = container.NewCenter(widget.NewLabel("Select an account to see and edit it,\nor add one with “Add account”."))
+	f.root = container.NewStack(f.empty)
+	return f
+}
+
+// field stacks an input with the line that shows its validation error.
+func (f *accountForm) field(name string, input fyne.CanvasObject) fyne.CanvasObject {
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Hide()
+	f.errors[name] = msg
+	return container.NewVBox(input, msg)
+}
+
+func outlookLabels() []string {
+	out := make([]string, len(model.Outlooks))
+	for i, o := range model.Outlooks {
+		out[i] = outlookLabel(o)
+	}
+	return out
+}
+
+func outlookLabel(o model.Outlook) string {
+	return strings.ReplaceAll(strings.ToUpper(string(o[:1]))+string(o[1:]), "_", " ")
+}
+
+func objectiveLabels() []string {
+	out := make([]string, len(model.Objectives))
+	for i, o := range model.Objectives {
+		out[i] = o.Label()
+	}
+	return out
+}
+
+var priorityChoices = []model.Priority{model.PriorityFirst, model.PrioritySecond, model.PriorityThird, model.PriorityFourth}
+
+// derivedLabel is the priority choice that follows the quadrant.
+func derivedLabel(p model.Priority) string { return "From quadrant (" + p.String() + ")" }
+
+// show loads an account into the form ("" shows the empty state).
+func (f *accountForm) show(id string) {
+	f.id = id
+	a := f.ws.Portfolio().Account(id)
+	if a == nil {
+		f.id = ""
+		f.root.Objects = []fyne.CanvasObject{f.empty}
+		f.root.Refresh()
+		return
+	}
+	f.loading = true
+	defer func() { f.loading = false }()
+	p := f.ws.Portfolio()
+	f.title.SetText(a.Name)
+	f.name.SetText(a.Name)
+	f.region.SetText(a.Region)
+	f.revenue.SetText(a.Revenue.String())
+	f.prev.SetText(a.PrevRevenue.String())
+	f.margin.SetText(strconv.FormatFloat(a.MarginPct, 'f', -1, 64))
+	f.potential.SetText(a.Potential.String())
+	f.notes.SetText(a.Notes)
+	f.notesInternal.SetChecked(a.NotesInternal)
+	f.industry.SetOptions(distinct(p, func(a *model.Account) string { return a.Industry }))
+	f.industry.setText(a.Industry)
+	owners := distinct(p, func(a *model.Account) string { return a.Owner })
+	for _, m := range p.TeamMembers() {
+		owners = appendMissing(owners, m.Name)
+	}
+	sort.Strings(owners)
+	f.owner.SetOptions(owners)
+	f.owner.setText(a.Owner)
+	f.currency.setText(a.Currency)
+	if a.Outlook == "" {
+		f.outlook.ClearSelected()
+	} else {
+		f.outlook.SetSelected(outlookLabel(a.Outlook))
+	}
+	if a.Objective == "" {
+		f.objective.ClearSelected()
+	} else {
+		f.objective.SetSelected(a.Objective.Label())
+	}
+	for q, r := range f.answers {
+		r.SetSelected(answerOptions[a.Answers[q]])
+	}
+	f.showPriority(a)
+	for _, l := range f.errors {
+		l.Hide()
+	}
+	f.root.Objects = []fyne.CanvasObject{f.content}
+	f.root.Refresh()
+}
+
+func (f *accountForm) showPriority(a *model.Account) {
+	ev := a.Assess(f.ws.Portfolio().Settings.Weights)
+	opts := []string{derivedLabel(ev.Derived)}
+	for _, p := range priorityChoices {
+		opts = append(opts, p.String())
+	}
+	f.priority.Options = opts
+	if ev.Overridden {
+		f.priority.SetSelected(a.PriorityOverride.String())
+	} else {
+		f.priority.SetSelected(opts[0])
+	}
+	f.scores.SetText(assessmentText(ev))
+}
+
+func assessmentText(ev model.Assessment) string {
+	s := fmt.Sprintf("Relationship score %s · Value score %s\nQuadrant: %s · Priority: %s",
+		scoreText(ev.Relationship, ev.HasRelationship), scoreText(ev.Value, ev.HasValue), ev.Quadrant, ev.Priority)
+	if ev.Overridden {
+		s += fmt.Sprintf(" (set by hand; the quadrant gives %s)", ev.Derived)
+	}
+	return s
+}
+
+func distinct(p *model.Portfolio, get func(*model.Account) string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, a := range p.Accounts() {
+		if v := get(a); v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func appendMissing(list []string, v string) []string {
+	for _, x := range list {
+		if x == v {
+			return list
+		}
+	}
+	return append(list, v)
+}
+
+// read builds an edited copy of the account from the inputs; parse errors
+// are reported per field.
+func (f *accountForm) read(a *model.Account) (*model.Account, map[string]string) {
+	c := model.Clone(a).(*model.Account)
+	bad := map[string]string{}
+	c.Name = strings.TrimSpace(f.name.Text)
+	c.Region = strings.TrimSpace(f.region.Text)
+	c.Industry = strings.TrimSpace(f.industry.Text)
+	c.Owner = strings.TrimSpace(f.owner.Text)
+	c.Currency = strings.ToUpper(strings.TrimSpace(f.currency.Text))
+	money := func(field, text string, dst *model.Money) {
+		v, err := model.ParseMoney(text)
+		if err != nil {
+			bad[field] = err.Error()
+			return
+		}
+		*dst = v
+	}
+	money("revenue", f.revenue.Text, &c.Revenue)
+	money("previous revenue", f.prev.Text, &c.PrevRevenue)
+	money("potential", f.potential.Text, &c.Potential)
+	if t := strings.TrimSuffix(strings.TrimSpace(f.margin.Text), "%"); t == "" {
+		c.MarginPct = 0
+	} else if v, err := strconv.ParseFloat(strings.TrimSpace(t), 64); err != nil {
+		bad["margin"] = fmt.Sprintf("%q is not a percentage (expected a number such as 24.5)", f.margin.Text)
+	} else {
+		c.MarginPct = v
+	}
+	c.Outlook = ""
+	for _, o := range model.Outlooks {
+		if outlookLabel(o) == f.outlook.Selected {
+			c.Outlook = o
+		}
+	}
+	c.Objective = model.ObjectiveFromLabel(f.objective.Selected)
+	c.PriorityOverride = model.PriorityNone
+	for _, p := range priorityChoices {
+		if p.String() == f.priority.Selected {
+			c.PriorityOverride = p
+		}
+	}
+	for q, r := range f.answers {
+		c.Answers[q] = 0
+		for i, opt := range answerOptions {
+			if opt == r.Selected {
+				c.Answers[q] = i
+			}
+		}
+	}
+	c.Notes = f.notes.Text
+	c.NotesInternal = f.notesInternal.Checked
+	return c, bad
+}
+
+// commit saves what the inputs say, if it differs from the stored account.
+// It returns the error it showed, if any.
+func (f *accountForm) commit() error {
+	if f.loading || f.id == "" {
+		return nil
+	}
+	a := f.ws.Portfolio().Account(f.id)
+	if a == nil {
+		return nil
+	}
+	c, bad := f.read(a)
+	for _, l := range f.errors {
+		l.Hide()
+	}
+	if len(bad) > 0 {
+		for field, msg := range bad {
+			f.showError(field, msg)
+		}
+		return fmt.Errorf("account %q: %s", a.Name, joinErrors(bad))
+	}
+	if sameAccount(a, c) {
+		return nil
+	}
+	f.committing = true
+	err := f.ws.Update(c)
+	f.committing = false
+	if err != nil {
+		fields := model.FieldErrors(err)
+		for _, fe := range fields {
+			f.showError(fe.Field, capitalise(fe.Field)+" "+fe.Rule)
+		}
+		if len(fields) == 0 && f.report != nil {
+			f.report(err)
+		}
+		return err
+	}
+	return nil
+}
+
+func (f *accountForm) showError(field, msg string) {
+	l, ok := f.errors[field]
+	if !ok {
+		l = f.errors["name"]
+	}
+	l.SetText(msg)
+	l.Show()
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func joinErrors(m map[string]string) string {
+	var out []string
+	for _, v := range m {
+		out = append(out, v)
+	}
+	sort.Strings(out)
+	return strings.Join(out, "; ")
+}
+
+func sameAccount(a, b *model.Account) bool {
+	x, y := *a, *b
+	x.Updated = y.Updated // a save time is not an edit
+	return reflect.DeepEqual(x, y)
+}
+
+// refresh reloads the form when the workspace changed its account (undo,
+// another screen) unless the user is in the middle of a field with an error.
+func (f *accountForm) refresh(ev workspace.Event) {
+	if f.id == "" || (!ev.TouchesAccount(f.id) && !ev.Settings) {
+		return
+	}
+	a := f.ws.Portfolio().Account(f.id)
+	if a == nil {
+		f.show("")
+		return
+	}
+	if f.committing {
+		f.loading = true
+		f.title.SetText(a.Name)
+		f.showPriority(a)
+		f.loading = false
+		return
+	}
+	f.show(f.id)
+}

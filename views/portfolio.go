@@ -1,0 +1,172 @@
+package views
+
+import (
+	"fmt"
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"orchard/app/workspace"
+	"orchard/model"
+)
+
+const allFilter = "All"
+
+// portfolioScreen lists the accounts beside the form of the selected one.
+type portfolioScreen struct {
+	ws       *workspace.Workspace
+	win      fyne.Window
+	list     *accountList
+	form     *accountForm
+	search   *widget.Entry
+	owner    *widget.Select
+	industry *widget.Select
+	count    *widget.Label
+	onOpen   func(id string)
+	root     fyne.CanvasObject
+}
+
+func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(error), onSelect func(id string)) *portfolioScreen {
+	s := &portfolioScreen{ws: ws, win: win}
+	s.form = newAccountForm(ws)
+	s.form.report = report
+	s.list = newAccountList(func(id string) {
+		s.form.commit()
+		s.form.show(id)
+		if onSelect != nil {
+			onSelect(id)
+		}
+	})
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder("Filter by name, owner, industry, region…")
+	s.search.OnChanged = func(t string) { s.list.query.text = t; s.refreshList() }
+	s.owner = widget.NewSelect(nil, func(v string) { s.list.query.owner = filterValue(v); s.refreshList() })
+	s.industry = widget.NewSelect(nil, func(v string) { s.list.query.industry = filterValue(v); s.refreshList() })
+	s.count = widget.NewLabel("")
+	add := widget.NewButtonWithIcon("Add account", theme.ContentAddIcon(), s.addAccount)
+	add.Importance = widget.HighImportance
+	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.deleteSelected)
+	filters := container.NewHBox(widget.NewLabel("Owner"), s.owner, widget.NewLabel("Industry"), s.industry, s.count)
+	bar := container.NewBorder(nil, nil, container.NewHBox(add, del), filters, s.search)
+	split := container.NewHSplit(container.NewBorder(bar, nil, nil, nil, s.list.table), s.form.root)
+	split.Offset = 0.62
+	s.root = split
+	s.reload()
+	return s
+}
+
+func filterValue(v string) string {
+	if v == allFilter {
+		return ""
+	}
+	return v
+}
+
+// reload refreshes filter choices and rows from the portfolio.
+func (s *portfolioScreen) reload() {
+	p := s.ws.Portfolio()
+	s.owner.Options = append([]string{allFilter}, distinct(p, func(a *model.Account) string { return a.Owner })...)
+	s.industry.Options = append([]string{allFilter}, distinct(p, func(a *model.Account) string { return a.Industry })...)
+	if s.owner.Selected == "" {
+		s.owner.Selected = allFilter
+	}
+	if s.industry.Selected == "" {
+		s.industry.Selected = allFilter
+	}
+	s.owner.Refresh()
+	s.industry.Refresh()
+	s.refreshList()
+}
+
+func (s *portfolioScreen) refreshList() {
+	p := s.ws.Portfolio()
+	s.list.show(p)
+	s.count.SetText(fmt.Sprintf("%d of %d accounts", len(s.list.rows), p.Count(model.KindAccount)))
+}
+
+// selectAccount selects an account in the list and shows it in the form.
+func (s *portfolioScreen) selectAccount(id string) {
+	s.list.selectAccount(id)
+	s.form.show(id)
+}
+
+func (s *portfolioScreen) addAccount() {
+	s.form.commit()
+	p := s.ws.Portfolio()
+	a := &model.Account{ID: model.NewID(), Name: uniqueName(p, "New account"), Currency: commonCurrency(p),
+		Objective: model.ObjectiveGrowth, Owner: s.list.query.owner, Industry: s.list.query.industry}
+	if err := s.ws.Create(a); err != nil {
+		dialog.ShowError(err, s.win)
+		return
+	}
+	s.selectAccount(a.ID)
+	s.win.Canvas().Focus(s.form.name)
+}
+
+func (s *portfolioScreen) deleteSelected() {
+	a := s.ws.Portfolio().Account(s.list.selected)
+	if a == nil {
+		dialog.ShowInformation("Delete account", "Select an account in the list first.", s.win)
+		return
+	}
+	deps := s.ws.Portfolio().Dependents(a)
+	msg := fmt.Sprintf("Delete %s?", a.Name)
+	if len(deps) > 0 {
+		msg = fmt.Sprintf("Delete %s and its plan (%d stakeholders, actions and other records)?", a.Name, len(deps))
+	}
+	dialog.ShowConfirm("Delete account", msg+"\nYou can undo this with Ctrl+Z.", func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := s.ws.Delete(model.KindAccount, a.ID); err != nil {
+			dialog.ShowError(err, s.win)
+		}
+	}, s.win)
+}
+
+// onEvent keeps the list and form in step with the workspace.
+func (s *portfolioScreen) onEvent(ev workspace.Event) {
+	if ev.Touches(model.KindAccount) || ev.Settings {
+		s.reload()
+		if s.ws.Portfolio().Account(s.list.selected) == nil {
+			s.list.selected = ""
+		}
+	}
+	s.form.refresh(ev)
+}
+
+func uniqueName(p *model.Portfolio, base string) string {
+	taken := map[string]bool{}
+	for _, a := range p.Accounts() {
+		taken[a.Name] = true
+	}
+	name := base
+	for i := 2; taken[name]; i++ {
+		name = fmt.Sprintf("%s %d", base, i)
+	}
+	return name
+}
+
+// commonCurrency is the currency most accounts use, the best default for a new one.
+func commonCurrency(p *model.Portfolio) string {
+	counts := map[string]int{}
+	for _, a := range p.Accounts() {
+		counts[a.Currency]++
+	}
+	best, n := "EUR", 0
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if counts[k] > n {
+			best, n = k, counts[k]
+		}
+	}
+	return best
+}

@@ -1,0 +1,234 @@
+package views
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"orchard/app/workspace"
+	"orchard/model"
+)
+
+// Section is one screen of the main window.
+type Section int
+
+const (
+	SectionPortfolio Section = iota
+	SectionPlan
+	SectionMap
+	SectionBoard
+	SectionReview
+)
+
+var sectionTitles = map[Section]string{
+	SectionPortfolio: "Portfolio",
+	SectionPlan:      "Plan",
+	SectionMap:       "Relationship map",
+	SectionBoard:     "Action board",
+	SectionReview:    "Review",
+}
+
+// Shell is the main window's content: navigation on the left, the current
+// screen on the right, a status line below.
+type Shell struct {
+	ws         *workspace.Workspace
+	win        fyne.Window
+	section    Section
+	account    string
+	portfolio  *portfolioScreen
+	navButtons map[Section]*widget.Button
+	accountLbl *widget.Label
+	body       *fyne.Container
+	status     *widget.Label
+	root       fyne.CanvasObject
+	stop       func()
+	// Today is the date the screens measure against (overdue, current cycle).
+	Today func() time.Time
+}
+
+// NewShell builds the main content for an open workspace.
+func NewShell(ws *workspace.Workspace, win fyne.Window) *Shell {
+	s := &Shell{ws: ws, win: win, navButtons: map[Section]*widget.Button{}, Today: time.Now}
+	s.status = widget.NewLabel("")
+	s.status.Truncation = fyne.TextTruncateEllipsis
+	s.portfolio = newPortfolioScreen(ws, win, s.ShowError, func(id string) { s.setAccount(id) })
+	s.body = container.NewStack()
+	s.accountLbl = widget.NewLabelWithStyle("No account selected", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	s.accountLbl.Wrapping = fyne.TextWrapWord
+	nav := container.NewVBox()
+	for _, sec := range []Section{SectionPortfolio, SectionPlan, SectionMap, SectionBoard, SectionReview} {
+		sec := sec
+		b := widget.NewButton(sectionTitles[sec], func() { s.Show(sec) })
+		b.Alignment = widget.ButtonAlignLeading
+		s.navButtons[sec] = b
+		nav.Add(b)
+		if sec == SectionPortfolio {
+			nav.Add(widget.NewSeparator())
+			nav.Add(s.accountLbl)
+		}
+	}
+	top := fyne.CanvasObject(nil)
+	if ws.ReadOnly() {
+		banner := widget.NewLabelWithStyle(fmt.Sprintf("Read-only: %s cannot be written, so changes are not possible. Use File ▸ Save a copy… to edit a copy.", ws.Path()),
+			fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		banner.Importance = widget.WarningImportance
+		banner.Wrapping = fyne.TextWrapWord
+		top = banner
+	}
+	side := container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.NewPadded(nav))
+	s.root = container.NewBorder(top, container.NewBorder(widget.NewSeparator(), nil, nil, nil, s.status), side, nil, s.body)
+	s.stop = ws.Subscribe(s.onEvent)
+	s.Show(SectionPortfolio)
+	return s
+}
+
+// Content is the shell's root object for the window.
+func (s *Shell) Content() fyne.CanvasObject { return s.root }
+
+// Section returns the screen on show.
+func (s *Shell) Section() Section { return s.section }
+
+// Account returns the selected account's ID, or "".
+func (s *Shell) Account() string { return s.account }
+
+// Close stops listening to the workspace.
+func (s *Shell) Close() { s.stop() }
+
+func (s *Shell) setAccount(id string) {
+	s.account = id
+	if a := s.ws.Portfolio().Account(id); a != nil {
+		s.accountLbl.SetText(a.Name)
+		s.accountLbl.TextStyle = fyne.TextStyle{Bold: true}
+	} else {
+		s.account = ""
+		s.accountLbl.SetText("No account selected")
+		s.accountLbl.TextStyle = fyne.TextStyle{Italic: true}
+	}
+	s.accountLbl.Refresh()
+	s.updateNav()
+}
+
+// SelectAccount makes an account current, as if clicked in the list.
+func (s *Shell) SelectAccount(id string) {
+	s.portfolio.selectAccount(id)
+	s.setAccount(id)
+	if s.section != SectionPortfolio {
+		s.Show(s.section)
+	}
+}
+
+// Show switches to a screen; account screens need a selected account.
+func (s *Shell) Show(sec Section) {
+	if sec != SectionPortfolio && s.account == "" {
+		sec = SectionPortfolio
+	}
+	if s.section == SectionPortfolio && sec != SectionPortfolio {
+		s.portfolio.form.commit()
+	}
+	s.section = sec
+	s.body.Objects = []fyne.CanvasObject{s.screen(sec)}
+	s.body.Refresh()
+	s.updateNav()
+}
+
+func (s *Shell) screen(sec Section) fyne.CanvasObject {
+	if sec == SectionPortfolio {
+		return s.portfolio.root
+	}
+	p, a, today := s.ws.Portfolio(), s.ws.Portfolio().Account(s.account), s.Today()
+	switch sec {
+	case SectionPlan:
+		return planOverview(p, a, today)
+	case SectionMap:
+		return peopleOverview(p, a, today)
+	case SectionBoard:
+		return boardOverview(p, a, today)
+	}
+	return reviewOverview(p, a, today)
+}
+
+func (s *Shell) updateNav() {
+	for sec, b := range s.navButtons {
+		if sec == s.section {
+			b.Importance = widget.HighImportance
+		} else {
+			b.Importance = widget.MediumImportance
+		}
+		if sec != SectionPortfolio && s.account == "" {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+		b.Refresh()
+	}
+}
+
+func (s *Shell) onEvent(ev workspace.Event) {
+	s.portfolio.onEvent(ev)
+	if s.account != "" && s.ws.Portfolio().Account(s.account) == nil {
+		s.setAccount("")
+		if s.section != SectionPortfolio {
+			s.Show(SectionPortfolio)
+		}
+	} else if s.account != "" {
+		s.setAccount(s.account)
+		if s.section != SectionPortfolio && ev.TouchesAccount(s.account) {
+			s.Show(s.section)
+		}
+	}
+	s.SetStatus(ev.Label)
+}
+
+// SetStatus shows a short message in the status line.
+func (s *Shell) SetStatus(msg string) {
+	if msg != "" {
+		msg = msg + " — saved"
+	}
+	s.status.SetText(msg)
+}
+
+// Flush saves edits still sitting in a form field. It returns the error
+// when the field does not validate, so closing can ask what to do.
+func (s *Shell) Flush() error {
+	return s.portfolio.form.commit()
+}
+
+// Undo reverts the last change, wherever it was made.
+func (s *Shell) Undo() {
+	if err := s.Flush(); err != nil {
+		return
+	}
+	if ok, err := s.ws.Undo(); err != nil {
+		s.ShowError(err)
+	} else if !ok {
+		s.status.SetText("Nothing to undo")
+	}
+}
+
+// Redo repeats the last undone change.
+func (s *Shell) Redo() {
+	if ok, err := s.ws.Redo(); err != nil {
+		s.ShowError(err)
+	} else if !ok {
+		s.status.SetText("Nothing to redo")
+	}
+}
+
+// ShowError tells the user what went wrong in a dialog.
+func (s *Shell) ShowError(err error) {
+	if len(model.FieldErrors(err)) > 0 {
+		s.status.SetText("Not saved: " + err.Error())
+		return
+	}
+	dialog.ShowError(err, s.win)
+}
+
+// AddAccount starts a new account on the Portfolio screen.
+func (s *Shell) AddAccount() {
+	s.Show(SectionPortfolio)
+	s.portfolio.addAccount()
+}
