@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"orchard/app/workspace"
+	"orchard/assets"
 	"orchard/views"
 )
 
@@ -51,6 +52,7 @@ func runGUI(db string, stderr io.Writer) int {
 
 func newDesktop(fa fyne.App) *desktopApp {
 	fa.Settings().SetTheme(views.NewTheme(false))
+	fa.SetIcon(fyne.NewStaticResource("orchard.png", assets.IconPNG))
 	d := &desktopApp{fa: fa}
 	d.win = fa.NewWindow("Orchard")
 	prefs := fa.Preferences()

@@ -42,6 +42,11 @@ func (d *desktopApp) buildMenu() {
 				d.shell.AddAccount()
 			}
 		}),
+		&fyne.MenuItem{Label: "Rename account", Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyF2}, Action: func() {
+			if d.shell != nil {
+				d.shell.FocusAccountName()
+			}
+		}},
 	)
 	view := fyne.NewMenu("View")
 	for i, sec := range []views.Section{views.SectionPortfolio, views.SectionPlan, views.SectionMap, views.SectionBoard, views.SectionReview} {

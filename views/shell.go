@@ -232,3 +232,14 @@ func (s *Shell) AddAccount() {
 	s.Show(SectionPortfolio)
 	s.portfolio.addAccount()
 }
+
+// FocusAccountName shows the selected account's form with its name field
+// focused (Edit ▸ Rename account) and returns the field.
+func (s *Shell) FocusAccountName() *widget.Entry {
+	s.Show(SectionPortfolio)
+	if s.portfolio.form.id == "" {
+		return nil
+	}
+	s.win.Canvas().Focus(s.portfolio.form.name)
+	return &s.portfolio.form.name.Entry
+}

@@ -88,7 +88,10 @@ func buildSheets(p *model.Portfolio) []exportSheet {
 		}
 		return ""
 	}
-	date := func(e interface{ IsZero() bool; Format(string) string }) string {
+	date := func(e interface {
+		IsZero() bool
+		Format(string) string
+	}) string {
 		if e.IsZero() {
 			return ""
 		}

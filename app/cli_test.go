@@ -1,0 +1,85 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func run(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = Main(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestUsageErrorsExitTwo(t *testing.T) {
+	for _, args := range [][]string{{"frobnicate"}, {"--nope"}, {"demo"}, {"summary", "--db"}, {"summary", "--db", "x", "extra"}} {
+		code, _, stderr := run(args...)
+		if code != 2 {
+			t.Errorf("orchard %v exited %d, want 2", args, code)
+		}
+		if !strings.Contains(stderr, "Usage:") {
+			t.Errorf("orchard %v did not print usage: %q", args, stderr)
+		}
+	}
+	if code, out, _ := run("help"); code != 0 || !strings.Contains(out, "orchard demo --db PATH") {
+		t.Errorf("help = %d %q", code, out)
+	}
+}
+
+func TestDemoThenSummary(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.orchard")
+	if code, _, stderr := run("demo", "--db", path); code != 0 {
+		t.Fatalf("demo exited %d: %s", code, stderr)
+	}
+	code, out, stderr := run("summary", "--db", path)
+	if code != 0 {
+		t.Fatalf("summary exited %d: %s", code, stderr)
+	}
+	var s struct {
+		Workspace     string         `json:"workspace"`
+		SchemaVersion int            `json:"schema_version"`
+		Counts        map[string]int `json:"counts"`
+		Accounts      []struct {
+			Name     string  `json:"name"`
+			Currency string  `json:"currency"`
+			Revenue  float64 `json:"revenue"`
+			Priority string  `json:"priority"`
+		} `json:"accounts"`
+	}
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatalf("summary is not one JSON object: %v\n%s", err, out)
+	}
+	if !strings.Contains(s.Workspace, "Sample") || s.SchemaVersion < 1 {
+		t.Errorf("workspace %q schema %d", s.Workspace, s.SchemaVersion)
+	}
+	if s.Counts["accounts"] < 25 || s.Counts["team_members"] < 5 || s.Counts["actions"] < 90 || s.Counts["stakeholders"] < 60 {
+		t.Errorf("counts %v are too small for the sample the brief promises", s.Counts)
+	}
+	currencies := map[string]bool{}
+	for _, a := range s.Accounts {
+		currencies[a.Currency] = true
+		if a.Name == "" || a.Revenue <= 0 || a.Priority == "" {
+			t.Errorf("incomplete account in summary: %+v", a)
+		}
+	}
+	if len(currencies) < 3 {
+		t.Errorf("sample uses %d currencies, want several", len(currencies))
+	}
+	// demo refuses to overwrite.
+	if code, _, stderr := run("demo", "--db", path); code != 1 || !strings.Contains(stderr, "already exists") {
+		t.Errorf("demo over an existing file = %d %q", code, stderr)
+	}
+}
+
+func TestSummaryOfBadFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.orchard")
+	os.WriteFile(path, []byte("not a workspace"), 0o644)
+	code, out, stderr := run("summary", "--db", path)
+	if code != 1 || out != "" || !strings.Contains(stderr, "text file") || !strings.Contains(stderr, "notes.orchard") {
+		t.Errorf("summary of a text file = %d, %q, %q", code, out, stderr)
+	}
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# test.sh: the whole test suite — vet, race-enabled tests, and the end-to-end
+# check of the real window under Xvfb. Installs build prerequisites on
+# Debian/Ubuntu when they are missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/deps.sh --e2e
+export CGO_ENABLED=1 LANG=en_US.UTF-8
+echo "== go vet"
+go vet ./...
+echo "== go test -race"
+go test -race -count=1 ./...
+echo "== end to end"
+scripts/e2e.sh
+echo "all tests passed"

@@ -1,0 +1,131 @@
+package views
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"orchard/model"
+)
+
+func TestAccountFormSavesOnLeavingAField(t *testing.T) {
+	s, ws, w := newTestShell(t)
+	selectRow(t, s, "Kestrel Software")
+	f := s.portfolio.form
+	w.Canvas().Focus(f.name)
+	f.name.SetText("Kestrel Cloud")
+	if accountByName(ws, "Kestrel Cloud") != nil {
+		t.Fatal("saved while still typing")
+	}
+	w.Canvas().Focus(f.region) // leaving the field saves it
+	a := accountByName(ws, "Kestrel Cloud")
+	if a == nil {
+		t.Fatal("leaving the name field did not save it")
+	}
+	if label, _ := ws.CanUndo(); !strings.Contains(label, "Edit account") {
+		t.Errorf("undo label = %q", label)
+	}
+	// The list shows the new name too.
+	if s.portfolio.list.rows[s.portfolio.list.rowOf(a.ID)].acc.Name != "Kestrel Cloud" {
+		t.Error("the list still shows the old name")
+	}
+}
+
+func TestAccountFormKeepsBadInputAndSaysWhatToFix(t *testing.T) {
+	s, ws, _ := newTestShell(t)
+	selectRow(t, s, "Kestrel Software")
+	f := s.portfolio.form
+	before := *accountByName(ws, "Kestrel Software")
+	f.revenue.SetText("lots")
+	f.currency.setText("dollars")
+	err := f.commit()
+	if err == nil {
+		t.Fatal("a revenue of 'lots' was accepted")
+	}
+	if f.revenue.Text != "lots" {
+		t.Errorf("the typed revenue was replaced by %q", f.revenue.Text)
+	}
+	msg := f.errors["revenue"]
+	if !msg.Visible() || !strings.Contains(msg.Text, "lots") || !strings.Contains(msg.Text, "expected") {
+		t.Errorf("revenue error shown = %v %q", msg.Visible(), msg.Text)
+	}
+	if after := accountByName(ws, "Kestrel Software"); after.Revenue != before.Revenue || after.Currency != before.Currency {
+		t.Error("the account changed although the form had an error")
+	}
+	// Fix the revenue: now the currency rule speaks.
+	f.revenue.SetText("300,000")
+	f.commit()
+	cur := f.errors["currency"]
+	if !cur.Visible() || !strings.Contains(cur.Text, "three-letter") {
+		t.Errorf("currency error shown = %v %q", cur.Visible(), cur.Text)
+	}
+	if f.errors["revenue"].Visible() {
+		t.Error("the fixed revenue still shows an error")
+	}
+	f.currency.setText("usd")
+	if err := f.commit(); err != nil {
+		t.Fatalf("valid input refused: %v", err)
+	}
+	after := accountByName(ws, "Kestrel Software")
+	if after.Revenue != 300_000_00 || after.Currency != "USD" {
+		t.Errorf("saved revenue %v %s, want 300,000 USD", after.Revenue, after.Currency)
+	}
+}
+
+func TestAssessmentUpdatesScoresLive(t *testing.T) {
+	s, ws, _ := newTestShell(t)
+	selectRow(t, s, "Kestrel Software")
+	f := s.portfolio.form
+	for q := range f.answers {
+		if model.Questions[q].Axis == model.AxisRelationship {
+			f.answers[q].SetSelected("5")
+		}
+	}
+	a := accountByName(ws, "Kestrel Software")
+	if ev := a.Assess(ws.Portfolio().Settings.Weights); ev.Relationship != 100 {
+		t.Fatalf("relationship score after answering 5 everywhere = %v", ev.Relationship)
+	}
+	if !strings.Contains(f.scores.Text, "Relationship score 100") {
+		t.Errorf("scores line = %q", f.scores.Text)
+	}
+	// Override the priority: the form and list say it was set by hand.
+	f.priority.SetSelected("Fourth")
+	a = accountByName(ws, "Kestrel Software")
+	if a.PriorityOverride != model.PriorityFourth {
+		t.Fatalf("override not saved: %v", a.PriorityOverride)
+	}
+	if !strings.Contains(f.scores.Text, "set by hand") {
+		t.Errorf("scores line does not show the override: %q", f.scores.Text)
+	}
+	row := s.portfolio.list.rows[s.portfolio.list.rowOf(a.ID)]
+	if got := priorityText(row.eval); got != "Fourth (set)" {
+		t.Errorf("list priority = %q, want 'Fourth (set)'", got)
+	}
+	s.Undo()
+	if f.priority.Selected == "Fourth" {
+		t.Error("the form did not follow undo")
+	}
+}
+
+func TestAddAccount(t *testing.T) {
+	s, ws, w := newTestShell(t)
+	n := ws.Portfolio().Count(model.KindAccount)
+	test.Tap(findButton(t, w, "Add account"))
+	if ws.Portfolio().Count(model.KindAccount) != n+1 {
+		t.Fatal("no account added")
+	}
+	a := ws.Portfolio().Account(s.portfolio.list.selected)
+	if a == nil || a.Name != "New account" || a.Currency != "EUR" {
+		t.Fatalf("new account = %+v, want 'New account' in the most used currency EUR", a)
+	}
+	if w.Canvas().Focused() != f(s).name {
+		t.Error("the name field should have the focus for typing")
+	}
+	test.Tap(findButton(t, w, "Add account"))
+	if accountByName(ws, "New account 2") == nil {
+		t.Error("a second new account should get a distinct name")
+	}
+}
+
+func f(s *Shell) *accountForm { return s.portfolio.form }

@@ -1,0 +1,166 @@
+package views
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"orchard/app/workspace"
+	"orchard/assets/sample"
+	"orchard/model"
+)
+
+var testToday = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+func sampleWorkspace(t *testing.T) *workspace.Workspace {
+	t.Helper()
+	settings, records := sample.Build(testToday)
+	ws, err := workspace.Create(filepath.Join(t.TempDir(), "v.orchard"), settings, records)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ws.Close() })
+	return ws
+}
+
+func newTestShell(t *testing.T) (*Shell, *workspace.Workspace, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	ws := sampleWorkspace(t)
+	w := test.NewTempWindow(t, nil)
+	s := NewShell(ws, w)
+	s.Today = func() time.Time { return testToday }
+	w.SetContent(s.Content())
+	w.Resize(fyne.NewSize(1400, 900))
+	t.Cleanup(s.Close)
+	return s, ws, w
+}
+
+// texts returns every piece of text drawn in the window.
+func texts(w fyne.Window) string { return textsOf(w.Content()) }
+
+func textsOf(root fyne.CanvasObject) string {
+	var b strings.Builder
+	for _, o := range test.LaidOutObjects(root) {
+		switch v := o.(type) {
+		case *widget.Label:
+			b.WriteString(v.Text + "\n")
+		case *widget.Button:
+			b.WriteString(v.Text + "\n")
+		case *widget.Card:
+			b.WriteString(v.Title + "\n" + v.Subtitle + "\n")
+		case *canvas.Text:
+			b.WriteString(v.Text + "\n")
+		}
+	}
+	return b.String()
+}
+
+func accountByName(ws *workspace.Workspace, name string) *model.Account {
+	for _, a := range ws.Portfolio().Accounts() {
+		if a.Name == name {
+			return a
+		}
+	}
+	return nil
+}
+
+// selectRow selects an account as a click on its row would.
+func selectRow(t *testing.T, s *Shell, name string) {
+	t.Helper()
+	for i, r := range s.portfolio.list.rows {
+		if r.acc.Name == name {
+			s.portfolio.list.table.Select(widget.TableCellID{Row: i, Col: 0})
+			return
+		}
+	}
+	t.Fatalf("no row for %s", name)
+}
+
+func TestShellNavigation(t *testing.T) {
+	s, ws, w := newTestShell(t)
+	if s.Section() != SectionPortfolio {
+		t.Fatalf("starts on %v, want Portfolio", s.Section())
+	}
+	if !s.navButtons[SectionPlan].Disabled() {
+		t.Error("Plan is enabled before an account is chosen")
+	}
+	if got := len(s.portfolio.list.rows); got != ws.Portfolio().Count(model.KindAccount) {
+		t.Errorf("list shows %d accounts, want all %d", got, ws.Portfolio().Count(model.KindAccount))
+	}
+	name := sample.PlannedAccounts[0]
+	selectRow(t, s, name)
+	if s.Account() != accountByName(ws, name).ID {
+		t.Fatal("clicking a row did not make the account current")
+	}
+	if !strings.Contains(texts(w), name) {
+		t.Error("the selected account's name is not shown")
+	}
+	tests := []struct {
+		sec  Section
+		want string
+	}{
+		{SectionPlan, "Customer goals and initiatives"},
+		{SectionMap, "Coverage gaps"},
+		{SectionBoard, "In progress ("},
+		{SectionReview, "Revenue: plan vs actual"},
+		{SectionPortfolio, "Add account"},
+	}
+	for _, tt := range tests {
+		test.Tap(s.navButtons[tt.sec])
+		if s.Section() != tt.sec {
+			t.Errorf("tapping %s shows section %v", sectionTitles[tt.sec], s.Section())
+		}
+		if !strings.Contains(texts(w), tt.want) {
+			t.Errorf("%s screen does not show %q", sectionTitles[tt.sec], tt.want)
+		}
+		if s.navButtons[tt.sec].Importance != widget.HighImportance {
+			t.Errorf("%s is not highlighted in the navigation", sectionTitles[tt.sec])
+		}
+	}
+}
+
+func TestScreensFollowUndoAcrossSections(t *testing.T) {
+	s, ws, w := newTestShell(t)
+	name := sample.PlannedAccounts[1]
+	selectRow(t, s, name)
+	acc := accountByName(ws, name)
+	c := model.Clone(acc).(*model.Account)
+	c.Name = "Helios Renewables"
+	if err := ws.Update(c); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(s.navButtons[SectionPlan])
+	if !strings.Contains(texts(w), "Helios Renewables") {
+		t.Fatal("the Plan screen does not show the renamed account")
+	}
+	s.Undo()
+	if body := textsOf(s.body); !strings.Contains(body, name) || strings.Contains(body, "Helios Renewables") {
+		t.Error("after undo on the Plan screen, the old name should be back")
+	}
+	if !strings.Contains(s.status.Text, "Undo") {
+		t.Errorf("status line = %q, want it to say what was undone", s.status.Text)
+	}
+}
+
+func TestDeletingCurrentAccountReturnsToPortfolio(t *testing.T) {
+	s, ws, _ := newTestShell(t)
+	selectRow(t, s, sample.PlannedAccounts[2])
+	test.Tap(s.navButtons[SectionBoard])
+	if err := ws.Delete(model.KindAccount, s.Account()); err != nil {
+		t.Fatal(err)
+	}
+	if s.Section() != SectionPortfolio || s.Account() != "" {
+		t.Errorf("after deleting the open account: section %v, account %q", s.Section(), s.Account())
+	}
+	s.Undo()
+	if accountByName(ws, sample.PlannedAccounts[2]) == nil {
+		t.Error("undo did not bring the account back")
+	}
+}
