@@ -14,6 +14,8 @@ import (
 
 	"orchard/app/workspace"
 	"orchard/assets"
+	"orchard/assets/sample"
+	"orchard/model"
 	"orchard/views"
 )
 
@@ -108,10 +110,31 @@ func (d *desktopApp) setWorkspace(ws *workspace.Workspace) {
 	d.closeWorkspace()
 	d.ws = ws
 	d.shell = views.NewShell(ws, d.win)
+	d.shell.SelectAccount(d.startAccount(ws))
+	d.shell.OnAccountChanged = func(id string) {
+		d.fa.Preferences().SetString(prefAccount+ws.Path(), id)
+	}
 	d.win.SetContent(d.shell.Content())
+	d.shell.SetStatus(fmt.Sprintf("Opened %s: %d accounts", ws.Path(), ws.Portfolio().Count(model.KindAccount)))
 	d.rememberRecent(ws.Path())
 	d.updateTitle()
 	d.refreshMenu()
+}
+
+// startAccount is the account to show first: the one last used in this
+// workspace, or in the sample the first fully planned account.
+func (d *desktopApp) startAccount(ws *workspace.Workspace) string {
+	if id := d.fa.Preferences().String(prefAccount + ws.Path()); ws.Portfolio().Account(id) != nil {
+		return id
+	}
+	if ws.Portfolio().Settings.Sample {
+		for _, a := range ws.Portfolio().Accounts() {
+			if a.Name == sample.PlannedAccounts[0] {
+				return a.ID
+			}
+		}
+	}
+	return ""
 }
 
 func (d *desktopApp) closeWorkspace() {

@@ -5,6 +5,7 @@ import "os"
 // Preference keys.
 const (
 	prefLast     = "lastWorkspace"
+	prefAccount  = "lastAccount:" // + workspace path
 	prefRecent   = "recentWorkspaces"
 	prefWidth    = "windowWidth"
 	prefHeight   = "windowHeight"

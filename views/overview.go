@@ -20,9 +20,9 @@ func heading(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-func muted(text string) *widget.Label {
+// para is a wrapping paragraph of body text.
+func para(text string) *widget.Label {
 	l := widget.NewLabel(text)
-	l.Importance = widget.LowImportance
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
@@ -77,7 +77,7 @@ func planSummary(p *model.Portfolio, a *model.Account, today time.Time) fyne.Can
 	} else {
 		lines = append(lines, "Never reviewed with the customer")
 	}
-	return widget.NewCard(a.Name, "", muted(strings.Join(lines, "\n")))
+	return widget.NewCard(a.Name, "", para(strings.Join(lines, "\n")))
 }
 
 func orDash(s string) string {
@@ -91,7 +91,7 @@ func planOverview(p *model.Portfolio, a *model.Account, today time.Time) fyne.Ca
 	box := container.NewVBox(planSummary(p, a, today), heading("Customer goals and initiatives"))
 	goals := p.Goals(a.ID)
 	if len(goals) == 0 {
-		box.Add(muted("No customer goals yet."))
+		box.Add(para("No customer goals yet."))
 	}
 	actions := p.Actions(a.ID)
 	for _, g := range goals {
@@ -115,7 +115,7 @@ func planOverview(p *model.Portfolio, a *model.Account, today time.Time) fyne.Ca
 			if s, ok := p.Get(model.KindStakeholder, in.OwnerID).(*model.Stakeholder); ok {
 				owner = s.Name
 			}
-			box.Add(muted(fmt.Sprintf("      %s: %s (%s)", in.Department, in.Title, owner)))
+			box.Add(para(fmt.Sprintf("      %s: %s (%s)", in.Department, in.Title, owner)))
 		}
 	}
 	counts := map[model.CellState]int{}
@@ -123,7 +123,7 @@ func planOverview(p *model.Portfolio, a *model.Account, today time.Time) fyne.Ca
 		counts[e.(*model.WhitespaceCell).State]++
 	}
 	box.Add(heading("Whitespace"))
-	box.Add(muted(fmt.Sprintf("Sold %d · open opportunity %d · competitor %d · not relevant %d · unknown %d",
+	box.Add(para(fmt.Sprintf("Sold %d · open opportunity %d · competitor %d · not relevant %d · unknown %d",
 		counts[model.CellSold], counts[model.CellOpen], counts[model.CellCompetitor], counts[model.CellNotRelevant], counts[model.CellUnknown])))
 	var total, weighted model.Money
 	opps := p.OfAccount(model.KindOpportunity, a.ID)
@@ -132,9 +132,9 @@ func planOverview(p *model.Portfolio, a *model.Account, today time.Time) fyne.Ca
 		o := e.(*model.Opportunity)
 		total += o.Value
 		weighted += o.Weighted()
-		box.Add(muted(fmt.Sprintf("%s · %s · %s · %d%% · closes %s", o.Name, o.Stage, o.Value.Format(o.Currency), o.Probability, dateOr(o.ExpectedClose, "—"))))
+		box.Add(para(fmt.Sprintf("%s · %s · %s · %d%% · closes %s", o.Name, o.Stage, o.Value.Format(o.Currency), o.Probability, dateOr(o.ExpectedClose, "—"))))
 	}
-	box.Add(muted(fmt.Sprintf("Pipeline %s, weighted %s", total.Format(a.Currency), weighted.Format(a.Currency))))
+	box.Add(para(fmt.Sprintf("Pipeline %s, weighted %s", total.Format(a.Currency), weighted.Format(a.Currency))))
 	return container.NewVScroll(box)
 }
 
@@ -170,7 +170,7 @@ func peopleOverview(p *model.Portfolio, a *model.Account, today time.Time) fyne.
 		if m, ok := p.Get(model.KindStakeholder, s.ReportsTo).(*model.Stakeholder); ok {
 			manager = " · reports to " + m.Name
 		}
-		box.Add(muted(fmt.Sprintf("%s — %s · %s · influence %s · %s · coverage: %s%s",
+		box.Add(para(fmt.Sprintf("%s — %s · %s · influence %s · %s · coverage: %s%s",
 			s.Name, orDash(s.Title), roleLabel(s.Role), s.Influence, attitudeText(s.Attitude), cov, manager)))
 		key := s.Role == model.RoleDecisionMaker || s.Influence == model.InfluenceHigh
 		if key && (best[s.ID] == nil || best[s.ID].Strength < model.StrengthProblemSolver) {
@@ -179,9 +179,9 @@ func peopleOverview(p *model.Portfolio, a *model.Account, today time.Time) fyne.
 	}
 	box.Add(heading(fmt.Sprintf("Coverage gaps (%d)", len(gaps))))
 	if len(gaps) == 0 {
-		box.Add(muted("Every decision maker and high-influence stakeholder has a strong relationship."))
+		box.Add(para("Every decision maker and high-influence stakeholder has a strong relationship."))
 	} else {
-		box.Add(muted("Key people without a strong relationship: " + strings.Join(gaps, ", ")))
+		box.Add(para("Key people without a strong relationship: " + strings.Join(gaps, ", ")))
 	}
 	return container.NewVScroll(box)
 }
@@ -222,9 +222,10 @@ func boardOverview(p *model.Portfolio, a *model.Account, today time.Time) fyne.C
 			if x.CustomerAgreed {
 				agreed = " · ✓ agreed"
 			}
-			card := widget.NewCard("", "", container.NewVBox(
-				widget.NewLabelWithStyle(x.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-				muted(fmt.Sprintf("%s · %s · %s%s", owner, due, x.Horizon.Label(), agreed))))
+			title := widget.NewLabelWithStyle(x.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			title.Wrapping = fyne.TextWrapWord
+			card := widget.NewCard("", "", container.NewVBox(title,
+				para(fmt.Sprintf("%s · %s · %s%s", owner, due, x.Horizon.Label(), agreed))))
 			col.Add(card)
 		}
 		cols.Add(col)
@@ -286,7 +287,7 @@ func reviewOverview(p *model.Portfolio, a *model.Account, today time.Time) fyne.
 				parts = append(parts, fmt.Sprintf("%s %d", c, v))
 			}
 		}
-		box.Add(muted(fmt.Sprintf("%s by %s: %s", dateOr(sc.Date, "—"), who, strings.Join(parts, " · "))))
+		box.Add(para(fmt.Sprintf("%s by %s: %s", dateOr(sc.Date, "—"), who, strings.Join(parts, " · "))))
 	}
 	return container.NewVScroll(box)
 }

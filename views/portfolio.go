@@ -51,11 +51,16 @@ func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(er
 	add.Importance = widget.HighImportance
 	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.deleteSelected)
 	filters := container.NewHBox(widget.NewLabel("Owner"), s.owner, widget.NewLabel("Industry"), s.industry, s.count)
-	bar := container.NewBorder(nil, nil, container.NewHBox(add, del), filters, s.search)
+	bar := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(add, del), nil, s.search), filters)
 	split := container.NewHSplit(container.NewBorder(bar, nil, nil, nil, s.list.table), s.form.root)
 	split.Offset = 0.62
 	s.root = split
 	s.reload()
+	if len(s.list.rows) > 0 {
+		first := s.list.rows[0].acc.ID
+		s.list.selected = first
+		s.form.show(first)
+	}
 	return s
 }
 

@@ -46,6 +46,8 @@ type Shell struct {
 	status     *widget.Label
 	root       fyne.CanvasObject
 	stop       func()
+	// OnAccountChanged, when set, hears which account became current.
+	OnAccountChanged func(id string)
 	// Today is the date the screens measure against (overdue, current cycle).
 	Today func() time.Time
 }
@@ -82,6 +84,7 @@ func NewShell(ws *workspace.Workspace, win fyne.Window) *Shell {
 	side := container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.NewPadded(nav))
 	s.root = container.NewBorder(top, container.NewBorder(widget.NewSeparator(), nil, nil, nil, s.status), side, nil, s.body)
 	s.stop = ws.Subscribe(s.onEvent)
+	s.setAccount(s.portfolio.list.selected)
 	s.Show(SectionPortfolio)
 	return s
 }
@@ -110,10 +113,16 @@ func (s *Shell) setAccount(id string) {
 	}
 	s.accountLbl.Refresh()
 	s.updateNav()
+	if s.OnAccountChanged != nil {
+		s.OnAccountChanged(s.account)
+	}
 }
 
 // SelectAccount makes an account current, as if clicked in the list.
 func (s *Shell) SelectAccount(id string) {
+	if s.ws.Portfolio().Account(id) == nil {
+		return
+	}
 	s.portfolio.selectAccount(id)
 	s.setAccount(id)
 	if s.section != SectionPortfolio {
@@ -180,14 +189,11 @@ func (s *Shell) onEvent(ev workspace.Event) {
 			s.Show(s.section)
 		}
 	}
-	s.SetStatus(ev.Label)
+	s.SetStatus(ev.Label + " — saved")
 }
 
 // SetStatus shows a short message in the status line.
 func (s *Shell) SetStatus(msg string) {
-	if msg != "" {
-		msg = msg + " — saved"
-	}
 	s.status.SetText(msg)
 }
 

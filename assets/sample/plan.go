@@ -2,6 +2,7 @@ package sample
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"orchard/model"
@@ -56,6 +57,10 @@ func (b *builder) stakeholders(a *model.Account) []*model.Stakeholder {
 		LinkKind: model.LinkConflicts, Strength: 2})
 	return people
 }
+
+// attitudes weights the draw toward neutral and supportive people, as in a
+// real account where we already do business.
+var attitudes = []model.Attitude{-2, -1, -1, 0, 0, 0, 0, 1, 1, 1, 2}
 
 func concernFor(dept string) string {
 	switch dept {
@@ -196,10 +201,15 @@ func (b *builder) figures(a *model.Account) {
 		actual := target * (0.88 + b.rng.Float64()*0.22)
 		margin := a.MarginPct / 100
 		b.add(&model.PeriodFigure{ID: b.id(), AccountID: a.ID, Period: period, FigureKind: model.FigureTarget,
-			Revenue: model.MoneyFromMajor(target), Margin: model.MoneyFromMajor(target * margin)})
+			Revenue: hundreds(target), Margin: hundreds(target * margin)})
 		b.add(&model.PeriodFigure{ID: b.id(), AccountID: a.ID, Period: period, FigureKind: model.FigureActual,
-			Revenue: model.MoneyFromMajor(actual), Margin: model.MoneyFromMajor(actual * (margin - 0.02 + b.rng.Float64()*0.04))})
+			Revenue: hundreds(actual), Margin: hundreds(actual * (margin - 0.02 + b.rng.Float64()*0.04))})
 	}
+}
+
+// hundreds rounds a planned figure to whole hundreds, as people write them.
+func hundreds(v float64) model.Money {
+	return model.MoneyFromMajor(math.Round(v/100) * 100)
 }
 
 func (b *builder) scorecards(a *model.Account, people []*model.Stakeholder, criteria []string) {
