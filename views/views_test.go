@@ -88,8 +88,8 @@ func TestShellNavigation(t *testing.T) {
 	if s.Section() != SectionPortfolio {
 		t.Fatalf("starts on %v, want Portfolio", s.Section())
 	}
-	if !s.navButtons[SectionPlan].Disabled() {
-		t.Error("Plan is enabled before an account is chosen")
+	if first := s.portfolio.list.rows[0].acc.ID; s.Account() != first {
+		t.Error("the first account of the list should be current at start, so the form is never empty")
 	}
 	if got := len(s.portfolio.list.rows); got != ws.Portfolio().Count(model.KindAccount) {
 		t.Errorf("list shows %d accounts, want all %d", got, ws.Portfolio().Count(model.KindAccount))
@@ -162,5 +162,30 @@ func TestDeletingCurrentAccountReturnsToPortfolio(t *testing.T) {
 	s.Undo()
 	if accountByName(ws, sample.PlannedAccounts[2]) == nil {
 		t.Error("undo did not bring the account back")
+	}
+}
+
+func TestEmptyWorkspaceHasNoAccountScreens(t *testing.T) {
+	test.NewTempApp(t)
+	ws, err := workspace.Create(filepath.Join(t.TempDir(), "empty.orchard"), model.DefaultSettings(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	w := test.NewTempWindow(t, nil)
+	s := NewShell(ws, w)
+	defer s.Close()
+	w.SetContent(s.Content())
+	for _, sec := range []Section{SectionPlan, SectionMap, SectionBoard, SectionReview} {
+		if !s.navButtons[sec].Disabled() {
+			t.Errorf("%s is enabled with no account", sectionTitles[sec])
+		}
+	}
+	s.Show(SectionBoard)
+	if s.Section() != SectionPortfolio {
+		t.Error("an account screen opened with no account")
+	}
+	if !strings.Contains(texts(w), "Add account") {
+		t.Error("the empty portfolio should offer to add an account")
 	}
 }
