@@ -28,6 +28,7 @@ func newAccountList(onSelect func(id string)) *accountList {
 		func() (int, int) { return len(l.rows), len(accountColumns) },
 		l.createCell, l.updateCell)
 	l.table.ShowHeaderColumn = false
+	l.table.StickyColumnCount = 1 // the name stays in view when scrolling sideways
 	l.table.CreateHeader = func() fyne.CanvasObject {
 		b := widget.NewButton("", nil)
 		b.Importance = widget.LowImportance
