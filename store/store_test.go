@@ -20,7 +20,7 @@ import (
 
 var today = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 
-func newSampleFile(t *testing.T) (string, model.Settings, []model.Entity) {
+func newSampleFile(t testing.TB) (string, model.Settings, []model.Entity) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "sample.orchard")
 	s, err := store.Create(path)
