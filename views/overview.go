@@ -7,10 +7,12 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"orchard/model"
+	"orchard/views/chart"
 )
 
 // Read-only overviews of an account's plan, people, actions and review.
@@ -272,7 +274,14 @@ func reviewOverview(p *model.Portfolio, a *model.Account, today time.Time) fyne.
 		grid.Add(widget.NewLabel((act - t).Format(a.Currency)))
 		grid.Add(widget.NewLabel(pct))
 	}
-	box := container.NewVBox(planSummary(p, a, today), heading("Revenue: plan vs actual"), grid)
+	box := container.NewVBox(planSummary(p, a, today), heading("Revenue: plan vs actual"))
+	if png, err := chart.RevenueVsTarget(p, a.ID, chart.PNG, 1000, 380); err == nil {
+		img := canvas.NewImageFromResource(fyne.NewStaticResource("revenue-"+a.ID+".png", png))
+		img.FillMode = canvas.ImageFillContain
+		img.SetMinSize(fyne.NewSize(800, 304))
+		box.Add(img)
+	}
+	box.Add(grid)
 	cards := p.OfAccount(model.KindScorecard, a.ID)
 	box.Add(heading(fmt.Sprintf("Customer value scorecards (%d)", len(cards))))
 	for _, e := range cards {

@@ -7,19 +7,21 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"orchard/views/chart"
 )
 
-// Palette colours shared by the app and its charts.
+// Palette colours: the charts' palette, so screens and exports match.
 var (
-	ColorPrimary   = color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff} // orchard green
-	ColorFirst     = color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff}
-	ColorSecond    = color.NRGBA{R: 0x15, G: 0x65, B: 0xc0, A: 0xff}
-	ColorThird     = color.NRGBA{R: 0xef, G: 0x8f, B: 0x00, A: 0xff}
-	ColorFourth    = color.NRGBA{R: 0x75, G: 0x75, B: 0x75, A: 0xff}
-	ColorWarning   = color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
-	ColorSupporter = color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff}
+	ColorPrimary   = chart.Green // orchard green
+	ColorFirst     = chart.Green
+	ColorSecond    = chart.Blue
+	ColorThird     = chart.Orange
+	ColorFourth    = chart.Grey
+	ColorWarning   = chart.Red
+	ColorSupporter = chart.Green
 	ColorNeutral   = color.NRGBA{R: 0x9e, G: 0x9e, B: 0x9e, A: 0xff}
-	ColorDetractor = color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
+	ColorDetractor = chart.Red
 )
 
 // orchardTheme is the default theme with Orchard's primary colour; in

@@ -1,0 +1,105 @@
+package chart
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+
+	gochart "github.com/wcharczuk/go-chart/v2"
+
+	"orchard/model"
+)
+
+// Format is an output format of a chart.
+type Format int
+
+const (
+	PNG Format = iota
+	SVG
+)
+
+// RevenueVsTarget draws one account's revenue per period against its target,
+// as PNG or SVG bytes of the given size. It returns an error when the
+// account has fewer than two periods with figures.
+func RevenueVsTarget(p *model.Portfolio, accountID string, f Format, width, height int) ([]byte, error) {
+	a := p.Account(accountID)
+	if a == nil {
+		return nil, fmt.Errorf("no account %s", accountID)
+	}
+	periods, target, actual := revenueSeries(p, accountID)
+	if len(periods) < 2 {
+		return nil, fmt.Errorf("%s has revenue figures for %d period(s); a chart needs two or more", a.Name, len(periods))
+	}
+	xs := make([]float64, len(periods))
+	ticks := make([]gochart.Tick, len(periods))
+	for i, per := range periods {
+		xs[i] = float64(i)
+		ticks[i] = gochart.Tick{Value: float64(i), Label: per}
+	}
+	money := func(v interface{}) string {
+		f, _ := v.(float64)
+		return axisMoney(f)
+	}
+	line := func(name string, ys []float64, c gochart.Style) gochart.ContinuousSeries {
+		return gochart.ContinuousSeries{Name: name, XValues: xs, YValues: ys, Style: c}
+	}
+	ch := gochart.Chart{
+		// The title names both lines, so no small legend is needed.
+		Title:      fmt.Sprintf("%s: actual revenue (green) vs target (dashed), %s per period", a.Name, a.Currency),
+		TitleStyle: gochart.Style{FontSize: 16, FontColor: dc(Ink)},
+		Width:      width,
+		Height:     height,
+		Background: gochart.Style{Padding: gochart.Box{Top: 50, Left: 20, Right: 30, Bottom: 20}},
+		XAxis:      gochart.XAxis{Ticks: ticks, Style: gochart.Style{FontSize: 11, FontColor: dc(Ink)}},
+		YAxis: gochart.YAxis{ValueFormatter: money, Style: gochart.Style{FontSize: 12, FontColor: dc(Ink)},
+			GridMajorStyle: gochart.Style{StrokeColor: dc(Grey), StrokeWidth: 0.5}},
+		Series: []gochart.Series{
+			line("Target", target, gochart.Style{StrokeColor: dc(Grey), StrokeWidth: 3, StrokeDashArray: []float64{8, 6}}),
+			line("Actual", actual, gochart.Style{StrokeColor: dc(Green), StrokeWidth: 4, DotColor: dc(Green), DotWidth: 5}),
+		},
+	}
+	var buf bytes.Buffer
+	render := gochart.PNG
+	if f == SVG {
+		render = gochart.SVG
+	}
+	if err := ch.Render(render, &buf); err != nil {
+		return nil, fmt.Errorf("drawing the revenue chart of %s: %w", a.Name, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// revenueSeries lines up targets and actuals by period, oldest first.
+func revenueSeries(p *model.Portfolio, accountID string) (periods []string, target, actual []float64) {
+	byPeriod := map[string][2]float64{}
+	for _, e := range p.OfAccount(model.KindFigure, accountID) {
+		fig := e.(*model.PeriodFigure)
+		v := byPeriod[fig.Period]
+		if fig.FigureKind == model.FigureTarget {
+			v[0] = fig.Revenue.Major()
+		} else {
+			v[1] = fig.Revenue.Major()
+		}
+		byPeriod[fig.Period] = v
+	}
+	for per := range byPeriod {
+		periods = append(periods, per)
+	}
+	sort.Strings(periods)
+	for _, per := range periods {
+		target = append(target, byPeriod[per][0])
+		actual = append(actual, byPeriod[per][1])
+	}
+	return periods, target, actual
+}
+
+// axisMoney labels an amount axis with enough digits to tell ticks apart.
+func axisMoney(v float64) string {
+	switch {
+	case v >= 1e6 || v <= -1e6:
+		return fmt.Sprintf("%.2fM", v/1e6)
+	case v >= 1e3 || v <= -1e3:
+		return fmt.Sprintf("%.0fk", v/1e3)
+	}
+	return fmt.Sprintf("%.0f", v)
+}

@@ -1,0 +1,63 @@
+package chart_test
+
+import (
+	"bytes"
+	"image/png"
+	"strings"
+	"testing"
+	"time"
+
+	"orchard/assets/sample"
+	"orchard/model"
+	"orchard/views/chart"
+)
+
+func samplePortfolio() *model.Portfolio {
+	p := model.NewPortfolio()
+	settings, records := sample.Build(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	p.Settings = settings
+	for _, r := range records {
+		p.Put(r)
+	}
+	return p
+}
+
+func planned(p *model.Portfolio) *model.Account {
+	for _, a := range p.Accounts() {
+		if a.Name == sample.PlannedAccounts[0] {
+			return a
+		}
+	}
+	return nil
+}
+
+func TestRevenueChart(t *testing.T) {
+	p := samplePortfolio()
+	a := planned(p)
+	img, err := chart.RevenueVsTarget(p, a.ID, chart.PNG, 900, 360)
+	if err != nil {
+		t.Fatal(err)
+	}
+	decoded, err := png.Decode(bytes.NewReader(img))
+	if err != nil {
+		t.Fatalf("not a PNG: %v", err)
+	}
+	if b := decoded.Bounds(); b.Dx() != 900 || b.Dy() != 360 {
+		t.Errorf("size %v, want 900×360", b)
+	}
+	again, _ := chart.RevenueVsTarget(p, a.ID, chart.PNG, 900, 360)
+	if !bytes.Equal(img, again) {
+		t.Error("the same data drew a different picture")
+	}
+	svg, err := chart.RevenueVsTarget(p, a.ID, chart.SVG, 900, 360)
+	if err != nil || !strings.Contains(string(svg), "<svg") || !strings.Contains(string(svg), "Northwind Logistics") {
+		t.Errorf("SVG missing or untitled: %v", err)
+	}
+	for _, other := range p.Accounts() {
+		if other.Name == "Halden Paper" {
+			if _, err := chart.RevenueVsTarget(p, other.ID, chart.PNG, 900, 360); err == nil || !strings.Contains(err.Error(), "Halden Paper") {
+				t.Errorf("an account without figures should say so by name, got %v", err)
+			}
+		}
+	}
+}
