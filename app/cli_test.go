@@ -44,11 +44,19 @@ func TestDemoThenSummary(t *testing.T) {
 		SchemaVersion int            `json:"schema_version"`
 		Counts        map[string]int `json:"counts"`
 		Accounts      []struct {
-			Name     string  `json:"name"`
-			Currency string  `json:"currency"`
-			Revenue  float64 `json:"revenue"`
-			Priority string  `json:"priority"`
+			Name         string   `json:"name"`
+			Currency     string   `json:"currency"`
+			Revenue      float64  `json:"revenue"`
+			Priority     *int     `json:"priority"`
+			Quadrant     *string  `json:"quadrant"`
+			Relationship *float64 `json:"relationship_score"`
+			Value        *float64 `json:"value_score"`
+			Manual       *bool    `json:"manual_placement"`
 		} `json:"accounts"`
+		Pareto struct {
+			For80 int     `json:"accounts_for_80_percent"`
+			Share float64 `json:"share_of_accounts"`
+		} `json:"pareto"`
 	}
 	if err := json.Unmarshal([]byte(out), &s); err != nil {
 		t.Fatalf("summary is not one JSON object: %v\n%s", err, out)
@@ -62,9 +70,22 @@ func TestDemoThenSummary(t *testing.T) {
 	currencies := map[string]bool{}
 	for _, a := range s.Accounts {
 		currencies[a.Currency] = true
-		if a.Name == "" || a.Revenue <= 0 || a.Priority == "" {
+		if a.Name == "" || a.Revenue <= 0 || a.Priority == nil || *a.Priority < 1 || *a.Priority > 4 || a.Manual == nil {
 			t.Errorf("incomplete account in summary: %+v", a)
 		}
+		if a.Quadrant != nil {
+			switch *a.Quadrant {
+			case "strong-high", "weak-high", "strong-low", "weak-low":
+			default:
+				t.Errorf("quadrant %q is not one of the four codes", *a.Quadrant)
+			}
+		}
+		if a.Relationship == nil || *a.Relationship < 0 || *a.Relationship > 100 {
+			t.Errorf("%s relationship score %v", a.Name, a.Relationship)
+		}
+	}
+	if s.Pareto.For80 < 1 || s.Pareto.For80 > len(s.Accounts) || s.Pareto.Share <= 0 || s.Pareto.Share > 100 {
+		t.Errorf("pareto = %+v", s.Pareto)
 	}
 	if len(currencies) < 3 {
 		t.Errorf("sample uses %d currencies, want several", len(currencies))

@@ -20,8 +20,10 @@ type accountSummary struct {
 	Objective         string   `json:"objective"`
 	RelationshipScore *float64 `json:"relationship_score"`
 	ValueScore        *float64 `json:"value_score"`
-	Quadrant          string   `json:"quadrant"`
-	Priority          string   `json:"priority"`
+	Quadrant          *string  `json:"quadrant"` // strong-high, weak-high, strong-low, weak-low
+	Priority          *int     `json:"priority"` // 1 (First) to 4 (Fourth)
+	PrioritySetByHand bool     `json:"priority_overridden"`
+	ManualPlacement   bool     `json:"manual_placement"`
 	Stakeholders      int      `json:"stakeholders"`
 	Actions           int      `json:"actions"`
 }
@@ -33,6 +35,14 @@ type workspaceSummary struct {
 	SchemaVersion int              `json:"schema_version"`
 	Counts        map[string]int   `json:"counts"`
 	Accounts      []accountSummary `json:"accounts"`
+	Pareto        paretoSummary    `json:"pareto"`
+}
+
+type paretoSummary struct {
+	Currency             string         `json:"currency"`
+	AccountsFor80Percent int            `json:"accounts_for_80_percent"`
+	ShareOfAccounts      float64        `json:"share_of_accounts"`
+	LeftOut              map[string]int `json:"left_out_without_rate"`
 }
 
 func runSummary(path string, stdout io.Writer) error {
@@ -72,7 +82,14 @@ func summarize(ws *workspace.Workspace) workspaceSummary {
 			Objective: string(a.Objective), Stakeholders: people[a.ID], Actions: actions[a.ID],
 		}
 		ev := a.Assess(w)
-		as.Priority, as.Quadrant = ev.Priority.String(), ev.Quadrant.String()
+		if code := ev.Quadrant.Code(); code != "" {
+			as.Quadrant = &code
+		}
+		if ev.Priority != model.PriorityNone {
+			n := int(ev.Priority)
+			as.Priority = &n
+		}
+		as.PrioritySetByHand, as.ManualPlacement = ev.Overridden, a.Placed
 		if ev.HasRelationship {
 			as.RelationshipScore = round1(ev.Relationship)
 		}
@@ -81,6 +98,9 @@ func summarize(ws *workspace.Workspace) workspaceSummary {
 		}
 		s.Accounts = append(s.Accounts, as)
 	}
+	par := model.BuildPareto(p.Accounts(), p.Settings.Rates.Base, p.Settings.Rates)
+	s.Pareto = paretoSummary{Currency: par.Currency, AccountsFor80Percent: par.AccountsFor80,
+		ShareOfAccounts: *round1(par.ShareOfAccounts), LeftOut: par.LeftOut}
 	return s
 }
 

@@ -54,6 +54,9 @@ func Clone(e Entity) Entity {
 	case *Cycle:
 		c := *v
 		return &c
+	case *PositionMark:
+		c := *v
+		return &c
 	}
 	panic("model: Clone of unknown record type")
 }

@@ -25,12 +25,13 @@ const (
 	KindScorecard      Kind = "scorecard"
 	KindReview         Kind = "review_meeting"
 	KindCycle          Kind = "planning_cycle"
+	KindPositionMark   Kind = "position_mark"
 )
 
 // Kinds lists every kind, parents before the records that point at them.
 var Kinds = []Kind{KindAccount, KindTeamMember, KindStakeholder, KindTeamAssignment, KindCoverage,
 	KindInfluenceLink, KindGoal, KindInitiative, KindWhitespace, KindOpportunity, KindAction,
-	KindFigure, KindScorecard, KindReview, KindCycle}
+	KindFigure, KindScorecard, KindReview, KindCycle, KindPositionMark}
 
 // Entity is any record of the portfolio.
 type Entity interface {

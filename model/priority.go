@@ -134,3 +134,24 @@ func (a *Account) Assess(w Weights) Assessment {
 	}
 	return s
 }
+
+// Code is the quadrant's stable name for files and the command line.
+func (q Quadrant) Code() string {
+	switch q {
+	case QuadrantSweetSpot:
+		return "strong-high"
+	case QuadrantDevelop:
+		return "weak-high"
+	case QuadrantMaintain:
+		return "strong-low"
+	case QuadrantDeprioritise:
+		return "weak-low"
+	}
+	return ""
+}
+
+// PriorityRule explains in a sentence how priority follows the quadrant.
+const PriorityRule = "Priority follows the quadrant: strong relationship and high value is First (the sweet spot); " +
+	"weak relationship and high value is Second (worth building the relationship); " +
+	"strong relationship and low value is Third (maintain efficiently); weak and low is Fourth. " +
+	"A priority set by hand overrides this and is marked as set."

@@ -9,6 +9,7 @@ type Settings struct {
 	Weights   Weights
 	Offerings []string // whitespace map columns
 	Criteria  []string // customer value scorecard criteria
+	Rates     Rates    // exchange rates for views that add up currencies
 }
 
 // DefaultSettings returns the settings of a new workspace.
@@ -18,6 +19,7 @@ func DefaultSettings() Settings {
 		Weights:   DefaultWeights(),
 		Offerings: []string{"Platform", "Analytics", "Services", "Support", "Training"},
 		Criteria:  append([]string(nil), DefaultCriteria...),
+		Rates:     DefaultRates(),
 	}
 }
 
@@ -28,6 +30,16 @@ func (s Settings) Validate() error {
 	for q, w := range s.Weights {
 		if w < 0 || w > 10 {
 			c.fail("weight of "+Questions[q].Field, "must be between 0 and 10 (found %g)", w)
+		}
+	}
+	if !ValidCurrency(s.Rates.Base) {
+		c.fail("base currency", "must be a three-letter ISO code such as EUR (found %q)", s.Rates.Base)
+	}
+	for cur, v := range s.Rates.PerOne {
+		if !ValidCurrency(cur) {
+			c.fail("exchange rates", "%q is not a three-letter currency code", cur)
+		} else if v <= 0 {
+			c.fail("exchange rate for "+cur, "must be greater than 0 (found %g)", v)
 		}
 	}
 	seen := map[string]bool{}

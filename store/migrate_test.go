@@ -62,3 +62,43 @@ func TestUpgradeTakesCopyFirst(t *testing.T) {
 		t.Errorf("the new migration did not run: %v", err)
 	}
 }
+
+// TestUpgradeFromVersion1 opens a workspace written by the first release
+// (schema 1, no position marks) and checks it is upgraded without loss.
+func TestUpgradeFromVersion1(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v1.orchard")
+	v1 := fstest.MapFS{}
+	for _, m := range migrations() {
+		if m.version == 1 {
+			v1["migrations/"+m.name] = &fstest.MapFile{Data: []byte(m.sql)}
+		}
+	}
+	migrationSource = v1
+	s, err := Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	acc := &model.Account{ID: "a1", Name: "Acme", Currency: "EUR", Revenue: 7_000_00}
+	if err := s.Write(Batch{Puts: []model.Entity{acc}}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	migrationSource = migrationFiles
+
+	s, err = Open(path)
+	if err != nil {
+		t.Fatalf("opening a version 1 workspace: %v", err)
+	}
+	defer s.Close()
+	if s.SchemaVersion() != LatestVersion() || s.BackupPath() == "" {
+		t.Errorf("version %d backup %q after upgrade", s.SchemaVersion(), s.BackupPath())
+	}
+	mark := &model.PositionMark{ID: "m1", AccountID: "a1", Date: parseDate("2025-12-01"), Label: "FY2025", X: 40, Y: 70}
+	if err := s.Write(Batch{Puts: []model.Entity{mark}}); err != nil {
+		t.Fatalf("the upgraded file cannot hold position marks: %v", err)
+	}
+	p, err := s.Load()
+	if err != nil || p.Account("a1") == nil || len(p.Trail("a1")) != 1 {
+		t.Errorf("after upgrade: %v, account %v, trail %v", err, p.Account("a1"), p.Trail("a1"))
+	}
+}

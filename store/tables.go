@@ -246,6 +246,24 @@ func init() {
 	})
 }
 
+func init() {
+	register(model.KindPositionMark, table{
+		name:    "position_marks",
+		columns: []string{"id", "account_id", "date", "label", "x", "y"},
+		values: func(e model.Entity) []any {
+			m := e.(*model.PositionMark)
+			return []any{m.ID, m.AccountID, dateText(m.Date), m.Label, m.X, m.Y}
+		},
+		scan: func(r *sql.Rows) (model.Entity, error) {
+			m := &model.PositionMark{}
+			var date string
+			err := r.Scan(&m.ID, &m.AccountID, &date, &m.Label, &m.X, &m.Y)
+			m.Date = parseDate(date)
+			return m, err
+		},
+	})
+}
+
 func answersText(a model.Answers) string {
 	b := make([]byte, len(a))
 	for i, v := range a {

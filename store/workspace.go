@@ -73,12 +73,14 @@ func saveSettings(q querier, st model.Settings) error {
 	weights, _ := json.Marshal(st.Weights)
 	offerings, _ := json.Marshal(st.Offerings)
 	criteria, _ := json.Marshal(st.Criteria)
+	rates, _ := json.Marshal(st.Rates)
 	kv := map[string]string{
 		"name":      st.Name,
 		"sample":    strconv.FormatBool(st.Sample),
 		"weights":   string(weights),
 		"offerings": string(offerings),
 		"criteria":  string(criteria),
+		"rates":     string(rates),
 	}
 	for k, v := range kv {
 		if _, err := q.Exec("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", k, v); err != nil {
@@ -111,6 +113,8 @@ func loadSettings(q querier, st *model.Settings) error {
 			perr = json.Unmarshal([]byte(v), &st.Offerings)
 		case "criteria":
 			perr = json.Unmarshal([]byte(v), &st.Criteria)
+		case "rates":
+			perr = json.Unmarshal([]byte(v), &st.Rates)
 		}
 		if perr != nil {
 			return fmt.Errorf("reading setting %s: %q is not valid (%v)", k, v, perr)

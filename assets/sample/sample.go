@@ -39,6 +39,7 @@ func Build(today time.Time) (model.Settings, []model.Entity) {
 	}
 	for i, c := range companies {
 		a := b.account(i, c)
+		b.trail(a, settings.Weights)
 		for _, planned := range PlannedAccounts {
 			if planned == c.name {
 				b.plan(a, settings.Offerings, settings.Criteria)
@@ -89,6 +90,24 @@ func (b *builder) account(i int, c companySeed) *model.Account {
 	}
 	b.add(a)
 	return a
+}
+
+// trail marks where the account stood at last year's review: most moved a
+// little, a few moved a lot, so the quadrant's trails have a story.
+func (b *builder) trail(a *model.Account, w model.Weights) {
+	x, y, ok := a.Position(w)
+	if !ok {
+		return
+	}
+	spread := 8.0
+	if b.rng.IntN(5) == 0 {
+		spread = 30
+	}
+	clamp := func(v float64) float64 { return max(2, min(98, v)) }
+	year := b.today.Year() - 1
+	b.add(&model.PositionMark{ID: b.id(), AccountID: a.ID, Date: time.Date(year, 12, 1, 0, 0, 0, 0, time.UTC),
+		Label: fmt.Sprintf("FY%d review", year),
+		X:     clamp(x + (b.rng.Float64()*2-1)*spread), Y: clamp(y + (b.rng.Float64()*2-1)*spread)})
 }
 
 func emailOf(name string) string {
