@@ -2,6 +2,7 @@ package chart_test
 
 import (
 	"bytes"
+	"fmt"
 	"image/png"
 	"strings"
 	"testing"
@@ -59,5 +60,26 @@ func TestRevenueChart(t *testing.T) {
 				t.Errorf("an account without figures should say so by name, got %v", err)
 			}
 		}
+	}
+}
+
+func TestParetoChart(t *testing.T) {
+	p := samplePortfolio()
+	par := model.BuildPareto(p.Accounts(), "EUR", p.Settings.Rates)
+	img, err := chart.ParetoChart(par, chart.PNG, 1000, 420)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := png.Decode(bytes.NewReader(img)); err != nil {
+		t.Fatalf("not a PNG: %v", err)
+	}
+	head := chart.ParetoHeadline(par)
+	want := fmt.Sprintf("%d of %d accounts", par.AccountsFor80, len(par.Rows))
+	if !strings.Contains(head, want) || !strings.Contains(head, "80 %") || !strings.Contains(head, "EUR") {
+		t.Errorf("headline %q should say %q, 80 %% and the currency", head, want)
+	}
+	one := model.BuildPareto(p.Accounts()[:1], "EUR", p.Settings.Rates)
+	if _, err := chart.ParetoChart(one, chart.PNG, 1000, 420); err == nil {
+		t.Error("a Pareto of one account should be refused with a reason")
 	}
 }

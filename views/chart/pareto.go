@@ -1,0 +1,73 @@
+package chart
+
+import (
+	"bytes"
+	"fmt"
+
+	gochart "github.com/wcharczuk/go-chart/v2"
+
+	"orchard/model"
+)
+
+// ParetoHeadline says in one sentence how concentrated revenue is.
+func ParetoHeadline(p model.Pareto) string {
+	if len(p.Rows) == 0 || p.Total <= 0 {
+		return "No revenue to rank yet."
+	}
+	return fmt.Sprintf("%d of %d accounts (%.0f %%) bring 80 %% of revenue (%s %s in all)",
+		p.AccountsFor80, len(p.Rows), p.ShareOfAccounts, model.MoneyFromMajor(p.Total).String(), p.Currency)
+}
+
+// ParetoChart draws accounts ranked by revenue as bars with the cumulative
+// share as a line against the 80 % mark.
+func ParetoChart(p model.Pareto, f Format, width, height int) ([]byte, error) {
+	if len(p.Rows) < 2 {
+		return nil, fmt.Errorf("a Pareto chart needs two or more accounts with revenue in %s (found %d)", p.Currency, len(p.Rows))
+	}
+	n := len(p.Rows)
+	xs, revenue, cum, mark := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+	step := max(1, n/12)
+	var ticks []gochart.Tick
+	for i, r := range p.Rows {
+		xs[i], revenue[i], cum[i], mark[i] = float64(i+1), r.Revenue, r.Cumulative, 80
+		if i%step == 0 || i == n-1 {
+			ticks = append(ticks, gochart.Tick{Value: float64(i + 1), Label: fmt.Sprint(i + 1)})
+		}
+	}
+	ch := gochart.Chart{
+		Title:      ParetoHeadline(p),
+		TitleStyle: gochart.Style{FontSize: 15, FontColor: dc(Ink)},
+		Width:      width,
+		Height:     height,
+		Background: gochart.Style{Padding: gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}},
+		XAxis: gochart.XAxis{Name: "Accounts ranked by revenue: bars show revenue in " + p.Currency + ", the line the cumulative share", Ticks: ticks, Range: &gochart.ContinuousRange{Min: 0.5, Max: float64(n) + 0.5},
+			NameStyle: gochart.Style{FontSize: 12, FontColor: dc(Ink)}, Style: gochart.Style{FontSize: 11, FontColor: dc(Ink)}},
+		// Shares go on the primary axis: go-chart v2.1.2 reads the primary
+		// axis's ticks when ranging the secondary one, so explicit ticks work
+		// only there.
+		YAxis: gochart.YAxis{Name: "Cumulative share", ValueFormatter: func(v interface{}) string { f, _ := v.(float64); return fmt.Sprintf("%.0f%%", f) },
+			NameStyle: gochart.Style{FontSize: 12, FontColor: dc(Ink)}, Style: gochart.Style{FontSize: 11, FontColor: dc(Ink)},
+			Ticks: []gochart.Tick{{Value: 0, Label: "0%"}, {Value: 20, Label: "20%"}, {Value: 40, Label: "40%"},
+				{Value: 60, Label: "60%"}, {Value: 80, Label: "80%"}, {Value: 100, Label: "100%"}}},
+		YAxisSecondary: gochart.YAxis{ValueFormatter: func(v interface{}) string { f, _ := v.(float64); return axisMoney(f) },
+			NameStyle: gochart.Style{FontSize: 12, FontColor: dc(Ink)}, Style: gochart.Style{FontSize: 11, FontColor: dc(Ink)},
+			Range: &gochart.ContinuousRange{Min: 0, Max: revenue[0] * 1.05}},
+		Series: []gochart.Series{
+			gochart.HistogramSeries{Name: "Revenue", YAxis: gochart.YAxisSecondary, InnerSeries: gochart.ContinuousSeries{XValues: xs, YValues: revenue},
+				Style: gochart.Style{FillColor: dc(Blue), StrokeColor: dc(Blue), StrokeWidth: 1}},
+			gochart.ContinuousSeries{Name: "Cumulative share", XValues: xs, YValues: cum,
+				Style: gochart.Style{StrokeColor: dc(Green), StrokeWidth: 4, DotColor: dc(Green), DotWidth: 3}},
+			gochart.ContinuousSeries{Name: "80 %", XValues: xs, YValues: mark,
+				Style: gochart.Style{StrokeColor: dc(Red), StrokeWidth: 2, StrokeDashArray: []float64{8, 6}}},
+		},
+	}
+	var buf bytes.Buffer
+	render := gochart.PNG
+	if f == SVG {
+		render = gochart.SVG
+	}
+	if err := ch.Render(render, &buf); err != nil {
+		return nil, fmt.Errorf("drawing the Pareto chart: %w", err)
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,347 @@
+package views
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+)
+
+// bubbleObjects are the canvas objects of one bubble.
+type bubbleObjects struct {
+	trail  []fyne.CanvasObject // faded earlier positions and the line to now
+	lines  []*canvas.Line
+	dots   []*canvas.Circle
+	circle *canvas.Circle
+	ring   *canvas.Circle // manual placement
+	label  *canvas.Text
+	shown  bool // label wins its spot
+}
+
+type quadrantRenderer struct {
+	q          *quadrantEditor
+	quads      [4]*canvas.Rectangle
+	quadLabels [4]*canvas.Text
+	midX, midY *canvas.Line
+	frame      *canvas.Rectangle
+	axisX      *canvas.Text
+	axisY      *canvas.Text
+	hint       *canvas.Text
+	bubbles    []bubbleObjects
+	selection  *canvas.Circle
+	tipBox     *canvas.Rectangle
+	tipLines   [4]*canvas.Text
+	objects    []fyne.CanvasObject
+}
+
+var quadrantTitles = [4]string{
+	"Weak relationship · high value — Second priority",
+	"Strong relationship · high value — sweet spot, First priority",
+	"Weak relationship · low value — Fourth priority",
+	"Strong relationship · low value — Third priority",
+}
+
+func newQuadrantRenderer(q *quadrantEditor) *quadrantRenderer {
+	r := &quadrantRenderer{q: q}
+	th := q.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	tint := []color.Color{
+		withAlpha(ColorSecond, 0x18), withAlpha(ColorFirst, 0x30),
+		withAlpha(ColorFourth, 0x18), withAlpha(ColorThird, 0x18),
+	}
+	for i := range r.quads {
+		r.quads[i] = canvas.NewRectangle(tint[i])
+		r.quadLabels[i] = canvas.NewText(quadrantTitles[i], th.Color(theme.ColorNameForeground, v))
+		r.quadLabels[i].TextSize = th.Size(theme.SizeNameCaptionText)
+		r.quadLabels[i].TextStyle = fyne.TextStyle{Bold: i == 1}
+	}
+	line := th.Color(theme.ColorNameSeparator, v)
+	r.midX, r.midY = canvas.NewLine(line), canvas.NewLine(line)
+	r.midX.StrokeWidth, r.midY.StrokeWidth = 2, 2
+	r.frame = canvas.NewRectangle(color.Transparent)
+	r.frame.StrokeColor, r.frame.StrokeWidth = line, 1
+	fg := th.Color(theme.ColorNameForeground, v)
+	r.axisX = canvas.NewText("Relationship strength and strategic fit  →  stronger", fg)
+	r.axisY = canvas.NewText("↑ Potential revenue value: higher", fg)
+	r.axisX.TextStyle, r.axisY.TextStyle = fyne.TextStyle{Bold: true}, fyne.TextStyle{Bold: true}
+	r.hint = canvas.NewText("", th.Color(theme.ColorNamePlaceHolder, v))
+	r.hint.Alignment = fyne.TextAlignCenter
+	r.selection = canvas.NewCircle(color.Transparent)
+	r.selection.StrokeColor, r.selection.StrokeWidth = th.Color(theme.ColorNameForeground, v), 3
+	r.tipBox = canvas.NewRectangle(th.Color(theme.ColorNameOverlayBackground, v))
+	r.tipBox.StrokeColor, r.tipBox.StrokeWidth, r.tipBox.CornerRadius = line, 1, 4
+	for i := range r.tipLines {
+		r.tipLines[i] = canvas.NewText("", fg)
+	}
+	r.tipLines[0].TextStyle = fyne.TextStyle{Bold: true}
+	r.rebuild()
+	return r
+}
+
+func withAlpha(c color.NRGBA, a uint8) color.NRGBA {
+	c.A = a
+	return c
+}
+
+// rebuild makes canvas objects for the current bubbles.
+func (r *quadrantRenderer) rebuild() {
+	q := r.q
+	th, v := q.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
+	fg := th.Color(theme.ColorNameForeground, v)
+	r.bubbles = make([]bubbleObjects, len(q.bubbles))
+	for i, b := range q.bubbles {
+		o := &r.bubbles[i]
+		o.circle = canvas.NewCircle(bubbleColor(b.eval.Priority))
+		o.circle.StrokeColor, o.circle.StrokeWidth = withAlpha(color.NRGBA{}, 0x60), 1
+		if b.acc.Placed {
+			o.ring = canvas.NewCircle(color.Transparent)
+			o.ring.StrokeColor, o.ring.StrokeWidth = fg, 2
+		}
+		o.label = canvas.NewText(shortName(b.acc.Name, 22), fg)
+		o.label.TextSize = th.Size(theme.SizeNameCaptionText)
+		if q.showTrails {
+			faded := withAlpha(priorityColor(int(b.eval.Priority)).(color.NRGBA), 0x50)
+			for range b.trail {
+				l := canvas.NewLine(faded)
+				l.StrokeWidth = 2
+				d := canvas.NewCircle(faded)
+				o.lines, o.dots = append(o.lines, l), append(o.dots, d)
+				o.trail = append(o.trail, l, d)
+			}
+		}
+	}
+	r.objects = r.objects[:0]
+	for i := range r.quads {
+		r.objects = append(r.objects, r.quads[i])
+	}
+	r.objects = append(r.objects, r.frame, r.midX, r.midY)
+	for i := range r.quadLabels {
+		r.objects = append(r.objects, r.quadLabels[i])
+	}
+	r.objects = append(r.objects, r.axisX, r.axisY, r.hint)
+	for i := range r.bubbles {
+		r.objects = append(r.objects, r.bubbles[i].trail...)
+	}
+	for i := range r.bubbles {
+		o := &r.bubbles[i]
+		r.objects = append(r.objects, o.circle)
+		if o.ring != nil {
+			r.objects = append(r.objects, o.ring)
+		}
+	}
+	for i := range r.bubbles {
+		r.objects = append(r.objects, r.bubbles[i].label)
+	}
+	r.objects = append(r.objects, r.selection, r.tipBox)
+	for _, t := range r.tipLines {
+		r.objects = append(r.objects, t)
+	}
+}
+
+func (r *quadrantRenderer) Objects() []fyne.CanvasObject { return r.objects }
+func (r *quadrantRenderer) Destroy()                     {}
+
+func (r *quadrantRenderer) MinSize() fyne.Size { return fyne.NewSize(420, 320) }
+
+func (r *quadrantRenderer) Refresh() {
+	if len(r.bubbles) != len(r.q.bubbles) || !r.sameBubbles() {
+		r.rebuild()
+	} else {
+		for i, b := range r.q.bubbles {
+			r.bubbles[i].circle.FillColor = bubbleColor(b.eval.Priority)
+		}
+	}
+	r.Layout(r.q.Size())
+	for _, o := range r.objects {
+		o.Refresh()
+	}
+}
+
+// sameBubbles reports whether the objects still match the bubbles one to
+// one (same accounts, same ring and trail shape).
+func (r *quadrantRenderer) sameBubbles() bool {
+	for i, b := range r.q.bubbles {
+		o := r.bubbles[i]
+		if (o.ring != nil) != b.acc.Placed || o.label.Text != shortName(b.acc.Name, 22) ||
+			(r.q.showTrails && len(o.dots) != len(b.trail)) || (!r.q.showTrails && len(o.dots) > 0) {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *quadrantRenderer) Layout(size fyne.Size) {
+	q := r.q
+	area := plotFor(size)
+	half := fyne.NewSize(area.size.Width/2, area.size.Height/2)
+	corners := [4]fyne.Position{
+		area.origin,
+		area.origin.Add(fyne.NewPos(half.Width, 0)),
+		area.origin.Add(fyne.NewPos(0, half.Height)),
+		area.origin.Add(fyne.NewPos(half.Width, half.Height)),
+	}
+	pad := float32(6)
+	for i, c := range corners {
+		r.quads[i].Move(c)
+		r.quads[i].Resize(half)
+		r.quadLabels[i].Move(c.Add(fyne.NewPos(pad, pad)))
+	}
+	r.frame.Move(area.origin)
+	r.frame.Resize(area.size)
+	mid := area.scoreToPos(50, 50)
+	r.midX.Position1, r.midX.Position2 = fyne.NewPos(area.origin.X, mid.Y), fyne.NewPos(area.origin.X+area.size.Width, mid.Y)
+	r.midY.Position1, r.midY.Position2 = fyne.NewPos(mid.X, area.origin.Y), fyne.NewPos(mid.X, area.origin.Y+area.size.Height)
+	r.axisY.Move(fyne.NewPos(area.origin.X, 6))
+	xs := r.axisX.MinSize()
+	r.axisX.Move(fyne.NewPos(area.origin.X+area.size.Width-xs.Width, area.origin.Y+area.size.Height+8))
+	r.hint.Text = r.hintText()
+	r.hint.Move(fyne.NewPos(area.origin.X, area.origin.Y+area.size.Height/2+24))
+	r.hint.Resize(fyne.NewSize(area.size.Width, 20))
+
+	boxes := make([]labelBox, len(q.bubbles))
+	for i, b := range q.bubbles {
+		c := area.scoreToPos(b.x, b.y)
+		r.placeBubble(i, c)
+		r.placeTrail(i, area, c)
+		o := &r.bubbles[i]
+		ls := o.label.MinSize()
+		boxes[i] = labelBox{index: i, pos: fyne.NewPos(c.X+b.radius+3, c.Y-ls.Height/2), size: ls, rank: float64(b.radius)}
+	}
+	shown := placeLabels(boxes)
+	for i := range r.bubbles {
+		o := &r.bubbles[i]
+		o.shown = shown[i]
+		o.label.Move(boxes[i].pos)
+		if o.shown {
+			o.label.Show()
+		} else {
+			o.label.Hide()
+		}
+	}
+	r.placeSelection()
+	r.placeTooltip()
+}
+
+func (r *quadrantRenderer) hintText() string {
+	switch {
+	case len(r.q.bubbles) == 0 && r.q.unplaced == 0:
+		return "No accounts to show. Add an account, or clear the filters."
+	case len(r.q.bubbles) == 0:
+		return "None of these accounts is assessed yet: answer the scorecard in an account's form to place it."
+	case r.q.unplaced > 0:
+		return ""
+	}
+	return ""
+}
+
+// placeBubble puts one bubble's circle, ring and label at centre c.
+func (r *quadrantRenderer) placeBubble(i int, c fyne.Position) {
+	b, o := r.q.bubbles[i], &r.bubbles[i]
+	rad := b.radius
+	o.circle.Position1 = fyne.NewPos(c.X-rad, c.Y-rad)
+	o.circle.Position2 = fyne.NewPos(c.X+rad, c.Y+rad)
+	if o.ring != nil {
+		rr := rad + 4
+		o.ring.Position1 = fyne.NewPos(c.X-rr, c.Y-rr)
+		o.ring.Position2 = fyne.NewPos(c.X+rr, c.Y+rr)
+	}
+}
+
+// placeTrail draws the earlier positions and the line from the last of
+// them to centre c.
+func (r *quadrantRenderer) placeTrail(i int, area plotArea, c fyne.Position) {
+	b, o := r.q.bubbles[i], &r.bubbles[i]
+	for k, d := range o.dots {
+		p := area.scoreToPos(b.trail[k].X, b.trail[k].Y)
+		d.Position1, d.Position2 = p.Subtract(fyne.NewPos(4, 4)), p.Add(fyne.NewPos(4, 4))
+		next := c
+		if k+1 < len(b.trail) {
+			next = area.scoreToPos(b.trail[k+1].X, b.trail[k+1].Y)
+		}
+		o.lines[k].Position1, o.lines[k].Position2 = p, next
+	}
+}
+
+// moveBubble follows a drag: only the dragged bubble's objects move.
+func (r *quadrantRenderer) moveBubble(i int, c fyne.Position) {
+	if i >= len(r.bubbles) {
+		return
+	}
+	o := &r.bubbles[i]
+	r.placeBubble(i, c)
+	o.circle.Refresh()
+	if o.ring != nil {
+		o.ring.Refresh()
+	}
+	if n := len(o.lines); n > 0 {
+		o.lines[n-1].Position2 = c
+		o.lines[n-1].Refresh()
+	}
+	b := r.q.bubbles[i]
+	o.label.Move(fyne.NewPos(c.X+b.radius+3, c.Y-o.label.Size().Height/2))
+	if !o.shown {
+		o.label.Show()
+		o.shown = true
+	}
+	r.placeSelection()
+}
+
+func (r *quadrantRenderer) placeSelection() {
+	q := r.q
+	i := q.indexOf(q.selected)
+	if i < 0 || i >= len(r.bubbles) {
+		r.selection.Hide()
+		return
+	}
+	o := r.bubbles[i]
+	grow := float32(7)
+	r.selection.Position1 = o.circle.Position1.Subtract(fyne.NewPos(grow, grow))
+	r.selection.Position2 = o.circle.Position2.Add(fyne.NewPos(grow, grow))
+	r.selection.Show()
+	r.selection.Refresh()
+}
+
+func (r *quadrantRenderer) placeTooltip() {
+	q := r.q
+	if q.hovered < 0 || q.hovered >= len(q.bubbles) || q.drag.index >= 0 {
+		r.tipBox.Hide()
+		for _, t := range r.tipLines {
+			t.Hide()
+		}
+		return
+	}
+	b := q.bubbles[q.hovered]
+	lines := tooltipText(b)
+	var w, h float32
+	for k, t := range r.tipLines {
+		t.Text = lines[k]
+		s := t.MinSize()
+		w = max(w, s.Width)
+		h += s.Height
+	}
+	pad := float32(6)
+	size := fyne.NewSize(w+2*pad, h+2*pad)
+	c := r.bubbles[q.hovered].circle
+	pos := fyne.NewPos(c.Position2.X+8, c.Position1.Y)
+	area := q.Size()
+	if pos.X+size.Width > area.Width {
+		pos.X = c.Position1.X - 8 - size.Width
+	}
+	pos.X = max(pos.X, 0)
+	if pos.Y+size.Height > area.Height {
+		pos.Y = area.Height - size.Height
+	}
+	pos.Y = max(pos.Y, 0)
+	r.tipBox.Move(pos)
+	r.tipBox.Resize(size)
+	r.tipBox.Show()
+	r.tipBox.Refresh()
+	y := pos.Y + pad
+	for _, t := range r.tipLines {
+		t.Move(fyne.NewPos(pos.X+pad, y))
+		y += t.MinSize().Height
+		t.Show()
+		t.Refresh()
+	}
+}
