@@ -47,6 +47,17 @@ func (d *desktopApp) buildMenu() {
 				d.shell.FocusAccountName()
 			}
 		}},
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Assessment weights…", func() {
+			if d.ws != nil {
+				views.ShowWeightsDialog(d.ws, d.win)
+			}
+		}),
+		fyne.NewMenuItem("Exchange rates…", func() {
+			if d.ws != nil {
+				views.ShowRatesDialog(d.ws, d.win)
+			}
+		}),
 	)
 	view := fyne.NewMenu("View")
 	for i, sec := range []views.Section{views.SectionPortfolio, views.SectionPlan, views.SectionMap, views.SectionBoard, views.SectionReview} {

@@ -53,3 +53,22 @@ func (p *Portfolio) Trail(accountID string) []*PositionMark {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
 	return out
 }
+
+// Trails returns every account's earlier positions, oldest first, in one
+// pass over the marks (for drawing all trails at once).
+func (p *Portfolio) Trails() map[string][]*PositionMark {
+	out := map[string][]*PositionMark{}
+	for _, e := range p.records[KindPositionMark] {
+		m := e.(*PositionMark)
+		out[m.AccountID] = append(out[m.AccountID], m)
+	}
+	for _, marks := range out {
+		sort.Slice(marks, func(i, j int) bool {
+			if !marks[i].Date.Equal(marks[j].Date) {
+				return marks[i].Date.Before(marks[j].Date)
+			}
+			return marks[i].ID < marks[j].ID
+		})
+	}
+	return out
+}

@@ -77,6 +77,8 @@ type accountQuery struct {
 	text       string
 	owner      string // "" for all
 	industry   string
+	priority   model.Priority // PriorityNone for all; see priorityFilter
+	unassessed bool           // only accounts without a priority
 	sortColumn int
 	descending bool
 }
@@ -89,10 +91,14 @@ func buildRows(accounts []*model.Account, w model.Weights, q accountQuery) []*ac
 		if q.owner != "" && a.Owner != q.owner || q.industry != "" && a.Industry != q.industry {
 			continue
 		}
+		ev := a.Assess(w)
+		if q.priority != model.PriorityNone && ev.Priority != q.priority || q.unassessed && ev.Priority != model.PriorityNone {
+			continue
+		}
 		if needle != "" && !strings.Contains(strings.ToLower(a.Name+"\x00"+a.Owner+"\x00"+a.Industry+"\x00"+a.Region), needle) {
 			continue
 		}
-		rows = append(rows, &accountRow{acc: a, eval: a.Assess(w)})
+		rows = append(rows, &accountRow{acc: a, eval: ev})
 	}
 	return sortRows(rows, q)
 }

@@ -16,52 +16,77 @@ import (
 
 const allFilter = "All"
 
-// portfolioScreen lists the accounts beside the form of the selected one.
+// portfolioScreen shows the accounts as a list, a quadrant or a Pareto
+// chart, beside the form of the selected one.
 type portfolioScreen struct {
 	ws       *workspace.Workspace
 	win      fyne.Window
 	list     *accountList
+	quadrant *quadrantEditor
+	quadPane *quadrantPane
+	pareto   *paretoPane
 	form     *accountForm
 	search   *widget.Entry
 	owner    *widget.Select
 	industry *widget.Select
+	priority *widget.Select
 	count    *widget.Label
-	onOpen   func(id string)
+	tabs     *container.AppTabs
+	onSelect func(id string)
 	root     fyne.CanvasObject
 }
 
-func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(error), onSelect func(id string)) *portfolioScreen {
-	s := &portfolioScreen{ws: ws, win: win}
+func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(error), onSelect, onOpen func(id string)) *portfolioScreen {
+	s := &portfolioScreen{ws: ws, win: win, onSelect: onSelect}
 	s.form = newAccountForm(ws)
 	s.form.report = report
-	s.list = newAccountList(func(id string) {
-		s.form.commit()
-		s.form.show(id)
-		if onSelect != nil {
-			onSelect(id)
-		}
-	})
+	s.list = newAccountList(s.picked)
+	s.quadrant = newQuadrantEditor(ws)
+	s.quadrant.onSelect, s.quadrant.onOpen, s.quadrant.onError = s.picked, onOpen, report
+	s.pareto = newParetoPane(ws, win)
+	s.quadPane = newQuadrantPane(ws, s.quadrant)
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("Filter by name, owner, industry, region…")
 	s.search.OnChanged = func(t string) { s.list.query.text = t; s.refreshList() }
 	s.owner = widget.NewSelect(nil, func(v string) { s.list.query.owner = filterValue(v); s.refreshList() })
 	s.industry = widget.NewSelect(nil, func(v string) { s.list.query.industry = filterValue(v); s.refreshList() })
+	s.priority = widget.NewSelect(priorityFilterOptions(), func(v string) { s.list.query.priority, s.list.query.unassessed = priorityFilter(v); s.refreshList() })
+	s.priority.Selected = allFilter
 	s.count = widget.NewLabel("")
 	add := widget.NewButtonWithIcon("Add account", theme.ContentAddIcon(), s.addAccount)
 	add.Importance = widget.HighImportance
 	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.deleteSelected)
-	filters := container.NewHBox(widget.NewLabel("Owner"), s.owner, widget.NewLabel("Industry"), s.industry, s.count)
+	filters := container.NewHBox(widget.NewLabel("Owner"), s.owner, widget.NewLabel("Industry"), s.industry,
+		widget.NewLabel("Priority"), s.priority, s.count)
 	bar := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(add, del), nil, s.search), filters)
-	split := container.NewHSplit(container.NewBorder(bar, nil, nil, nil, s.list.table), s.form.root)
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem("List", container.NewBorder(bar, nil, nil, nil, s.list.table)),
+		container.NewTabItem("Quadrant", s.quadPane.root),
+		container.NewTabItem("Pareto", s.pareto.root),
+	)
+	s.tabs.OnSelected = func(t *container.TabItem) { s.pareto.show(t.Text == "Pareto") }
+	split := container.NewHSplit(s.tabs, s.form.root)
 	split.Offset = 0.62
 	s.root = split
 	s.reload()
 	if len(s.list.rows) > 0 {
-		first := s.list.rows[0].acc.ID
-		s.list.selected = first
-		s.form.show(first)
+		s.selectAccount(s.list.rows[0].acc.ID)
 	}
 	return s
+}
+
+// picked is a selection made in the list or the quadrant.
+func (s *portfolioScreen) picked(id string) {
+	s.form.commit()
+	s.list.selectAccount(id)
+	s.quadrant.selected = id
+	if s.quadrant.renderer != nil {
+		s.quadrant.renderer.placeSelection()
+	}
+	s.form.show(id)
+	if s.onSelect != nil {
+		s.onSelect(id)
+	}
 }
 
 func filterValue(v string) string {
@@ -91,11 +116,19 @@ func (s *portfolioScreen) refreshList() {
 	p := s.ws.Portfolio()
 	s.list.show(p)
 	s.count.SetText(fmt.Sprintf("%d of %d accounts", len(s.list.rows), p.Count(model.KindAccount)))
+	if s.priority.Selected == "" {
+		s.priority.Selected = allFilter
+		s.priority.Refresh()
+	}
 }
 
-// selectAccount selects an account in the list and shows it in the form.
+// selectAccount selects an account everywhere and shows it in the form.
 func (s *portfolioScreen) selectAccount(id string) {
 	s.list.selectAccount(id)
+	s.quadrant.selected = id
+	if s.quadrant.renderer != nil {
+		s.quadrant.renderer.placeSelection()
+	}
 	s.form.show(id)
 }
 
@@ -140,6 +173,11 @@ func (s *portfolioScreen) onEvent(ev workspace.Event) {
 		if s.ws.Portfolio().Account(s.list.selected) == nil {
 			s.list.selected = ""
 		}
+	}
+	if ev.Touches(model.KindAccount) || ev.Touches(model.KindPositionMark) || ev.Settings {
+		s.quadrant.reload()
+		s.quadPane.refresh()
+		s.pareto.redraw()
 	}
 	s.form.refresh(ev)
 }

@@ -58,11 +58,11 @@ type quadrantDrag struct {
 }
 
 var (
-	_ fyne.Draggable          = (*quadrantEditor)(nil)
-	_ fyne.Tappable           = (*quadrantEditor)(nil)
-	_ fyne.SecondaryTappable  = (*quadrantEditor)(nil)
-	_ fyne.Focusable          = (*quadrantEditor)(nil)
-	_ desktop.Hoverable       = (*quadrantEditor)(nil)
+	_ fyne.Draggable         = (*quadrantEditor)(nil)
+	_ fyne.Tappable          = (*quadrantEditor)(nil)
+	_ fyne.SecondaryTappable = (*quadrantEditor)(nil)
+	_ fyne.Focusable         = (*quadrantEditor)(nil)
+	_ desktop.Hoverable      = (*quadrantEditor)(nil)
 )
 
 func newQuadrantEditor(ws *workspace.Workspace) *quadrantEditor {
@@ -79,6 +79,7 @@ func (q *quadrantEditor) reload() {
 	q.bubbles, q.unplaced = q.bubbles[:0], 0
 	var largest float64
 	revenue := map[string]float64{}
+	trails := p.Trails()
 	for _, a := range p.Accounts() {
 		if !q.filter.keeps(a) {
 			continue
@@ -92,7 +93,7 @@ func (q *quadrantEditor) reload() {
 			revenue[a.ID] = a.Revenue.Major() * r
 			largest = max(largest, revenue[a.ID])
 		}
-		q.bubbles = append(q.bubbles, &quadrantBubble{acc: a, eval: a.Assess(w), x: x, y: y, trail: p.Trail(a.ID)})
+		q.bubbles = append(q.bubbles, &quadrantBubble{acc: a, eval: a.Assess(w), x: x, y: y, trail: trails[a.ID]})
 	}
 	for _, b := range q.bubbles {
 		b.radius = bubbleRadius(revenue[b.acc.ID], largest)
@@ -230,8 +231,8 @@ func (q *quadrantEditor) MouseOut() {
 	}
 }
 
-func (q *quadrantEditor) FocusGained() {}
-func (q *quadrantEditor) FocusLost()   {}
+func (q *quadrantEditor) FocusGained()   {}
+func (q *quadrantEditor) FocusLost()     {}
 func (q *quadrantEditor) TypedRune(rune) {}
 
 // TypedKey nudges the selected bubble with the arrows and opens it with Enter.

@@ -60,7 +60,7 @@ func bubbleRadius(revenue, largest float64) float32 {
 
 // labelBox is where a bubble's label would be drawn.
 type labelBox struct {
-	index int     // bubble index
+	index int // bubble index
 	pos   fyne.Position
 	size  fyne.Size
 	rank  float64 // larger wins a contested spot
