@@ -76,6 +76,8 @@ func AccountOf(e Entity) string {
 type Portfolio struct {
 	Settings Settings
 	records  map[Kind]map[string]Entity
+	// byName caches Accounts(); nil after any account changes.
+	byName []*Account
 }
 
 // NewPortfolio returns an empty portfolio with default settings.
@@ -96,11 +98,17 @@ func (p *Portfolio) Get(k Kind, id string) Entity {
 // with Check.
 func (p *Portfolio) Put(e Entity) {
 	p.records[e.Kind()][e.EntityID()] = e
+	if e.Kind() == KindAccount {
+		p.byName = nil
+	}
 }
 
 // Remove deletes a record; removing a missing one does nothing.
 func (p *Portfolio) Remove(k Kind, id string) {
 	delete(p.records[k], id)
+	if k == KindAccount {
+		p.byName = nil
+	}
 }
 
 // Count returns how many records of a kind there are.
@@ -122,20 +130,27 @@ func (p *Portfolio) Account(id string) *Account {
 	return a
 }
 
-// Accounts returns every account sorted by name.
+// Accounts returns every account sorted by name (case-insensitive). The
+// slice is shared until an account changes: do not modify it.
 func (p *Portfolio) Accounts() []*Account {
-	out := make([]*Account, 0, len(p.records[KindAccount]))
-	for _, e := range p.records[KindAccount] {
-		out = append(out, e.(*Account))
+	if p.byName != nil {
+		return p.byName
 	}
-	sort.Slice(out, func(i, j int) bool {
-		ni, nj := strings.ToLower(out[i].Name), strings.ToLower(out[j].Name)
-		if ni != nj {
-			return ni < nj
-		}
-		return out[i].ID < out[j].ID
-	})
-	return out
+	type keyed struct {
+		key string
+		a   *Account
+	}
+	ks := make([]keyed, 0, len(p.records[KindAccount]))
+	for _, e := range p.records[KindAccount] {
+		a := e.(*Account)
+		ks = append(ks, keyed{strings.ToLower(a.Name) + "\x00" + a.ID, a})
+	}
+	sort.Slice(ks, func(i, j int) bool { return ks[i].key < ks[j].key })
+	p.byName = make([]*Account, len(ks))
+	for i, k := range ks {
+		p.byName[i] = k.a
+	}
+	return p.byName
 }
 
 // TeamMembers returns the workspace's team sorted by name.

@@ -174,8 +174,8 @@ func (s *portfolioScreen) onEvent(ev workspace.Event) {
 			s.list.selected = ""
 		}
 	}
+	s.quadrant.onEvent(ev)
 	if ev.Touches(model.KindAccount) || ev.Touches(model.KindPositionMark) || ev.Settings {
-		s.quadrant.reload()
 		s.quadPane.refresh()
 		s.pareto.redraw()
 	}

@@ -100,7 +100,16 @@ func (q *quadrantEditor) reload() {
 	}
 	sort.SliceStable(q.bubbles, func(i, j int) bool { return q.bubbles[i].radius > q.bubbles[j].radius })
 	q.hovered, q.drag.index = -1, -1
-	q.Refresh()
+	if q.renderer != nil { // otherwise the renderer, when made, draws these
+		q.Refresh()
+	}
+}
+
+// onEvent redraws after changes to accounts, trails or settings.
+func (q *quadrantEditor) onEvent(ev workspace.Event) {
+	if ev.Touches(model.KindAccount) || ev.Touches(model.KindPositionMark) || ev.Settings {
+		q.reload()
+	}
 }
 
 func (q *quadrantEditor) indexOf(id string) int {

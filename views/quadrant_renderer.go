@@ -19,6 +19,9 @@ type bubbleObjects struct {
 	shown  bool // label wins its spot
 }
 
+// maxLabels is how many of the largest accounts may get a label.
+const maxLabels = 200
+
 type quadrantRenderer struct {
 	q          *quadrantEditor
 	quads      [4]*canvas.Rectangle
@@ -199,20 +202,25 @@ func (r *quadrantRenderer) Layout(size fyne.Size) {
 	r.hint.Move(fyne.NewPos(area.origin.X, area.origin.Y+area.size.Height/2+24))
 	r.hint.Resize(fyne.NewSize(area.size.Width, 20))
 
-	boxes := make([]labelBox, len(q.bubbles))
+	// Only the largest accounts compete for a label; measuring and placing
+	// thousands would cost more than a frame and could not be read anyway.
+	boxes := make([]labelBox, 0, min(len(q.bubbles), maxLabels))
 	for i, b := range q.bubbles {
 		c := area.scoreToPos(b.x, b.y)
 		r.placeBubble(i, c)
 		r.placeTrail(i, area, c)
-		o := &r.bubbles[i]
-		ls := o.label.MinSize()
-		boxes[i] = labelBox{index: i, pos: fyne.NewPos(c.X+b.radius+3, c.Y-ls.Height/2), size: ls, rank: float64(b.radius)}
+		if i < maxLabels { // bubbles are sorted largest first
+			ls := r.bubbles[i].label.MinSize()
+			boxes = append(boxes, labelBox{index: i, pos: labelPos(c, b.radius, ls, size), size: ls, rank: float64(b.radius)})
+		}
 	}
 	shown := placeLabels(boxes)
 	for i := range r.bubbles {
 		o := &r.bubbles[i]
 		o.shown = shown[i]
-		o.label.Move(boxes[i].pos)
+		if i < len(boxes) {
+			o.label.Move(boxes[i].pos)
+		}
 		if o.shown {
 			o.label.Show()
 		} else {
@@ -279,7 +287,7 @@ func (r *quadrantRenderer) moveBubble(i int, c fyne.Position) {
 		o.lines[n-1].Refresh()
 	}
 	b := r.q.bubbles[i]
-	o.label.Move(fyne.NewPos(c.X+b.radius+3, c.Y-o.label.Size().Height/2))
+	o.label.Move(labelPos(c, b.radius, o.label.MinSize(), r.q.Size()))
 	if !o.shown {
 		o.label.Show()
 		o.shown = true
@@ -344,4 +352,14 @@ func (r *quadrantRenderer) placeTooltip() {
 		t.Show()
 		t.Refresh()
 	}
+}
+
+// labelPos puts a label right of its bubble, or left of it where the right
+// side would run out of the widget.
+func labelPos(c fyne.Position, radius float32, label, widget fyne.Size) fyne.Position {
+	x := c.X + radius + 3
+	if x+label.Width > widget.Width {
+		x = c.X - radius - 3 - label.Width
+	}
+	return fyne.NewPos(x, c.Y-label.Height/2)
 }
