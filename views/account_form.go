@@ -91,12 +91,16 @@ func newAccountForm(ws *workspace.Workspace) *accountForm {
 		hint := widget.NewLabel(info.Hint)
 		hint.Importance = widget.LowImportance
 		hint.TextStyle = fyne.TextStyle{Italic: true}
+		hint.Wrapping = fyne.TextWrapWord
 		axis := "Value"
 		if info.Axis == model.AxisRelationship {
 			axis = "Relationship"
 		}
-		assess.Add(widget.NewLabelWithStyle(axis+": "+info.Text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		assess.Add(container.NewBorder(nil, nil, nil, hint, r))
+		question := widget.NewLabelWithStyle(axis+": "+info.Text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		question.Wrapping = fyne.TextWrapWord
+		assess.Add(question)
+		assess.Add(r)
+		assess.Add(hint)
 	}
 	f.content = container.NewVScroll(container.NewVBox(
 		f.title,

@@ -129,3 +129,58 @@ func TestAddAccount(t *testing.T) {
 }
 
 func f(s *Shell) *accountForm { return s.portfolio.form }
+
+func TestTickSeveralAccountsAndDeleteAsOneStep(t *testing.T) {
+	s, ws, _ := newTestShell(t)
+	l := s.portfolio.list
+	n := ws.Portfolio().Count(model.KindAccount)
+	names := []string{"Halden Paper", "Iris Diagnostics", "Juniper Schools Trust"}
+	for _, name := range names {
+		l.check(accountByName(ws, name).ID, true)
+	}
+	if !strings.Contains(s.portfolio.count.Text, "3 ticked") {
+		t.Errorf("count line %q should say 3 ticked", s.portfolio.count.Text)
+	}
+	records := []model.Entity{}
+	for _, a := range l.checkedAccounts() {
+		records = append(records, a)
+	}
+	if err := ws.DeleteMany("Delete 3 accounts", records); err != nil {
+		t.Fatal(err)
+	}
+	if ws.Portfolio().Count(model.KindAccount) != n-3 {
+		t.Fatalf("%d accounts left, want %d", ws.Portfolio().Count(model.KindAccount), n-3)
+	}
+	if len(l.checked) != 0 {
+		t.Error("deleted accounts stay ticked")
+	}
+	s.Undo()
+	for _, name := range names {
+		if accountByName(ws, name) == nil {
+			t.Errorf("one undo should restore all three; %s is missing", name)
+		}
+	}
+	// Ticking all follows the filter.
+	s.portfolio.search.SetText("Retail")
+	l.checkAll(true)
+	if got := len(l.checkedAccounts()); got != len(l.rows) || got == 0 || got == ws.Portfolio().Count(model.KindAccount) {
+		t.Errorf("tick all ticked %d of %d filtered rows", got, len(l.rows))
+	}
+}
+
+func TestPriorityFilter(t *testing.T) {
+	s, ws, _ := newTestShell(t)
+	s.portfolio.priority.SetSelected("First")
+	if len(s.portfolio.list.rows) == 0 {
+		t.Fatal("the sample has First-priority accounts; the filter shows none")
+	}
+	for _, r := range s.portfolio.list.rows {
+		if r.eval.Priority != model.PriorityFirst {
+			t.Errorf("%s (%v) shown under the First filter", r.acc.Name, r.eval.Priority)
+		}
+	}
+	s.portfolio.priority.SetSelected(allFilter)
+	if len(s.portfolio.list.rows) != ws.Portfolio().Count(model.KindAccount) {
+		t.Error("All does not show every account again")
+	}
+}

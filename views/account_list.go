@@ -13,50 +13,41 @@ import (
 )
 
 // accountList is the virtualised table of accounts: click a header to sort,
-// click a row to select it.
+// click a row to select it, tick rows to act on several at once.
 type accountList struct {
 	table    *widget.Table
 	rows     []*accountRow
 	query    accountQuery
-	selected string // account ID
+	selected string          // account ID shown in the form
+	checked  map[string]bool // ticked account IDs
 	onSelect func(id string)
+	onCheck  func()
 }
 
+// The table's first column holds the tick boxes; the rest are accountColumns.
+const checkColumnWidth = 44
+
 func newAccountList(onSelect func(id string)) *accountList {
-	l := &accountList{onSelect: onSelect}
+	l := &accountList{onSelect: onSelect, checked: map[string]bool{}}
 	l.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(l.rows), len(accountColumns) },
+		func() (int, int) { return len(l.rows), len(accountColumns) + 1 },
 		l.createCell, l.updateCell)
 	l.table.ShowHeaderColumn = false
-	l.table.StickyColumnCount = 1 // the name stays in view when scrolling sideways
+	l.table.StickyColumnCount = 2 // the tick and the name stay in view when scrolling sideways
 	l.table.CreateHeader = func() fyne.CanvasObject {
 		b := widget.NewButton("", nil)
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
-		return b
+		c := widget.NewCheck("", nil)
+		return container.NewStack(b, c)
 	}
-	l.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		b := o.(*widget.Button)
-		if id.Col < 0 {
-			return
-		}
-		title := accountColumns[id.Col].title
-		if id.Col == l.query.sortColumn {
-			if l.query.descending {
-				title += " ▼"
-			} else {
-				title += " ▲"
-			}
-		}
-		b.SetText(title)
-		col := id.Col
-		b.OnTapped = func() { l.sortBy(col) }
-	}
+	l.table.UpdateHeader = l.updateHeader
+	l.table.SetColumnWidth(0, checkColumnWidth)
 	for i, c := range accountColumns {
-		l.table.SetColumnWidth(i, c.width)
+		l.table.SetColumnWidth(i+1, c.width)
 	}
 	l.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row < 0 || id.Row >= len(l.rows) {
+		if id.Row < 0 || id.Row >= len(l.rows) || id.Col == 0 {
 			return
 		}
 		l.selected = l.rows[id.Row].acc.ID
@@ -68,27 +59,50 @@ func newAccountList(onSelect func(id string)) *accountList {
 	return l
 }
 
+func (l *accountList) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	stack := o.(*fyne.Container)
+	b, c := stack.Objects[0].(*widget.Button), stack.Objects[1].(*widget.Check)
+	if id.Col < 0 {
+		return
+	}
+	if id.Col == 0 {
+		b.Hide()
+		c.Show()
+		c.OnChanged = nil
+		c.SetChecked(len(l.rows) > 0 && l.countChecked() == len(l.rows))
+		c.OnChanged = func(on bool) { l.checkAll(on) }
+		return
+	}
+	c.Hide()
+	b.Show()
+	col := id.Col - 1
+	title := accountColumns[col].title
+	if col == l.query.sortColumn {
+		if l.query.descending {
+			title += " ▼"
+		} else {
+			title += " ▲"
+		}
+	}
+	b.SetText(title)
+	b.OnTapped = func() { l.sortBy(col) }
+}
+
 func (l *accountList) createCell() fyne.CanvasObject {
 	bg := canvas.NewRectangle(color.Transparent)
 	lbl := widget.NewLabel("")
 	lbl.Truncation = fyne.TextTruncateEllipsis
-	return container.NewStack(bg, lbl)
+	return container.NewStack(bg, lbl, widget.NewCheck("", nil))
 }
 
 func (l *accountList) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	stack := o.(*fyne.Container)
-	bg, lbl := stack.Objects[0].(*canvas.Rectangle), stack.Objects[1].(*widget.Label)
+	bg, lbl, chk := stack.Objects[0].(*canvas.Rectangle), stack.Objects[1].(*widget.Label), stack.Objects[2].(*widget.Check)
 	if id.Row >= len(l.rows) {
 		lbl.SetText("")
 		return
 	}
 	r := l.rows[id.Row]
-	lbl.SetText(accountColumns[id.Col].text(r))
-	lbl.Importance = widget.MediumImportance
-	lbl.TextStyle = fyne.TextStyle{Bold: id.Col == 0}
-	if accountColumns[id.Col].title == "Priority" && r.eval.Priority == model.PriorityFirst {
-		lbl.Importance = widget.SuccessImportance
-	}
 	want := color.Color(color.Transparent)
 	if r.acc.ID == l.selected {
 		want = theme.Color(theme.ColorNameSelection)
@@ -97,12 +111,84 @@ func (l *accountList) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		bg.FillColor = want
 		bg.Refresh()
 	}
+	if id.Col == 0 {
+		lbl.Hide()
+		chk.Show()
+		accID := r.acc.ID
+		chk.OnChanged = nil // recycled cell: do not report the old row
+		chk.SetChecked(l.checked[accID])
+		chk.OnChanged = func(on bool) { l.check(accID, on) }
+		return
+	}
+	chk.Hide()
+	lbl.Show()
+	col := accountColumns[id.Col-1]
+	lbl.SetText(col.text(r))
+	lbl.Importance = widget.MediumImportance
+	lbl.TextStyle = fyne.TextStyle{Bold: id.Col == 1}
+	if col.title == "Priority" && r.eval.Priority == model.PriorityFirst {
+		lbl.Importance = widget.SuccessImportance
+	}
 	lbl.Refresh()
+}
+
+func (l *accountList) check(id string, on bool) {
+	if on {
+		l.checked[id] = true
+	} else {
+		delete(l.checked, id)
+	}
+	l.table.RefreshItem(widget.TableCellID{Row: -1, Col: 0})
+	l.table.Refresh()
+	if l.onCheck != nil {
+		l.onCheck()
+	}
+}
+
+// checkAll ticks or clears every row the filter shows.
+func (l *accountList) checkAll(on bool) {
+	for _, r := range l.rows {
+		if on {
+			l.checked[r.acc.ID] = true
+		} else {
+			delete(l.checked, r.acc.ID)
+		}
+	}
+	l.table.Refresh()
+	if l.onCheck != nil {
+		l.onCheck()
+	}
+}
+
+func (l *accountList) countChecked() int {
+	n := 0
+	for _, r := range l.rows {
+		if l.checked[r.acc.ID] {
+			n++
+		}
+	}
+	return n
+}
+
+// checkedAccounts returns the ticked accounts the filter shows, in list order.
+func (l *accountList) checkedAccounts() []*model.Account {
+	var out []*model.Account
+	for _, r := range l.rows {
+		if l.checked[r.acc.ID] {
+			out = append(out, r.acc)
+		}
+	}
+	return out
 }
 
 // show rebuilds the rows from the portfolio with the current query.
 func (l *accountList) show(p *model.Portfolio) {
 	l.rows = buildRows(p.Accounts(), p.Settings.Weights, l.query)
+	for id := range l.checked {
+		if p.Account(id) == nil {
+			delete(l.checked, id)
+		}
+	}
 	l.table.Refresh()
 }
 
@@ -137,6 +223,6 @@ func (l *accountList) selectAccount(id string) {
 
 func (l *accountList) reveal() {
 	if i := l.rowOf(l.selected); i >= 0 {
-		l.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
+		l.table.ScrollTo(widget.TableCellID{Row: i, Col: 1})
 	}
 }

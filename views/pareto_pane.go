@@ -41,7 +41,7 @@ func newParetoPane(ws *workspace.Workspace, win fyne.Window) *paretoPane {
 	p.note.Wrapping = fyne.TextWrapWord
 	p.image = canvas.NewImageFromResource(nil)
 	p.image.FillMode = canvas.ImageFillContain
-	p.image.SetMinSize(fyne.NewSize(500, 220))
+	p.image.SetMinSize(fyne.NewSize(360, 200))
 	rates := widget.NewButtonWithIcon("Exchange rates…", theme.SettingsIcon(), func() { ShowRatesDialog(ws, win) })
 	bar := container.NewBorder(nil, nil, widget.NewLabel("Show"), rates, p.currency)
 	p.root = container.NewBorder(container.NewVBox(bar, p.headline), p.note, nil, nil, p.image)

@@ -41,6 +41,7 @@ func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(er
 	s.form = newAccountForm(ws)
 	s.form.report = report
 	s.list = newAccountList(s.picked)
+	s.list.onCheck = s.updateCount
 	s.quadrant = newQuadrantEditor(ws)
 	s.quadrant.onSelect, s.quadrant.onOpen, s.quadrant.onError = s.picked, onOpen, report
 	s.pareto = newParetoPane(ws, win)
@@ -58,7 +59,8 @@ func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(er
 	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.deleteSelected)
 	filters := container.NewHBox(widget.NewLabel("Owner"), s.owner, widget.NewLabel("Industry"), s.industry,
 		widget.NewLabel("Priority"), s.priority, s.count)
-	bar := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(add, del), nil, s.search), filters)
+	// The filter row scrolls sideways rather than widen the window on small screens.
+	bar := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(add, del), nil, s.search), container.NewHScroll(filters))
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem("List", container.NewBorder(bar, nil, nil, nil, s.list.table)),
 		container.NewTabItem("Quadrant", s.quadPane.root),
@@ -115,7 +117,7 @@ func (s *portfolioScreen) reload() {
 func (s *portfolioScreen) refreshList() {
 	p := s.ws.Portfolio()
 	s.list.show(p)
-	s.count.SetText(fmt.Sprintf("%d of %d accounts", len(s.list.rows), p.Count(model.KindAccount)))
+	s.updateCount()
 	if s.priority.Selected == "" {
 		s.priority.Selected = allFilter
 		s.priority.Refresh()
@@ -132,6 +134,14 @@ func (s *portfolioScreen) selectAccount(id string) {
 	s.form.show(id)
 }
 
+func (s *portfolioScreen) updateCount() {
+	text := fmt.Sprintf("%d of %d accounts", len(s.list.rows), s.ws.Portfolio().Count(model.KindAccount))
+	if n := s.list.countChecked(); n > 0 {
+		text += fmt.Sprintf(", %d ticked", n)
+	}
+	s.count.SetText(text)
+}
+
 func (s *portfolioScreen) addAccount() {
 	s.form.commit()
 	p := s.ws.Portfolio()
@@ -145,22 +155,39 @@ func (s *portfolioScreen) addAccount() {
 	s.win.Canvas().Focus(s.form.name)
 }
 
+// deleteSelected deletes the ticked accounts, or else the selected one,
+// as one undoable step.
 func (s *portfolioScreen) deleteSelected() {
-	a := s.ws.Portfolio().Account(s.list.selected)
-	if a == nil {
-		dialog.ShowInformation("Delete account", "Select an account in the list first.", s.win)
+	targets := s.list.checkedAccounts()
+	if len(targets) == 0 {
+		if a := s.ws.Portfolio().Account(s.list.selected); a != nil {
+			targets = []*model.Account{a}
+		}
+	}
+	if len(targets) == 0 {
+		dialog.ShowInformation("Delete accounts", "Select an account in the list, or tick several, first.", s.win)
 		return
 	}
-	deps := s.ws.Portfolio().Dependents(a)
-	msg := fmt.Sprintf("Delete %s?", a.Name)
-	if len(deps) > 0 {
-		msg = fmt.Sprintf("Delete %s and its plan (%d stakeholders, actions and other records)?", a.Name, len(deps))
+	records := make([]model.Entity, len(targets))
+	plan := 0
+	for i, a := range targets {
+		records[i] = a
+		plan += len(s.ws.Portfolio().Dependents(a))
 	}
-	dialog.ShowConfirm("Delete account", msg+"\nYou can undo this with Ctrl+Z.", func(ok bool) {
+	label := "Delete " + model.Describe(targets[0])
+	msg := fmt.Sprintf("Delete %s?", targets[0].Name)
+	if len(targets) > 1 {
+		label = fmt.Sprintf("Delete %d accounts", len(targets))
+		msg = fmt.Sprintf("Delete %d accounts (%s, …)?", len(targets), targets[0].Name)
+	}
+	if plan > 0 {
+		msg += fmt.Sprintf("\nTheir plans go with them: %d stakeholders, actions and other records.", plan)
+	}
+	dialog.ShowConfirm("Delete accounts", msg+"\nYou can undo this with Ctrl+Z.", func(ok bool) {
 		if !ok {
 			return
 		}
-		if err := s.ws.Delete(model.KindAccount, a.ID); err != nil {
+		if err := s.ws.DeleteMany(label, records); err != nil {
 			dialog.ShowError(err, s.win)
 		}
 	}, s.win)

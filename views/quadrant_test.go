@@ -255,3 +255,32 @@ func TestQuadrantMarkup(t *testing.T) {
 	q.Refresh()
 	test.AssertObjectRendersToMarkup(t, "quadrant/three_accounts.xml", q)
 }
+
+func TestWeightsMoveAccountsEverywhere(t *testing.T) {
+	ws := quadrantWorkspace(t)
+	q, _ := newTestQuadrant(t, ws)
+	// Beta Rail: trust and fit high, the rest low; weights decide its side.
+	b := model.Clone(ws.Portfolio().Account("b")).(*model.Account)
+	b.Answers = answersAll(4, 1)
+	b.Answers[model.QTrust], b.Answers[model.QStrategicFit] = 5, 5
+	if err := ws.Update(b); err != nil {
+		t.Fatal(err)
+	}
+	if x := q.bubbles[q.indexOf("b")].x; x < 50 {
+		t.Fatalf("with default weights (trust and fit ×3) Beta Rail should be strong, x = %v", x)
+	}
+	s := ws.Portfolio().Settings
+	for i := range s.Weights {
+		s.Weights[i] = 1
+	}
+	if err := ws.UpdateSettings(s); err != nil {
+		t.Fatal(err)
+	}
+	if x := q.bubbles[q.indexOf("b")].x; x >= 50 {
+		t.Errorf("with equal weights Beta Rail should be weak, x = %v", x)
+	}
+	ws.Undo()
+	if x := q.bubbles[q.indexOf("b")].x; x < 50 {
+		t.Errorf("undoing the weights should bring Beta Rail back, x = %v", x)
+	}
+}

@@ -76,7 +76,7 @@ func selectRow(t *testing.T, s *Shell, name string) {
 	t.Helper()
 	for i, r := range s.portfolio.list.rows {
 		if r.acc.Name == name {
-			s.portfolio.list.table.Select(widget.TableCellID{Row: i, Col: 0})
+			s.portfolio.list.table.Select(widget.TableCellID{Row: i, Col: 1})
 			return
 		}
 	}
