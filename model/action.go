@@ -70,6 +70,7 @@ type Action struct {
 	Notes          string
 	NotesInternal  bool
 	Lesson         string
+	Stakeholders   []string // IDs of the customer people involved
 }
 
 func (a *Action) EntityID() string { return a.ID }

@@ -37,6 +37,7 @@ func Clone(e Entity) Entity {
 		return &c
 	case *Action:
 		c := *v
+		c.Stakeholders = append([]string(nil), v.Stakeholders...)
 		return &c
 	case *PeriodFigure:
 		c := *v

@@ -255,6 +255,9 @@ func (p *Portfolio) CheckAmong(e Entity, pending map[string]Entity) error {
 	case *Action:
 		ref("owner", KindTeamMember, v.OwnerID)
 		ref("goal", KindGoal, v.GoalID)
+		for _, s := range v.Stakeholders {
+			ref("linked stakeholders", KindStakeholder, s)
+		}
 	case *Scorecard:
 		ref("stakeholder", KindStakeholder, v.StakeholderID)
 	case *ReviewMeeting:
@@ -362,6 +365,17 @@ func (p *Portfolio) Detached(e Entity) []Entity {
 				c := *s
 				c.StakeholderID = ""
 				out = append(out, &c)
+			}
+		}
+		for _, x := range p.OfAccount(KindAction, v.AccountID) {
+			a := x.(*Action)
+			for i, id := range a.Stakeholders {
+				if id == v.ID {
+					c := Clone(a).(*Action)
+					c.Stakeholders = append(c.Stakeholders[:i:i], a.Stakeholders[i+1:]...)
+					out = append(out, c)
+					break
+				}
 			}
 		}
 	case *TeamMember:

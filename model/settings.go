@@ -10,6 +10,8 @@ type Settings struct {
 	Offerings []string // whitespace map columns
 	Criteria  []string // customer value scorecard criteria
 	Rates     Rates    // exchange rates for views that add up currencies
+	// WIP holds the action board's work-in-progress limits by WIPKey.
+	WIP map[string]int
 }
 
 // DefaultSettings returns the settings of a new workspace.
@@ -40,6 +42,11 @@ func (s Settings) Validate() error {
 			c.fail("exchange rates", "%q is not a three-letter currency code", cur)
 		} else if v <= 0 {
 			c.fail("exchange rate for "+cur, "must be greater than 0 (found %g)", v)
+		}
+	}
+	for k, v := range s.WIP {
+		if v < 0 {
+			c.fail("WIP limit of "+k, "must be zero (no limit) or more (found %d)", v)
 		}
 	}
 	seen := map[string]bool{}

@@ -42,7 +42,42 @@ func putRecord(q querier, e model.Entity) error {
 	if sc, ok := e.(*model.Scorecard); ok {
 		return putScores(q, sc)
 	}
+	if a, ok := e.(*model.Action); ok {
+		return putActionStakeholders(q, a)
+	}
 	return nil
+}
+
+func putActionStakeholders(q querier, a *model.Action) error {
+	if _, err := q.Exec("DELETE FROM action_stakeholders WHERE action_id = ?", a.ID); err != nil {
+		return fmt.Errorf("saving the people of %s: %w", model.Describe(a), err)
+	}
+	for _, s := range a.Stakeholders {
+		if _, err := q.Exec("INSERT INTO action_stakeholders(action_id, stakeholder_id) VALUES (?, ?)", a.ID, s); err != nil {
+			return fmt.Errorf("saving the people of %s: %w", model.Describe(a), err)
+		}
+	}
+	return nil
+}
+
+// loadActionStakeholders fills each action's linked people, in name order.
+func loadActionStakeholders(q querier, p *model.Portfolio) error {
+	rows, err := q.Query(`SELECT l.action_id, l.stakeholder_id FROM action_stakeholders l
+		JOIN stakeholders s ON s.id = l.stakeholder_id ORDER BY l.action_id, s.name, s.id`)
+	if err != nil {
+		return fmt.Errorf("reading action stakeholders: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a, s string
+		if err := rows.Scan(&a, &s); err != nil {
+			return fmt.Errorf("reading action stakeholders: %w", err)
+		}
+		if act, ok := p.Get(model.KindAction, a).(*model.Action); ok {
+			act.Stakeholders = append(act.Stakeholders, s)
+		}
+	}
+	return rows.Err()
 }
 
 func deleteRecord(q querier, k model.Kind, id string) error {

@@ -27,6 +27,9 @@ func (s *Store) Load() (*model.Portfolio, error) {
 	if err := loadScores(tx, p); err != nil {
 		return nil, err
 	}
+	if err := loadActionStakeholders(tx, p); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
@@ -74,6 +77,7 @@ func saveSettings(q querier, st model.Settings) error {
 	offerings, _ := json.Marshal(st.Offerings)
 	criteria, _ := json.Marshal(st.Criteria)
 	rates, _ := json.Marshal(st.Rates)
+	wip, _ := json.Marshal(st.WIP)
 	kv := map[string]string{
 		"name":      st.Name,
 		"sample":    strconv.FormatBool(st.Sample),
@@ -81,6 +85,7 @@ func saveSettings(q querier, st model.Settings) error {
 		"offerings": string(offerings),
 		"criteria":  string(criteria),
 		"rates":     string(rates),
+		"wip":       string(wip),
 	}
 	for k, v := range kv {
 		if _, err := q.Exec("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", k, v); err != nil {
@@ -115,6 +120,8 @@ func loadSettings(q querier, st *model.Settings) error {
 			perr = json.Unmarshal([]byte(v), &st.Criteria)
 		case "rates":
 			perr = json.Unmarshal([]byte(v), &st.Rates)
+		case "wip":
+			perr = json.Unmarshal([]byte(v), &st.WIP)
 		}
 		if perr != nil {
 			return fmt.Errorf("reading setting %s: %q is not valid (%v)", k, v, perr)

@@ -16,7 +16,7 @@ func (b *builder) plan(a *model.Account, offerings, criteria []string) {
 	goals := b.goals(a, people)
 	b.whitespace(a, offerings)
 	b.opportunities(a, offerings, goals)
-	b.actions(a, members, goals)
+	b.actions(a, members, goals, people)
 	b.figures(a)
 	b.scorecards(a, people, criteria)
 	b.cycleAndReview(a)
@@ -158,7 +158,7 @@ func (b *builder) opportunities(a *model.Account, offerings []string, goals []*m
 	}
 }
 
-func (b *builder) actions(a *model.Account, members []*model.TeamMember, goals []*model.Goal) {
+func (b *builder) actions(a *model.Account, members []*model.TeamMember, goals []*model.Goal, people []*model.Stakeholder) {
 	n := 30 + b.rng.IntN(21)
 	for i := 0; i < n; i++ {
 		status := model.Statuses[i%len(model.Statuses)]
@@ -170,6 +170,14 @@ func (b *builder) actions(a *model.Account, members []*model.TeamMember, goals [
 			Status: status, Due: due, GoalID: goals[i%len(goals)].ID,
 			CustomerAgreed: i%3 != 1, Order: float64(i),
 			ExpectedImpact: model.MoneyFromMajor(float64(5+b.rng.IntN(120)) * 1000),
+		}
+		if i%3 == 0 {
+			// Linked people sorted by name, as the store returns them.
+			x, y := people[(i/3)%len(people)], people[(i/3+7)%len(people)]
+			if y.Name < x.Name {
+				x, y = y, x
+			}
+			act.Stakeholders = []string{x.ID, y.ID}
 		}
 		act.Horizon = model.HorizonShort
 		if i%4 == 3 {
