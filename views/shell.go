@@ -22,6 +22,7 @@ const (
 	SectionMap
 	SectionBoard
 	SectionReview
+	SectionMyActions
 )
 
 var sectionTitles = map[Section]string{
@@ -30,6 +31,7 @@ var sectionTitles = map[Section]string{
 	SectionMap:       "Relationship map",
 	SectionBoard:     "Action board",
 	SectionReview:    "Review",
+	SectionMyActions: "My actions",
 }
 
 // Shell is the main window's content: navigation on the left, the current
@@ -40,6 +42,8 @@ type Shell struct {
 	section    Section
 	account    string
 	portfolio  *portfolioScreen
+	board      *boardScreen // the current account's board, kept while it is current
+	myActions  *boardScreen
 	navButtons map[Section]*widget.Button
 	accountLbl *widget.Label
 	body       *fyne.Container
@@ -63,13 +67,13 @@ func NewShell(ws *workspace.Workspace, win fyne.Window) *Shell {
 	s.accountLbl = widget.NewLabelWithStyle("No account selected", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	s.accountLbl.Wrapping = fyne.TextWrapWord
 	nav := container.NewVBox()
-	for _, sec := range []Section{SectionPortfolio, SectionPlan, SectionMap, SectionBoard, SectionReview} {
+	for _, sec := range []Section{SectionPortfolio, SectionMyActions, SectionPlan, SectionMap, SectionBoard, SectionReview} {
 		sec := sec
 		b := widget.NewButton(sectionTitles[sec], func() { s.Show(sec) })
 		b.Alignment = widget.ButtonAlignLeading
 		s.navButtons[sec] = b
 		nav.Add(b)
-		if sec == SectionPortfolio {
+		if sec == SectionMyActions {
 			nav.Add(widget.NewSeparator())
 			nav.Add(s.accountLbl)
 		}
@@ -133,7 +137,7 @@ func (s *Shell) SelectAccount(id string) {
 
 // Show switches to a screen; account screens need a selected account.
 func (s *Shell) Show(sec Section) {
-	if sec != SectionPortfolio && s.account == "" {
+	if sec != SectionPortfolio && sec != SectionMyActions && s.account == "" {
 		sec = SectionPortfolio
 	}
 	if s.section == SectionPortfolio && sec != SectionPortfolio {
@@ -146,8 +150,20 @@ func (s *Shell) Show(sec Section) {
 }
 
 func (s *Shell) screen(sec Section) fyne.CanvasObject {
-	if sec == SectionPortfolio {
+	switch sec {
+	case SectionPortfolio:
 		return s.portfolio.root
+	case SectionMyActions:
+		if s.myActions == nil {
+			s.myActions = newBoardScreen(s.ws, s.win, boardScope{}, s.Today, s.ShowError)
+			s.myActions.chooseMember(s.defaultMember())
+		}
+		return s.myActions.root
+	case SectionBoard:
+		if s.board == nil || s.board.board.scope.accountID != s.account {
+			s.board = newBoardScreen(s.ws, s.win, boardScope{accountID: s.account}, s.Today, s.ShowError)
+		}
+		return container.NewBorder(planSummary(s.ws.Portfolio(), s.ws.Portfolio().Account(s.account), s.Today()), nil, nil, nil, s.board.root)
 	}
 	p, a, today := s.ws.Portfolio(), s.ws.Portfolio().Account(s.account), s.Today()
 	switch sec {
@@ -155,8 +171,6 @@ func (s *Shell) screen(sec Section) fyne.CanvasObject {
 		return planOverview(p, a, today)
 	case SectionMap:
 		return peopleOverview(p, a, today)
-	case SectionBoard:
-		return boardOverview(p, a, today)
 	}
 	return reviewOverview(p, a, today)
 }
@@ -168,7 +182,7 @@ func (s *Shell) updateNav() {
 		} else {
 			b.Importance = widget.MediumImportance
 		}
-		if sec != SectionPortfolio && s.account == "" {
+		if sec != SectionPortfolio && sec != SectionMyActions && s.account == "" {
 			b.Disable()
 		} else {
 			b.Enable()
@@ -179,6 +193,11 @@ func (s *Shell) updateNav() {
 
 func (s *Shell) onEvent(ev workspace.Event) {
 	s.portfolio.onEvent(ev)
+	for _, b := range []*boardScreen{s.board, s.myActions} {
+		if b != nil {
+			b.onEvent(ev)
+		}
+	}
 	if s.account != "" && s.ws.Portfolio().Account(s.account) == nil {
 		s.setAccount("")
 		if s.section != SectionPortfolio {
@@ -186,7 +205,8 @@ func (s *Shell) onEvent(ev workspace.Event) {
 		}
 	} else if s.account != "" {
 		s.setAccount(s.account)
-		if s.section != SectionPortfolio && ev.TouchesAccount(s.account) {
+		// Boards follow events themselves; other account screens are redrawn.
+		if s.section != SectionPortfolio && s.section != SectionBoard && s.section != SectionMyActions && ev.TouchesAccount(s.account) {
 			s.Show(s.section)
 		}
 	}
@@ -249,4 +269,22 @@ func (s *Shell) FocusAccountName() *widget.Entry {
 	}
 	s.win.Canvas().Focus(s.portfolio.form.name)
 	return &s.portfolio.form.name.Entry
+}
+
+// defaultMember is the team member My actions opens on: the current
+// account's owner when they are on the team, else the first member.
+func (s *Shell) defaultMember() string {
+	p := s.ws.Portfolio()
+	members := p.TeamMembers()
+	if a := p.Account(s.account); a != nil {
+		for _, m := range members {
+			if m.Name == a.Owner {
+				return m.ID
+			}
+		}
+	}
+	if len(members) > 0 {
+		return members[0].ID
+	}
+	return ""
 }

@@ -108,7 +108,7 @@ func TestShellNavigation(t *testing.T) {
 	}{
 		{SectionPlan, "Customer goals and initiatives"},
 		{SectionMap, "Coverage gaps"},
-		{SectionBoard, "In progress ("},
+		{SectionBoard, "In progress"},
 		{SectionReview, "Revenue: plan vs actual"},
 		{SectionPortfolio, "Add account"},
 	}

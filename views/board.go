@@ -1,0 +1,446 @@
+package views
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"orchard/app/workspace"
+	"orchard/model"
+)
+
+// boardScope is what a board shows: one account's actions, or one team
+// member's actions across every account ("My actions").
+type boardScope struct {
+	accountID string
+	memberID  string
+}
+
+// boardCell is one column within one swimlane: a virtualised list of cards.
+type boardCell struct {
+	status model.Status
+	lane   model.Lane
+	cards  []*model.Action
+	list   *widget.List
+}
+
+// boardView is the Kanban of actions: columns by status, optional
+// swimlanes, drag and drop, keyboard moves.
+type boardView struct {
+	widget.BaseWidget
+	ws       *workspace.Workspace
+	win      fyne.Window
+	scope    boardScope
+	mode     model.LaneMode
+	filter   model.ActionFilter
+	selected string
+	actions  []*model.Action // in scope, before the filter
+	lanes    []model.Lane
+	cells    []*boardCell // lane-major: lanes × statuses
+	headers  map[model.Status]*columnHeader
+	body     *fyne.Container
+	overlay  *fyne.Container
+	ghost    *fyne.Container
+	ghostTxt *canvas.Text
+	marker   *canvas.Rectangle
+	drag     *boardDrag
+	root     fyne.CanvasObject
+	today    func() time.Time
+	report   func(error)
+}
+
+var (
+	_ fyne.Focusable    = (*boardView)(nil)
+	_ fyne.Shortcutable = (*boardView)(nil)
+)
+
+func newBoardView(ws *workspace.Workspace, win fyne.Window, scope boardScope, today func() time.Time) *boardView {
+	b := &boardView{ws: ws, win: win, scope: scope, today: today, headers: map[model.Status]*columnHeader{}}
+	b.ExtendBaseWidget(b)
+	th, v := b.theme(), fyne.CurrentApp().Settings().ThemeVariant()
+	b.marker = canvas.NewRectangle(th.Color(theme.ColorNamePrimary, v))
+	b.marker.Hide()
+	ghostBg := canvas.NewRectangle(th.Color(theme.ColorNameOverlayBackground, v))
+	ghostBg.StrokeColor, ghostBg.StrokeWidth, ghostBg.CornerRadius = th.Color(theme.ColorNamePrimary, v), 2, 4
+	ghostBg.Resize(fyne.NewSize(200, cardHeight))
+	b.ghostTxt = canvas.NewText("", th.Color(theme.ColorNameForeground, v))
+	b.ghostTxt.TextStyle = fyne.TextStyle{Bold: true}
+	b.ghostTxt.Move(fyne.NewPos(10, 8))
+	b.ghost = container.NewWithoutLayout(ghostBg, b.ghostTxt)
+	b.ghost.Resize(fyne.NewSize(200, cardHeight))
+	b.ghost.Hide()
+	b.overlay = container.NewWithoutLayout(b.ghost, b.marker)
+	b.body = container.NewStack()
+	for _, s := range model.Statuses {
+		b.headers[s] = newColumnHeader(b, s)
+	}
+	b.root = container.NewStack(b.body, b.overlay)
+	b.reload()
+	return b
+}
+
+func (b *boardView) theme() fyne.Theme {
+	if b.BaseWidget.Theme() != nil {
+		return b.BaseWidget.Theme()
+	}
+	return theme.Current()
+}
+
+func (b *boardView) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(b.root) }
+
+// inScope returns the actions the board is about.
+func (b *boardView) inScope() []*model.Action {
+	p := b.ws.Portfolio()
+	if b.scope.accountID != "" {
+		return p.Actions(b.scope.accountID)
+	}
+	var out []*model.Action
+	for _, e := range p.All(model.KindAction) {
+		if a := e.(*model.Action); b.scope.memberID != "" && a.OwnerID == b.scope.memberID {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// reload reads the actions again and rebuilds the lanes if they changed.
+func (b *boardView) reload() {
+	b.actions = b.inScope()
+	lanes := b.ws.Portfolio().BoardLanes(b.actions, b.mode, b.scope.accountID)
+	if !sameLanes(lanes, b.lanes) || len(b.cells) == 0 {
+		b.lanes = lanes
+		b.build()
+	}
+	today := b.today()
+	for _, c := range b.cells {
+		c.cards = model.Column(b.actions, c.status, b.mode, c.lane.Value, b.filter, today)
+		c.list.Refresh()
+	}
+	for _, s := range model.Statuses {
+		b.headers[s].update()
+	}
+}
+
+func sameLanes(a, b []model.Lane) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// build lays out columns (and lanes) of virtualised lists.
+func (b *boardView) build() {
+	b.cells = b.cells[:0]
+	headerRow := container.NewGridWithColumns(len(model.Statuses))
+	for _, s := range model.Statuses {
+		headerRow.Add(b.headers[s].root)
+	}
+	var grid fyne.CanvasObject
+	if b.mode == model.LanesNone {
+		row := container.NewGridWithColumns(len(model.Statuses))
+		for _, s := range model.Statuses {
+			row.Add(b.newCell(s, model.Lane{}).list)
+		}
+		grid = row
+	} else {
+		lanes := container.NewVBox()
+		for _, l := range b.lanes {
+			title := widget.NewLabelWithStyle(l.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			row := container.NewGridWithColumns(len(model.Statuses))
+			for _, s := range model.Statuses {
+				row.Add(container.New(fixedHeight{h: 2*cardHeight + 3*theme.Padding()}, b.newCell(s, l).list))
+			}
+			lanes.Add(container.NewVBox(widget.NewSeparator(), title, row))
+		}
+		grid = container.NewVScroll(lanes)
+	}
+	b.body.Objects = []fyne.CanvasObject{container.NewBorder(headerRow, nil, nil, nil, grid)}
+	b.body.Refresh()
+}
+
+func (b *boardView) newCell(s model.Status, l model.Lane) *boardCell {
+	c := &boardCell{status: s, lane: l}
+	c.list = widget.NewList(
+		func() int { return len(c.cards) },
+		func() fyne.CanvasObject { return newBoardCard(b) },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(c.cards) {
+				o.(*boardCard).set(c.cards[i])
+			}
+		})
+	c.list.HideSeparators = true
+	b.cells = append(b.cells, c)
+	return c
+}
+
+// fixedHeight gives a lane's cells a set height; their lists scroll.
+type fixedHeight struct{ h float32 }
+
+func (f fixedHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w float32
+	for _, o := range objs {
+		w = max(w, o.MinSize().Width)
+	}
+	return fyne.NewSize(w, f.h)
+}
+
+func (f fixedHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// cellOf finds the cell showing an action, and its row there.
+func (b *boardView) cellOf(id string) (*boardCell, int) {
+	for _, c := range b.cells {
+		for i, a := range c.cards {
+			if a.ID == id {
+				return c, i
+			}
+		}
+	}
+	return nil, -1
+}
+
+func (b *boardView) cellFor(s model.Status, lane string) *boardCell {
+	for _, c := range b.cells {
+		if c.status == s && (b.mode == model.LanesNone || c.lane.Value == lane) {
+			return c
+		}
+	}
+	return nil
+}
+
+func (b *boardView) selectCard(id string) {
+	old := b.selected
+	b.selected = id
+	for _, x := range []string{old, id} {
+		if c, i := b.cellOf(x); c != nil {
+			c.list.RefreshItem(i)
+		}
+	}
+	if c, i := b.cellOf(id); c != nil {
+		c.list.ScrollTo(i)
+	}
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(b); cv != nil {
+		cv.Focus(b)
+	}
+}
+
+func (b *boardView) fail(err error) {
+	if err == nil {
+		return
+	}
+	if b.report != nil {
+		b.report(err)
+	} else {
+		dialog.ShowError(err, b.win)
+	}
+}
+
+// move applies a board move as one undoable step.
+func (b *boardView) move(m model.BoardMove) {
+	changed, err := model.MoveCard(b.actions, m)
+	if err != nil {
+		b.fail(err)
+		return
+	}
+	a, _ := b.ws.Portfolio().Get(model.KindAction, m.ID).(*model.Action)
+	label := "Move " + model.Describe(a)
+	if a != nil && a.Status != m.Status {
+		label += " to " + m.Status.Label()
+	}
+	records := make([]model.Entity, len(changed))
+	for i, c := range changed {
+		records[i] = c
+	}
+	b.fail(b.ws.Apply(label, records))
+}
+
+// moveToColumn sends a card to the end of its lane in another column.
+func (b *boardView) moveToColumn(a *model.Action, s model.Status) {
+	if s == a.Status {
+		return
+	}
+	lane := model.LaneValue(a, b.mode)
+	m := model.BoardMove{ID: a.ID, Status: s, Mode: b.mode, Lane: lane}
+	if c := b.cellFor(s, lane); c != nil && len(c.cards) > 0 {
+		m.After = c.cards[len(c.cards)-1].ID
+	}
+	b.move(m)
+}
+
+// moveWithin swaps a card with its neighbour above (d = -1) or below (+1).
+func (b *boardView) moveWithin(a *model.Action, d int) {
+	c, i := b.cellOf(a.ID)
+	if c == nil {
+		return
+	}
+	j := i + d
+	if j < 0 || j >= len(c.cards) {
+		return
+	}
+	m := model.BoardMove{ID: a.ID, Status: a.Status, Mode: b.mode, Lane: model.LaneValue(a, b.mode)}
+	if d < 0 {
+		m.Before = c.cards[j].ID
+	} else {
+		m.After = c.cards[j].ID
+	}
+	b.move(m)
+}
+
+func (b *boardView) selectedAction() *model.Action {
+	a, _ := b.ws.Portfolio().Get(model.KindAction, b.selected).(*model.Action)
+	return a
+}
+
+func (b *boardView) FocusGained()   {}
+func (b *boardView) FocusLost()     {}
+func (b *boardView) TypedRune(rune) {}
+
+// TypedKey: arrows move the selection, Enter edits, Delete deletes.
+func (b *boardView) TypedKey(ev *fyne.KeyEvent) {
+	a := b.selectedAction()
+	if a == nil {
+		return
+	}
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		b.editAction(a)
+	case fyne.KeyDelete, fyne.KeyBackspace:
+		b.fail(b.ws.Delete(model.KindAction, a.ID))
+	case fyne.KeyUp, fyne.KeyDown:
+		if c, i := b.cellOf(a.ID); c != nil {
+			d := 1
+			if ev.Name == fyne.KeyUp {
+				d = -1
+			}
+			if j := i + d; j >= 0 && j < len(c.cards) {
+				b.selectCard(c.cards[j].ID)
+			}
+		}
+	case fyne.KeyLeft, fyne.KeyRight:
+		d := 1
+		if ev.Name == fyne.KeyLeft {
+			d = -1
+		}
+		lane := model.LaneValue(a, b.mode)
+		for s := model.StatusStep(a.Status, d); ; s = model.StatusStep(s, d) {
+			if c := b.cellFor(s, lane); c != nil && len(c.cards) > 0 {
+				b.selectCard(c.cards[0].ID)
+				return
+			}
+			if model.StatusStep(s, d) == s {
+				return
+			}
+		}
+	}
+}
+
+// TypedShortcut: Ctrl+arrows move the selected card.
+func (b *boardView) TypedShortcut(s fyne.Shortcut) {
+	cs, ok := s.(*desktop.CustomShortcut)
+	a := b.selectedAction()
+	if !ok || a == nil || cs.Modifier&(fyne.KeyModifierControl|fyne.KeyModifierSuper) == 0 {
+		return
+	}
+	switch cs.KeyName {
+	case fyne.KeyLeft:
+		b.moveToColumn(a, model.StatusStep(a.Status, -1))
+	case fyne.KeyRight:
+		b.moveToColumn(a, model.StatusStep(a.Status, 1))
+	case fyne.KeyUp:
+		b.moveWithin(a, -1)
+	case fyne.KeyDown:
+		b.moveWithin(a, 1)
+	}
+}
+
+// showCardMenu offers the card's moves, editing and deletion.
+func (b *boardView) showCardMenu(a *model.Action, at fyne.Position) {
+	var moveTo []*fyne.MenuItem
+	for _, s := range model.Statuses {
+		s := s
+		it := fyne.NewMenuItem(s.Label(), func() { b.moveToColumn(a, s) })
+		it.Disabled = s == a.Status
+		moveTo = append(moveTo, it)
+	}
+	moveItem := fyne.NewMenuItem("Move to", nil)
+	moveItem.ChildMenu = fyne.NewMenu("", moveTo...)
+	menu := fyne.NewMenu("",
+		fyne.NewMenuItem("Edit…", func() { b.editAction(a) }),
+		moveItem,
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Delete", func() { b.fail(b.ws.Delete(model.KindAction, a.ID)) }),
+	)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil {
+		widget.ShowPopUpMenuAtPosition(menu, c, at)
+	}
+}
+
+// onEvent refreshes the board after a change to actions, goals or people.
+func (b *boardView) onEvent(ev workspace.Event) {
+	if ev.Touches(model.KindAction) || ev.Touches(model.KindGoal) || ev.Touches(model.KindTeamMember) || ev.Settings {
+		b.reload()
+	}
+}
+
+// countText is a column header's count, with its WIP limit when set.
+func (b *boardView) countText(s model.Status) (string, bool) {
+	n := 0
+	total := 0
+	for _, c := range b.cells {
+		if c.status == s {
+			n += len(c.cards)
+		}
+	}
+	for _, a := range b.actions {
+		if a.Status == s {
+			total++
+		}
+	}
+	text := fmt.Sprint(n)
+	if n != total {
+		text = fmt.Sprintf("%d of %d", n, total)
+	}
+	over := false
+	if limit := b.ws.Portfolio().Settings.WIP[model.WIPKey(s, model.LanesNone, "")]; limit > 0 {
+		text += fmt.Sprintf(" · limit %d", limit)
+		if total > limit {
+			text += " ⚠ over"
+			over = true
+		}
+	}
+	if b.mode != model.LanesNone {
+		for _, l := range b.lanes {
+			limit := b.ws.Portfolio().Settings.WIP[model.WIPKey(s, b.mode, l.Value)]
+			if limit <= 0 {
+				continue
+			}
+			n := 0
+			for _, a := range b.actions {
+				if a.Status == s && model.LaneValue(a, b.mode) == l.Value {
+					n++
+				}
+			}
+			if n > limit {
+				text += fmt.Sprintf(" ⚠ %s over %d", shortName(l.Title, 14), limit)
+				over = true
+			}
+		}
+	}
+	return text, over
+}

@@ -1,0 +1,125 @@
+package views
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"orchard/app/workspace"
+	"orchard/model"
+)
+
+var laneLabels = map[model.LaneMode]string{
+	model.LanesNone: "No swimlanes", model.LanesOwner: "Lanes by owner",
+	model.LanesHorizon: "Lanes by horizon", model.LanesGoal: "Lanes by objective",
+}
+
+// boardScreen is the action board under its lanes, filters and search.
+type boardScreen struct {
+	ws     *workspace.Workspace
+	board  *boardView
+	member *widget.Select
+	owner  *widget.Select
+	goal   *widget.Select
+	fill   func()
+	root   fyne.CanvasObject
+}
+
+func newBoardScreen(ws *workspace.Workspace, win fyne.Window, scope boardScope, today func() time.Time, report func(error)) *boardScreen {
+	s := &boardScreen{ws: ws}
+	b := newBoardView(ws, win, scope, today)
+	b.report = report
+	s.board = b
+	var laneOpts []string
+	for _, m := range model.LaneModes {
+		laneOpts = append(laneOpts, laneLabels[m])
+	}
+	lanes := widget.NewSelect(laneOpts, func(v string) {
+		for m, l := range laneLabels {
+			if l == v {
+				b.mode = m
+			}
+		}
+		b.reload()
+	})
+	lanes.Selected = laneLabels[model.LanesNone]
+	members := map[string]string{}
+	goals := map[string]string{}
+	s.owner = widget.NewSelect(nil, func(v string) { b.filter.OwnerID = members[v]; b.reload() })
+	s.goal = widget.NewSelect(nil, func(v string) { b.filter.GoalID = goals[v]; b.reload() })
+	s.member = widget.NewSelect(nil, func(v string) { b.scope.memberID = members[v]; b.reload() })
+	s.fill = func() {
+		p := ws.Portfolio()
+		opts := []string{allFilter}
+		for _, m := range p.TeamMembers() {
+			opts = append(opts, m.Name)
+			members[m.Name] = m.ID
+		}
+		s.owner.Options, s.member.Options = opts, opts[1:]
+		gopts := []string{allFilter}
+		for _, g := range p.Goals(scope.accountID) {
+			gopts = append(gopts, g.Title)
+			goals[g.Title] = g.ID
+		}
+		s.goal.Options = gopts
+		if s.owner.Selected == "" {
+			s.owner.Selected = allFilter
+		}
+		if s.goal.Selected == "" {
+			s.goal.Selected = allFilter
+		}
+	}
+	s.fill()
+	horizon := widget.NewSelect([]string{allFilter, model.HorizonShort.Label(), model.HorizonLong.Label()}, func(v string) {
+		b.filter.Horizon = ""
+		for _, h := range []model.Horizon{model.HorizonShort, model.HorizonLong} {
+			if h.Label() == v {
+				b.filter.Horizon = h
+			}
+		}
+		b.reload()
+	})
+	horizon.Selected = allFilter
+	overdue := widget.NewCheck("Overdue", func(on bool) { b.filter.OverdueOnly = on; b.reload() })
+	agreed := widget.NewCheck("Agreed", func(on bool) { b.filter.AgreedOnly = on; b.reload() })
+	search := widget.NewEntry()
+	search.SetPlaceHolder("Search actions…")
+	search.OnChanged = func(t string) { b.filter.Text = t; b.reload() }
+	var who fyne.CanvasObject = container.NewHBox(widget.NewLabel("Owner"), s.owner)
+	var add fyne.CanvasObject = widget.NewButtonWithIcon("New action…", theme.ContentAddIcon(), func() {
+		a := &model.Action{ID: model.NewID(), AccountID: scope.accountID, Status: model.StatusPlanned,
+			OwnerID: b.filter.OwnerID, GoalID: b.filter.GoalID, Order: 1}
+		col := model.Column(b.actions, model.StatusPlanned, model.LanesNone, "", model.ActionFilter{}, today())
+		if n := len(col); n > 0 {
+			a.Order = col[n-1].Order + 1
+		}
+		showActionEditor(ws, win, a)
+	})
+	if scope.accountID == "" {
+		who = container.NewHBox(widget.NewLabel("Team member"), s.member)
+		add = widget.NewLabel("")
+	}
+	bar := container.NewHBox(who, widget.NewLabel("Objective"), s.goal, widget.NewLabel("Horizon"), horizon, overdue, agreed, lanes)
+	top := container.NewVBox(container.NewBorder(nil, nil, add, nil, search), container.NewHScroll(bar))
+	s.root = container.NewBorder(top, nil, nil, nil, b)
+	return s
+}
+
+// chooseMember shows one team member's actions (My actions).
+func (s *boardScreen) chooseMember(id string) {
+	for _, m := range s.ws.Portfolio().TeamMembers() {
+		if m.ID == id {
+			s.member.SetSelected(m.Name)
+		}
+	}
+}
+
+func (s *boardScreen) onEvent(ev workspace.Event) {
+	if ev.Touches(model.KindTeamMember) || ev.Touches(model.KindGoal) {
+		s.fill()
+	}
+	s.board.onEvent(ev)
+}
