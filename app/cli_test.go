@@ -44,14 +44,17 @@ func TestDemoThenSummary(t *testing.T) {
 		SchemaVersion int            `json:"schema_version"`
 		Counts        map[string]int `json:"counts"`
 		Accounts      []struct {
-			Name         string   `json:"name"`
-			Currency     string   `json:"currency"`
-			Revenue      float64  `json:"revenue"`
-			Priority     *int     `json:"priority"`
-			Quadrant     *string  `json:"quadrant"`
-			Relationship *float64 `json:"relationship_score"`
-			Value        *float64 `json:"value_score"`
-			Manual       *bool    `json:"manual_placement"`
+			Name         string         `json:"name"`
+			Currency     string         `json:"currency"`
+			Revenue      float64        `json:"revenue"`
+			Priority     *int           `json:"priority"`
+			Quadrant     *string        `json:"quadrant"`
+			Relationship *float64       `json:"relationship_score"`
+			Value        *float64       `json:"value_score"`
+			Manual       *bool          `json:"manual_placement"`
+			ByStatus     map[string]int `json:"actions_by_status"`
+			Overdue      *int           `json:"overdue_actions"`
+			Actions      int            `json:"actions"`
 		} `json:"accounts"`
 		Pareto struct {
 			For80 int     `json:"accounts_for_80_percent"`
@@ -79,6 +82,16 @@ func TestDemoThenSummary(t *testing.T) {
 			default:
 				t.Errorf("quadrant %q is not one of the four codes", *a.Quadrant)
 			}
+		}
+		total := 0
+		for _, n := range a.ByStatus {
+			total += n
+		}
+		if len(a.ByStatus) != 5 || total != a.Actions || a.Overdue == nil || *a.Overdue > a.Actions {
+			t.Errorf("%s: actions_by_status %v (total %d of %d), overdue %v", a.Name, a.ByStatus, total, a.Actions, a.Overdue)
+		}
+		if a.Actions > 0 && a.ByStatus["not_implemented"] == 0 {
+			t.Errorf("%s: a planned sample account should have actions in every status: %v", a.Name, a.ByStatus)
 		}
 		if a.Relationship == nil || *a.Relationship < 0 || *a.Relationship > 100 {
 			t.Errorf("%s relationship score %v", a.Name, a.Relationship)

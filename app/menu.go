@@ -60,7 +60,7 @@ func (d *desktopApp) buildMenu() {
 		}),
 	)
 	view := fyne.NewMenu("View")
-	for i, sec := range []views.Section{views.SectionPortfolio, views.SectionPlan, views.SectionMap, views.SectionBoard, views.SectionReview} {
+	for i, sec := range []views.Section{views.SectionPortfolio, views.SectionPlan, views.SectionMap, views.SectionBoard, views.SectionReview, views.SectionMyActions} {
 		sec := sec
 		view.Items = append(view.Items, &fyne.MenuItem{
 			Label:    sectionLabel(sec),
@@ -81,7 +81,8 @@ func (d *desktopApp) buildMenu() {
 
 func sectionLabel(s views.Section) string {
 	return map[views.Section]string{views.SectionPortfolio: "Portfolio", views.SectionPlan: "Plan",
-		views.SectionMap: "Relationship map", views.SectionBoard: "Action board", views.SectionReview: "Review"}[s]
+		views.SectionMap: "Relationship map", views.SectionBoard: "Action board", views.SectionReview: "Review",
+		views.SectionMyActions: "My actions"}[s]
 }
 
 // refreshMenu updates the parts of the menu that depend on the workspace.

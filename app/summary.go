@@ -4,28 +4,31 @@ import (
 	"encoding/json"
 	"io"
 	"math"
+	"time"
 
 	"orchard/app/workspace"
 	"orchard/model"
 )
 
 type accountSummary struct {
-	Name              string   `json:"name"`
-	Industry          string   `json:"industry"`
-	Owner             string   `json:"owner"`
-	Currency          string   `json:"currency"`
-	Revenue           float64  `json:"revenue"`
-	PrevRevenue       float64  `json:"previous_revenue"`
-	Potential         float64  `json:"potential"`
-	Objective         string   `json:"objective"`
-	RelationshipScore *float64 `json:"relationship_score"`
-	ValueScore        *float64 `json:"value_score"`
-	Quadrant          *string  `json:"quadrant"` // strong-high, weak-high, strong-low, weak-low
-	Priority          *int     `json:"priority"` // 1 (First) to 4 (Fourth)
-	PrioritySetByHand bool     `json:"priority_overridden"`
-	ManualPlacement   bool     `json:"manual_placement"`
-	Stakeholders      int      `json:"stakeholders"`
-	Actions           int      `json:"actions"`
+	Name              string         `json:"name"`
+	Industry          string         `json:"industry"`
+	Owner             string         `json:"owner"`
+	Currency          string         `json:"currency"`
+	Revenue           float64        `json:"revenue"`
+	PrevRevenue       float64        `json:"previous_revenue"`
+	Potential         float64        `json:"potential"`
+	Objective         string         `json:"objective"`
+	RelationshipScore *float64       `json:"relationship_score"`
+	ValueScore        *float64       `json:"value_score"`
+	Quadrant          *string        `json:"quadrant"` // strong-high, weak-high, strong-low, weak-low
+	Priority          *int           `json:"priority"` // 1 (First) to 4 (Fourth)
+	PrioritySetByHand bool           `json:"priority_overridden"`
+	ManualPlacement   bool           `json:"manual_placement"`
+	Stakeholders      int            `json:"stakeholders"`
+	Actions           int            `json:"actions"`
+	ActionsByStatus   map[string]int `json:"actions_by_status"`
+	OverdueActions    int            `json:"overdue_actions"`
 }
 
 type workspaceSummary struct {
@@ -80,6 +83,11 @@ func summarize(ws *workspace.Workspace) workspaceSummary {
 			Name: a.Name, Industry: a.Industry, Owner: a.Owner, Currency: a.Currency,
 			Revenue: a.Revenue.Major(), PrevRevenue: a.PrevRevenue.Major(), Potential: a.Potential.Major(),
 			Objective: string(a.Objective), Stakeholders: people[a.ID], Actions: actions[a.ID],
+		}
+		byStatus, overdue := model.ActionCounts(p.Actions(a.ID), time.Now())
+		as.ActionsByStatus, as.OverdueActions = map[string]int{}, overdue
+		for _, st := range model.Statuses {
+			as.ActionsByStatus[string(st)] = byStatus[st]
 		}
 		ev := a.Assess(w)
 		if code := ev.Quadrant.Code(); code != "" {

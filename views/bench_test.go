@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -91,4 +92,88 @@ func BenchmarkOpenPortfolio10k(b *testing.B) {
 		w.SetContent(s.root)
 		w.Resize(fyne.NewSize(1400, 900))
 	}
+}
+
+// bigBoard makes one account with n actions spread over the columns.
+func bigBoard(b *testing.B, n int) *workspace.Workspace {
+	recs := []model.Entity{&model.Account{ID: "acc", Name: "Acme", Currency: "EUR"}, &model.TeamMember{ID: "m", Name: "Ann Lee"}}
+	for i := 0; i < n; i++ {
+		recs = append(recs, &model.Action{ID: fmt.Sprintf("a%04d", i), AccountID: "acc", Title: fmt.Sprintf("Action number %d", i),
+			Status: model.Statuses[i%len(model.Statuses)], Order: float64(i), OwnerID: "m", ExpectedImpact: model.Money(i * 100)})
+	}
+	ws, err := workspace.Create(filepath.Join(b.TempDir(), "board.orchard"), model.DefaultSettings(), recs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { ws.Close() })
+	return ws
+}
+
+// BenchmarkOpenBoard1000 measures opening a board of 1,000 cards and
+// laying it out in a window.
+func BenchmarkOpenBoard1000(b *testing.B) {
+	test.NewTempApp(b)
+	ws := bigBoard(b, 1000)
+	w := test.NewTempWindow(b, nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		v := newBoardView(ws, w, boardScope{accountID: "acc"}, func() time.Time { return testToday })
+		w.SetContent(v)
+		w.Resize(fyne.NewSize(1400, 900))
+	}
+}
+
+// boardWithDrag opens a 1,000-card board and starts dragging a card.
+func boardWithDrag(b *testing.B) (*boardView, *boardCard, *workspace.Workspace) {
+	test.NewTempApp(b)
+	ws := bigBoard(b, 1000)
+	w := test.NewTempWindow(b, nil)
+	v := newBoardView(ws, w, boardScope{accountID: "acc"}, func() time.Time { return testToday })
+	b.Cleanup(ws.Subscribe(v.onEvent)) // a drop refreshes the board, as in the app
+	w.SetContent(v)
+	w.Resize(fyne.NewSize(1400, 900))
+	var card *boardCard
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		if c, ok := o.(*boardCard); ok && c.action != nil && c.Visible() {
+			card = c
+			break
+		}
+	}
+	return v, card, ws
+}
+
+// BenchmarkBoardDragEvent measures one Dragged event: ghost, target cell,
+// insertion marker.
+func BenchmarkBoardDragEvent(b *testing.B) {
+	v, card, _ := boardWithDrag(b)
+	card.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(30, 30)}, Dragged: fyne.NewDelta(10, 10)})
+	step := fyne.NewDelta(3, 1)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		if i%300 == 0 {
+			step = fyne.NewDelta(-step.DX, -step.DY)
+		}
+		card.Dragged(&fyne.DragEvent{Dragged: step})
+	}
+	v.drag = nil
+}
+
+// BenchmarkBoardDrop measures a drop into another column: the move is
+// computed, saved in one transaction and the board refreshed.
+func BenchmarkBoardDrop(b *testing.B) {
+	v, _, ws := boardWithDrag(b)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		a := v.cells[i%len(v.cells)].cards[0]
+		to := model.StatusStep(a.Status, 1)
+		if to == a.Status {
+			to = model.StatusPlanned
+		}
+		v.moveToColumn(a, to)
+	}
+	_ = ws
 }
