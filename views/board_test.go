@@ -161,7 +161,9 @@ func TestBoardKeyboardMoves(t *testing.T) {
 	if b.selected != "P3" || w.Canvas().Focused() != b {
 		t.Fatalf("tap selected %q, focus %v", b.selected, w.Canvas().Focused())
 	}
-	ctrl := func(k fyne.KeyName) { b.TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierControl}) }
+	ctrl := func(k fyne.KeyName) {
+		b.TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierControl})
+	}
 	ctrl(fyne.KeyUp)
 	if got := column(b, model.StatusPlanned); got != "P1 P3 P2" {
 		t.Errorf("Ctrl+↑: %q", got)
