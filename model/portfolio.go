@@ -236,8 +236,17 @@ func (p *Portfolio) CheckAmong(e Entity, pending map[string]Entity) error {
 	case *Stakeholder:
 		ref("reports to", KindStakeholder, v.ReportsTo)
 		ref("dotted-line manager", KindStakeholder, v.DottedLine)
-		if v.ReportsTo != "" && reportsToCycle(get, v.ID, v.ReportsTo) {
-			c.fail("reports to", "would make a reporting loop")
+		if v.ReportsTo != "" {
+			if loop := reportsToCycle(get, v.ID, v.ReportsTo); loop != nil {
+				names := []string{v.Name}
+				for _, id := range loop {
+					if s, ok := get(KindStakeholder, id).(*Stakeholder); ok && id != v.ID {
+						names = append(names, s.Name)
+					}
+				}
+				names = append(names, v.Name)
+				c.fail("reports to", "would make a reporting loop: %s", strings.Join(names, " → "))
+			}
 		}
 	case *TeamAssignment:
 		ref("team member", KindTeamMember, v.MemberID)
@@ -269,24 +278,27 @@ func (p *Portfolio) CheckAmong(e Entity, pending map[string]Entity) error {
 // PendingKey keys a record in a batch for CheckAmong.
 func PendingKey(k Kind, id string) string { return string(k) + "/" + id }
 
-// reportsToCycle reports whether making id report to manager closes a loop.
-func reportsToCycle(get func(Kind, string) Entity, id, manager string) bool {
+// reportsToCycle returns the chain of managers from manager up to id when
+// making id report to manager would close a loop, or nil.
+func reportsToCycle(get func(Kind, string) Entity, id, manager string) []string {
 	seen := map[string]bool{}
+	var chain []string
 	for cur := manager; cur != ""; {
+		chain = append(chain, cur)
 		if cur == id {
-			return true
+			return chain
 		}
 		if seen[cur] {
-			return false
+			return nil
 		}
 		seen[cur] = true
 		s, ok := get(KindStakeholder, cur).(*Stakeholder)
 		if !ok {
-			return false
+			return nil
 		}
 		cur = s.ReportsTo
 	}
-	return false
+	return nil
 }
 
 // Dependents returns the records that must go when e goes, children before

@@ -28,7 +28,7 @@ func TestCheckReferences(t *testing.T) {
 	}{
 		{"missing account", &model.Stakeholder{ID: "s", AccountID: "nope", Name: "X"}, "account refers to a account that does not exist"},
 		{"missing manager", &model.Stakeholder{ID: "s", AccountID: "a1", Name: "X", ReportsTo: "ghost"}, "reports to refers to a stakeholder"},
-		{"reporting loop", &model.Stakeholder{ID: "ceo", AccountID: "a1", Name: "Chief", ReportsTo: "cfo"}, "reporting loop"},
+		{"reporting loop", &model.Stakeholder{ID: "ceo", AccountID: "a1", Name: "Chief", ReportsTo: "cfo"}, "reporting loop: Chief → Money → Chief"},
 		{"missing owner", &model.Action{ID: "x", AccountID: "a1", Title: "T", Status: model.StatusDone, OwnerID: "ghost"}, "owner refers to a team member"},
 	}
 	for _, tt := range tests {
