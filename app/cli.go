@@ -23,6 +23,8 @@ Usage:
   orchard --db PATH             open the window on the workspace file PATH
   orchard demo --db PATH        create a workspace at PATH filled with the sample portfolio
   orchard summary --db PATH     print a JSON summary of the workspace at PATH
+  orchard export --db PATH --account NAME --map FILE.png [--customer-safe]
+                                draw an account's relationship map (2× scale)
   orchard help                  show this text
 
 The default workspace is %s
@@ -54,6 +56,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		return report(runSummary(db, stdout), stderr)
+	case "export":
+		return runExport(args, stdout, stderr)
 	case "help":
 		fmt.Fprintf(stdout, usage, DefaultWorkspacePath())
 		return 0

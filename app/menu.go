@@ -146,6 +146,9 @@ func (d *desktopApp) toggleWorkshop() {
 	d.workshop = !d.workshop
 	d.fa.Settings().SetTheme(views.NewTheme(d.workshop))
 	d.win.SetFullScreen(d.workshop)
+	if d.shell != nil {
+		d.shell.SetWorkshop(d.workshop)
+	}
 }
 
 func (d *desktopApp) about() {

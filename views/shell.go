@@ -2,6 +2,8 @@ package views
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +13,7 @@ import (
 
 	"orchard/app/workspace"
 	"orchard/model"
+	"orchard/views/chart"
 )
 
 // Section is one screen of the main window.
@@ -44,6 +47,8 @@ type Shell struct {
 	portfolio  *portfolioScreen
 	board      *boardScreen // the current account's board, kept while it is current
 	myActions  *boardScreen
+	relMap     *mapScreen // the current account's relationship map
+	workshop   bool
 	navButtons map[Section]*widget.Button
 	accountLbl *widget.Label
 	body       *fyne.Container
@@ -170,7 +175,12 @@ func (s *Shell) screen(sec Section) fyne.CanvasObject {
 	case SectionPlan:
 		return planOverview(p, a, today)
 	case SectionMap:
-		return peopleOverview(p, a, today)
+		if s.relMap == nil || s.relMap.m.accountID != s.account {
+			s.relMap = newMapScreen(s.ws, s.win, s.account, s.ShowError)
+			s.relMap.export = s.exportMap
+			s.relMap.safe.SetChecked(s.workshop)
+		}
+		return s.relMap.root
 	}
 	return reviewOverview(p, a, today)
 }
@@ -198,6 +208,9 @@ func (s *Shell) onEvent(ev workspace.Event) {
 			b.onEvent(ev)
 		}
 	}
+	if s.relMap != nil {
+		s.relMap.onEvent(ev)
+	}
 	if s.account != "" && s.ws.Portfolio().Account(s.account) == nil {
 		s.setAccount("")
 		if s.section != SectionPortfolio {
@@ -206,7 +219,7 @@ func (s *Shell) onEvent(ev workspace.Event) {
 	} else if s.account != "" {
 		s.setAccount(s.account)
 		// Boards follow events themselves; other account screens are redrawn.
-		if s.section != SectionPortfolio && s.section != SectionBoard && s.section != SectionMyActions && ev.TouchesAccount(s.account) {
+		if s.section != SectionPortfolio && s.section != SectionBoard && s.section != SectionMyActions && s.section != SectionMap && ev.TouchesAccount(s.account) {
 			s.Show(s.section)
 		}
 	}
@@ -287,4 +300,44 @@ func (s *Shell) defaultMember() string {
 		return members[0].ID
 	}
 	return ""
+}
+
+// SetWorkshop tells the screens that a projector audience is watching:
+// the relationship map switches to its customer-safe view.
+func (s *Shell) SetWorkshop(on bool) {
+	s.workshop = on
+	if s.relMap != nil {
+		s.relMap.safe.SetChecked(on)
+	}
+}
+
+// exportMap asks where to save the map picture and writes it.
+func (s *Shell) exportMap(m *relMap) {
+	a := s.ws.Portfolio().Account(m.accountID)
+	if a == nil {
+		return
+	}
+	entry := widget.NewEntry()
+	entry.SetText(filepath.Join(homeDir(), a.Name+" relationship map.png"))
+	dialog.ShowForm("Export relationship map", "Export", "Cancel", []*widget.FormItem{widget.NewFormItem("File", entry)}, func(ok bool) {
+		if !ok {
+			return
+		}
+		png, err := chart.RelationshipMapPNG(s.ws.Portfolio(), m.accountID, m.customerSafe, 2)
+		if err == nil {
+			err = os.WriteFile(entry.Text, png, 0o644)
+		}
+		if err != nil {
+			dialog.ShowError(fmt.Errorf("exporting the map of %s: %w", a.Name, err), s.win)
+			return
+		}
+		s.SetStatus("Exported the relationship map to " + entry.Text)
+	}, s.win)
+}
+
+func homeDir() string {
+	if h, err := os.UserHomeDir(); err == nil {
+		return h
+	}
+	return "."
 }

@@ -1,0 +1,150 @@
+package model
+
+import "sort"
+
+// LineKind is what a line on the relationship map stands for.
+type LineKind int
+
+const (
+	LineReports   LineKind = iota // formal reporting, solid
+	LineDotted                    // dotted-line reporting, dashed
+	LineInfluence                 // who sways whom, an arrow
+	LineConflict                  // who clashes with whom
+	LineCoverage                  // our team member knows them
+)
+
+// SceneCard is one card on the relationship map, in map units.
+type SceneCard struct {
+	ID        string
+	Member    bool // one of our team, drawn in the team lane
+	X, Y      float64
+	Name      string
+	Title     string
+	Role      BuyingRole
+	Influence Influence
+	Attitude  Attitude
+	Coverage  Strength // best relationship we have with them
+	Gap       bool     // a key person without a strong relationship
+	Placed    bool     // position saved (else laid out for display)
+}
+
+// SceneLine joins two cards.
+type SceneLine struct {
+	Kind     LineKind
+	From, To string // card IDs: for reporting lines From reports to To
+	Strength int
+	Ref      Entity // the record the line belongs to (stakeholder, link, coverage)
+}
+
+// Scene is everything the relationship map draws for one account.
+type Scene struct {
+	Cards []SceneCard
+	Lines []SceneLine
+}
+
+// teamLaneGap separates our team's lane from the customer's org chart.
+const teamLaneGap = 140
+
+// MapScene lays out an account's relationship map: stakeholders where they
+// were placed (or, if never placed, as an org chart beside the placed
+// ones), our account team in a lane above, and every line between them.
+func (p *Portfolio) MapScene(accountID string) Scene {
+	people := p.Stakeholders(accountID)
+	best := map[string]Strength{}
+	var covs []*Coverage
+	for _, e := range p.OfAccount(KindCoverage, accountID) {
+		c := e.(*Coverage)
+		covs = append(covs, c)
+		best[c.StakeholderID] = max(best[c.StakeholderID], c.Strength)
+	}
+	var unplaced []*Stakeholder
+	minX, minY, maxX := 0.0, 0.0, 0.0
+	first := true
+	for _, s := range people {
+		if !s.Placed {
+			unplaced = append(unplaced, s)
+			continue
+		}
+		if first || s.MapX < minX {
+			minX = s.MapX
+		}
+		if first || s.MapY < minY {
+			minY = s.MapY
+		}
+		if first || s.MapX+LayoutCardWidth > maxX {
+			maxX = s.MapX + LayoutCardWidth
+		}
+		first = false
+	}
+	auto := OrgLayout(unplaced)
+	shift := 0.0
+	if !first {
+		shift = maxX + 2*LayoutGapX
+	}
+	var sc Scene
+	for _, s := range people {
+		c := SceneCard{ID: s.ID, X: s.MapX, Y: s.MapY, Name: s.Name, Title: s.Title, Role: s.Role,
+			Influence: s.Influence, Attitude: s.Attitude, Coverage: best[s.ID], Placed: s.Placed,
+			Gap: s.IsKey() && best[s.ID] < StrongCoverage}
+		if !s.Placed {
+			pt := auto[s.ID]
+			c.X, c.Y = pt.X+shift, pt.Y+minY
+		}
+		sc.Cards = append(sc.Cards, c)
+		if s.ReportsTo != "" {
+			sc.Lines = append(sc.Lines, SceneLine{Kind: LineReports, From: s.ID, To: s.ReportsTo, Ref: s})
+		}
+		if s.DottedLine != "" {
+			sc.Lines = append(sc.Lines, SceneLine{Kind: LineDotted, From: s.ID, To: s.DottedLine, Ref: s})
+		}
+	}
+	for _, e := range p.OfAccount(KindInfluenceLink, accountID) {
+		l := e.(*InfluenceLink)
+		kind := LineInfluence
+		if l.LinkKind == LinkConflicts {
+			kind = LineConflict
+		}
+		sc.Lines = append(sc.Lines, SceneLine{Kind: kind, From: l.FromID, To: l.ToID, Strength: l.Strength, Ref: l})
+	}
+	// Our team: everyone assigned to the account, in a row above the chart.
+	var team []*TeamMember
+	for _, e := range p.OfAccount(KindTeamAssignment, accountID) {
+		if m, ok := p.Get(KindTeamMember, e.(*TeamAssignment).MemberID).(*TeamMember); ok {
+			team = append(team, m)
+		}
+	}
+	sort.Slice(team, func(i, j int) bool { return team[i].Name < team[j].Name })
+	top := 0.0
+	for i, c := range sc.Cards {
+		if i == 0 || c.Y < top {
+			top = c.Y
+		}
+	}
+	for i, m := range team {
+		sc.Cards = append(sc.Cards, SceneCard{ID: m.ID, Member: true, Name: m.Name, Title: m.Title, Placed: true,
+			X: float64(i) * (LayoutCardWidth + LayoutGapX), Y: top - LayoutCardHeight - teamLaneGap})
+	}
+	for _, c := range covs {
+		sc.Lines = append(sc.Lines, SceneLine{Kind: LineCoverage, From: c.MemberID, To: c.StakeholderID, Strength: int(c.Strength), Ref: c})
+	}
+	return sc
+}
+
+// Bounds returns the smallest box around every card, in map units.
+func (s Scene) Bounds() (x0, y0, x1, y1 float64) {
+	for i, c := range s.Cards {
+		if i == 0 || c.X < x0 {
+			x0 = c.X
+		}
+		if i == 0 || c.Y < y0 {
+			y0 = c.Y
+		}
+		if i == 0 || c.X+LayoutCardWidth > x1 {
+			x1 = c.X + LayoutCardWidth
+		}
+		if i == 0 || c.Y+LayoutCardHeight > y1 {
+			y1 = c.Y + LayoutCardHeight
+		}
+	}
+	return x0, y0, x1, y1
+}

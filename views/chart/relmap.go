@@ -1,0 +1,232 @@
+package chart
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"math"
+	"strings"
+
+	gochart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"orchard/model"
+)
+
+// Colours of the map picture, from the shared palette.
+var (
+	mapPaper    = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
+	mapCard     = color.NRGBA{R: 0xf5, G: 0xf5, B: 0xf5, A: 0xff}
+	mapTeamCard = color.NRGBA{R: 0xe3, G: 0xf0, B: 0xe4, A: 0xff}
+)
+
+// RelationshipMapPNG draws an account's relationship map as a PNG at the
+// given scale (2 for a sharp slide), independent of any window. The
+// customer-safe picture leaves out attitudes, coverage strengths and gaps.
+func RelationshipMapPNG(p *model.Portfolio, accountID string, customerSafe bool, scale float64) ([]byte, error) {
+	a := p.Account(accountID)
+	if a == nil {
+		return nil, fmt.Errorf("no account %s", accountID)
+	}
+	sc := p.MapScene(accountID)
+	if len(sc.Cards) == 0 {
+		return nil, fmt.Errorf("%s has no stakeholders to draw", a.Name)
+	}
+	x0, y0, x1, y1 := sc.Bounds()
+	const margin, titleH = 40.0, 60.0
+	w := int(math.Ceil((x1 - x0 + 2*margin) * scale))
+	h := int(math.Ceil((y1 - y0 + 2*margin + titleH) * scale))
+	if w*h > 12000*12000 {
+		return nil, fmt.Errorf("the map of %s is too large to draw (%d×%d pixels)", a.Name, w, h)
+	}
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(img, img.Bounds(), &image.Uniform{mapPaper}, image.Point{}, draw.Src)
+	gc, err := drawing.NewRasterGraphicContext(img)
+	if err != nil {
+		return nil, err
+	}
+	font, err := gochart.GetDefaultFont()
+	if err != nil {
+		return nil, err
+	}
+	gc.SetFont(font)
+	gc.SetDPI(72)
+	px := func(x float64) float64 { return (x - x0 + margin) * scale }
+	py := func(y float64) float64 { return (y - y0 + margin + titleH) * scale }
+	text := func(s string, x, y, size float64, c color.Color, maxW float64) {
+		gc.SetFontSize(size * scale)
+		gc.SetFillColor(dc(toNRGBA(c)))
+		s = fitString(gc, s, maxW*scale)
+		gc.FillStringAt(s, x, y)
+	}
+	title := a.Name + " — relationship map"
+	if customerSafe {
+		title += " (customer-safe)"
+	}
+	text(title, margin*scale, (margin/2+22)*scale, 22, Ink, x1-x0)
+
+	index := map[string]model.SceneCard{}
+	for _, c := range sc.Cards {
+		index[c.ID] = c
+	}
+	cw, ch := float64(model.LayoutCardWidth), float64(model.LayoutCardHeight)
+	center := func(c model.SceneCard) (float64, float64) { return px(c.X + cw/2), py(c.Y + ch/2) }
+	for _, l := range sc.Lines {
+		from, ok1 := index[l.From]
+		to, ok2 := index[l.To]
+		if !ok1 || !ok2 {
+			continue
+		}
+		ax, ay := center(from)
+		bx, by := center(to)
+		ax, ay = clip(ax, ay, bx, by, cw*scale/2, ch*scale/2)
+		bx, by = clip(bx, by, ax, ay, cw*scale/2, ch*scale/2)
+		col, width, dash := lineLook(l, customerSafe)
+		gc.SetStrokeColor(dc(col))
+		gc.SetLineWidth(width * scale)
+		if dash != nil {
+			d := make([]float64, len(dash))
+			for i, v := range dash {
+				d[i] = v * scale
+			}
+			gc.SetLineDash(d, 0)
+		} else {
+			gc.SetLineDash(nil, 0)
+		}
+		gc.MoveTo(ax, ay)
+		gc.LineTo(bx, by)
+		gc.Stroke()
+		if l.Kind == model.LineInfluence {
+			arrowHead(gc, ax, ay, bx, by, (12+width)*scale, col)
+		}
+	}
+	gc.SetLineDash(nil, 0)
+	for _, c := range sc.Cards {
+		x, y := px(c.X), py(c.Y)
+		fill, stroke := mapCard, Grey
+		if c.Member {
+			fill = mapTeamCard
+		} else if !customerSafe {
+			switch {
+			case c.Attitude > 0:
+				stroke = Green
+			case c.Attitude < 0:
+				stroke = Red
+			}
+		}
+		gc.SetFillColor(dc(fill))
+		gc.SetStrokeColor(dc(stroke))
+		gc.SetLineWidth(float64(1+max(int(c.Influence), 1)) * scale)
+		gc.MoveTo(x, y)
+		gc.LineTo(x+cw*scale, y)
+		gc.LineTo(x+cw*scale, y+ch*scale)
+		gc.LineTo(x, y+ch*scale)
+		gc.Close()
+		gc.FillStroke()
+		pad := 8 * scale
+		text(c.Name, x+pad, y+22*scale, 14, Ink, cw-16)
+		text(c.Title, x+pad, y+40*scale, 11, Ink, cw-16)
+		if c.Member {
+			text("Our team", x+pad, y+58*scale, 10, Grey, cw-16)
+			continue
+		}
+		text(strings.ReplaceAll(string(c.Role), "_", " ")+" · influence "+c.Influence.String(), x+pad, y+58*scale, 10, Grey, cw-16)
+		if !customerSafe {
+			// The chart font has no arrows; signs carry the meaning besides colour.
+			word := "o neutral"
+			if c.Attitude > 0 {
+				word = "+ " + c.Attitude.String()
+			} else if c.Attitude < 0 {
+				word = "- " + c.Attitude.String()
+			}
+			text(word, x+pad, y+78*scale, 10, Ink, cw/2-10)
+			cov := "covered: " + c.Coverage.String()
+			if c.Coverage == model.StrengthNone {
+				cov = "not covered"
+			}
+			if c.Gap {
+				cov = "gap · " + cov
+			}
+			col := Ink
+			if c.Gap {
+				col = Red
+			}
+			text(cov, x+cw*scale/2, y+78*scale, 10, col, cw/2-10)
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func lineLook(l model.SceneLine, safe bool) (color.NRGBA, float64, []float64) {
+	switch l.Kind {
+	case model.LineDotted:
+		return Grey, 2, []float64{8, 6}
+	case model.LineInfluence:
+		return Blue, 1.5 * float64(max(l.Strength, 1)), nil
+	case model.LineConflict:
+		return Red, 3, []float64{4, 4}
+	case model.LineCoverage:
+		w := float64(max(l.Strength, 1))
+		if safe {
+			w = 2
+		}
+		c := Green
+		c.A = 0xb0
+		return c, w, nil
+	}
+	return Grey, 2, nil
+}
+
+// clip moves (x, y), the centre of a box of half sizes hw, hh, to where the
+// line towards (tx, ty) leaves the box.
+func clip(x, y, tx, ty, hw, hh float64) (float64, float64) {
+	dx, dy := tx-x, ty-y
+	if dx == 0 && dy == 0 {
+		return x, y
+	}
+	s := math.Min(math.Min(hw/math.Abs(dx), hh/math.Abs(dy)), 1)
+	return x + dx*s, y + dy*s
+}
+
+func arrowHead(gc *drawing.RasterGraphicContext, ax, ay, bx, by, size float64, c color.NRGBA) {
+	ang := math.Atan2(by-ay, bx-ax)
+	l, r := ang+math.Pi*5/6, ang-math.Pi*5/6
+	gc.SetFillColor(dc(c))
+	gc.MoveTo(bx, by)
+	gc.LineTo(bx+size*math.Cos(l), by+size*math.Sin(l))
+	gc.LineTo(bx+size*math.Cos(r), by+size*math.Sin(r))
+	gc.Close()
+	gc.Fill()
+}
+
+// fitString shortens s with an ellipsis to fit maxW pixels.
+func fitString(gc *drawing.RasterGraphicContext, s string, maxW float64) string {
+	width := func(t string) float64 {
+		l, _, r, _, err := gc.GetStringBounds(t)
+		if err != nil {
+			return 0
+		}
+		return r - l
+	}
+	if width(s) <= maxW {
+		return s
+	}
+	rs := []rune(s)
+	for n := len(rs) - 1; n > 0; n-- {
+		if t := string(rs[:n]) + "…"; width(t) <= maxW {
+			return t
+		}
+	}
+	return ""
+}
+
+func toNRGBA(c color.Color) color.NRGBA {
+	return color.NRGBAModel.Convert(c).(color.NRGBA)
+}
