@@ -10,6 +10,22 @@ const (
 	LayoutGapY       = 70
 )
 
+// Stacked teams: how far reports are indented under their manager and
+// the gap between them.
+const (
+	stackIndent = 24
+	stackGap    = 14
+)
+
+func allLeaves(list []*Stakeholder, children map[string][]*Stakeholder) bool {
+	for _, s := range list {
+		if len(children[s.ID]) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // Point is a position on the relationship map.
 type Point struct{ X, Y float64 }
 
@@ -48,6 +64,18 @@ func OrgLayout(people []*Stakeholder) map[string]Point {
 	var place func(s *Stakeholder, depth int) float64
 	place = func(s *Stakeholder, depth int) float64 {
 		visiting[s.ID] = true
+		if kids := children[s.ID]; len(kids) > 2 && allLeaves(kids, children) {
+			// A team of individual contributors hangs below its manager as a
+			// column, as org charts draw it, so wide teams stay narrow.
+			x := next
+			out[s.ID] = Point{X: x, Y: float64(depth) * (LayoutCardHeight + LayoutGapY)}
+			for k, c := range kids {
+				visiting[c.ID] = true
+				out[c.ID] = Point{X: x + stackIndent, Y: float64(depth)*(LayoutCardHeight+LayoutGapY) + float64(k+1)*(LayoutCardHeight+stackGap)}
+			}
+			next = x + LayoutCardWidth + stackIndent + LayoutGapX
+			return x
+		}
 		var xs []float64
 		for _, c := range children[s.ID] {
 			if !visiting[c.ID] { // a loop cannot stop the layout

@@ -7,10 +7,12 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"orchard/app/workspace"
 	"orchard/model"
+	"orchard/views/chart"
 )
 
 // BenchmarkBuildRows10k measures refreshing the account list for 10,000
@@ -176,4 +178,83 @@ func BenchmarkBoardDrop(b *testing.B) {
 		v.moveToColumn(a, to)
 	}
 	_ = ws
+}
+
+// bigMap makes an account with 300 stakeholders in a tree (299 reporting
+// lines) plus 301 influence lines: 600 lines in all.
+func bigMap(b *testing.B) *workspace.Workspace {
+	recs := []model.Entity{&model.Account{ID: "acc", Name: "Acme", Currency: "EUR"}}
+	var people []*model.Stakeholder
+	for i := 0; i < 300; i++ {
+		s := &model.Stakeholder{ID: fmt.Sprintf("s%03d", i), AccountID: "acc", Name: fmt.Sprintf("Person %03d", i), Title: "Manager",
+			Influence: model.Influence(1 + i%3), Attitude: model.Attitude(i%5 - 2)}
+		if i > 0 {
+			s.ReportsTo = people[(i-1)/6].ID
+		}
+		people = append(people, s)
+	}
+	pos := model.OrgLayout(people)
+	for _, s := range people {
+		s.Placed, s.MapX, s.MapY = true, pos[s.ID].X, pos[s.ID].Y
+		recs = append(recs, s)
+	}
+	for i := 0; i < 301; i++ {
+		recs = append(recs, &model.InfluenceLink{ID: fmt.Sprintf("l%03d", i), AccountID: "acc", FromID: people[i%300].ID,
+			ToID: people[(i*7+13)%300].ID, LinkKind: model.LinkInfluences, Strength: 1 + i%3})
+	}
+	ws, err := workspace.Create(filepath.Join(b.TempDir(), "map.orchard"), model.DefaultSettings(), recs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { ws.Close() })
+	return ws
+}
+
+// BenchmarkOpenMap300 measures opening a 300-person map with 600 lines.
+func BenchmarkOpenMap300(b *testing.B) {
+	test.NewTempApp(b)
+	ws := bigMap(b)
+	w := test.NewTempWindow(b, nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		m := newRelMap(ws, "acc")
+		w.SetContent(m)
+		w.Resize(fyne.NewSize(1400, 900))
+	}
+}
+
+// BenchmarkMapDragEvent measures one Dragged event moving a card with its
+// lines on that map.
+func BenchmarkMapDragEvent(b *testing.B) {
+	test.NewTempApp(b)
+	ws := bigMap(b)
+	m := newRelMap(ws, "acc")
+	w := test.NewTempWindow(b, m)
+	w.Resize(fyne.NewSize(1400, 900))
+	c := m.scene.Cards[m.index["s001"]] // a manager: 7 reporting lines plus influences
+	s := m.cardSize()
+	start := m.toScreen(c.X, c.Y).Add(fyne.NewPos(s.Width/3, s.Height/2))
+	m.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: start}})
+	m.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: start.Add(fyne.NewPos(2, 2))}, Dragged: fyne.NewDelta(2, 2)})
+	step := fyne.NewDelta(1, 0)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		if i%100 == 0 {
+			step.DX = -step.DX
+		}
+		m.Dragged(&fyne.DragEvent{Dragged: step})
+	}
+}
+
+// BenchmarkMapExportPNG measures drawing that map to a 2× PNG.
+func BenchmarkMapExportPNG(b *testing.B) {
+	ws := bigMap(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := chart.RelationshipMapPNG(ws.Portfolio(), "acc", false, 2); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -23,6 +23,9 @@ var (
 	mapTeamCard = color.NRGBA{R: 0xe3, G: 0xf0, B: 0xe4, A: 0xff}
 )
 
+// maxMapPixels caps the exported picture at 10 megapixels (a 40-person map still gets 2×).
+const maxMapPixels = 10e6
+
 // RelationshipMapPNG draws an account's relationship map as a PNG at the
 // given scale (2 for a sharp slide), independent of any window. The
 // customer-safe picture leaves out attitudes, coverage strengths and gaps.
@@ -37,11 +40,11 @@ func RelationshipMapPNG(p *model.Portfolio, accountID string, customerSafe bool,
 	}
 	x0, y0, x1, y1 := sc.Bounds()
 	const margin, titleH = 40.0, 60.0
-	w := int(math.Ceil((x1 - x0 + 2*margin) * scale))
-	h := int(math.Ceil((y1 - y0 + 2*margin + titleH) * scale))
-	if w*h > 12000*12000 {
-		return nil, fmt.Errorf("the map of %s is too large to draw (%d×%d pixels)", a.Name, w, h)
-	}
+	mw, mh := x1-x0+2*margin, y1-y0+2*margin+titleH
+	// Very large maps are drawn at a smaller scale so the picture stays a
+	// size slides and mail can carry.
+	scale = math.Min(scale, math.Sqrt(maxMapPixels/(mw*mh)))
+	w, h := int(math.Ceil(mw*scale)), int(math.Ceil(mh*scale))
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	draw.Draw(img, img.Bounds(), &image.Uniform{mapPaper}, image.Point{}, draw.Src)
 	gc, err := drawing.NewRasterGraphicContext(img)
@@ -158,7 +161,8 @@ func RelationshipMapPNG(p *model.Portfolio, accountID string, customerSafe bool,
 		}
 	}
 	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, img); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -219,12 +223,19 @@ func fitString(gc *drawing.RasterGraphicContext, s string, maxW float64) string 
 		return s
 	}
 	rs := []rune(s)
-	for n := len(rs) - 1; n > 0; n-- {
-		if t := string(rs[:n]) + "…"; width(t) <= maxW {
-			return t
+	lo, hi := 0, len(rs)-1 // longest prefix that fits, by halving
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if width(string(rs[:mid])+"…") <= maxW {
+			lo = mid
+		} else {
+			hi = mid - 1
 		}
 	}
-	return ""
+	if lo == 0 {
+		return ""
+	}
+	return string(rs[:lo]) + "…"
 }
 
 func toNRGBA(c color.Color) color.NRGBA {
