@@ -148,7 +148,7 @@ func (m *relMap) TappedSecondary(ev *fyne.PointEvent) {
 		m.selLine = l
 		clear(m.selected)
 		m.renderer.refreshSelection()
-		m.popup(fyne.NewMenu("", fyne.NewMenuItem("Delete line", func() { m.deleteLine(l) })), ev.Position)
+		m.popup(fyne.NewMenu("", append(m.lineStrengthItems(l), fyne.NewMenuItem("Delete line", func() { m.deleteLine(l) }))...), ev.Position)
 		return
 	}
 	at := m.toMap(ev.Position)
@@ -157,4 +157,38 @@ func (m *relMap) TappedSecondary(ev *fyne.PointEvent) {
 			m.onAdd(at)
 		}
 	})), ev.Position)
+}
+
+// lineStrengthItems offers the strengths an influence or coverage line can
+// take; reporting lines have none.
+func (m *relMap) lineStrengthItems(i int) []*fyne.MenuItem {
+	var items []*fyne.MenuItem
+	switch r := m.scene.Lines[i].Ref.(type) {
+	case *model.InfluenceLink:
+		for v, name := range []string{"weak", "medium", "strong"} {
+			v := v + 1
+			it := fyne.NewMenuItem("Strength: "+name, func() {
+				c := model.Clone(r).(*model.InfluenceLink)
+				c.Strength = v
+				m.fail(m.ws.Update(c))
+			})
+			it.Checked = r.Strength == v
+			items = append(items, it)
+		}
+	case *model.Coverage:
+		for _, v := range []model.Strength{model.StrengthVendor, model.StrengthCredible, model.StrengthProblemSolver, model.StrengthTrustedAdvisor} {
+			v := v
+			it := fyne.NewMenuItem("Relationship: "+v.String(), func() {
+				c := model.Clone(r).(*model.Coverage)
+				c.Strength = v
+				m.fail(m.ws.Update(c))
+			})
+			it.Checked = r.Strength == v
+			items = append(items, it)
+		}
+	}
+	if len(items) > 0 {
+		items = append(items, fyne.NewMenuItemSeparator())
+	}
+	return items
 }

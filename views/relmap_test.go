@@ -194,6 +194,14 @@ func TestSelectLineAndDelete(t *testing.T) {
 	if ws.Portfolio().Get(model.KindInfluenceLink, "l1") == nil {
 		t.Error("undo did not restore the line")
 	}
+	items := m.lineStrengthItems(lineIndex(m, model.LineInfluence, "cfo", "cio"))
+	if len(items) != 4 || !items[2].Checked {
+		t.Fatalf("influence strength items %d, strong checked %v", len(items), len(items) > 2 && items[2].Checked)
+	}
+	items[0].Action()
+	if l := ws.Portfolio().Get(model.KindInfluenceLink, "l1").(*model.InfluenceLink); l.Strength != 1 {
+		t.Errorf("strength %d after choosing weak", l.Strength)
+	}
 	// Deleting a person removes their lines in the same step.
 	m.Tapped(&fyne.PointEvent{Position: cardCenter(m, "cfo")})
 	m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
