@@ -330,8 +330,24 @@ func (m *relMap) saveMoved(moved []int) {
 		return
 	}
 	label := "Move " + model.Describe(recs[0])
-	if len(recs) > 1 {
-		label = fmt.Sprintf("Move %d stakeholders", len(recs))
+	// People still laid out automatically keep the place they are shown at:
+	// otherwise the layout of the rest would shift around the moved card.
+	isMoved := map[int]bool{}
+	for _, i := range moved {
+		isMoved[i] = true
+	}
+	for i, c := range m.scene.Cards {
+		if c.Member || c.Placed || isMoved[i] {
+			continue
+		}
+		if s, ok := p.Get(model.KindStakeholder, c.ID).(*model.Stakeholder); ok {
+			e := model.Clone(s).(*model.Stakeholder)
+			e.Placed, e.MapX, e.MapY = true, c.X, c.Y
+			recs = append(recs, e)
+		}
+	}
+	if len(moved) > 1 {
+		label = fmt.Sprintf("Move %d stakeholders", len(moved))
 	}
 	if err := m.ws.Apply(label, recs); err != nil {
 		m.fail(err)

@@ -319,3 +319,40 @@ func TestMapMarkup(t *testing.T) {
 	m.Refresh()
 	test.AssertObjectRendersToMarkup(t, "relmap/three_people.xml", m)
 }
+
+func TestMovingOneCardFixesTheAutoLayoutOfOthers(t *testing.T) {
+	test.NewTempApp(t)
+	ws := sampleWorkspace(t)
+	acc := accountByName(ws, "Northwind Logistics")
+	m := newRelMap(ws, acc.ID)
+	t.Cleanup(ws.Subscribe(m.onEvent))
+	w := test.NewTempWindow(t, m)
+	w.Resize(fyne.NewSize(1200, 800))
+	before := map[string]model.SceneCard{}
+	for _, c := range m.scene.Cards {
+		before[c.ID] = c
+	}
+	var moved string
+	for _, c := range m.scene.Cards {
+		if !c.Member {
+			moved = c.ID
+			break
+		}
+	}
+	pointerDrag(m, cardCenter(m, moved), cardCenter(m, moved).Add(fyne.NewPos(30, 40)), 3, false)
+	m.DragEnd()
+	for _, c := range m.scene.Cards {
+		if c.ID == moved || c.Member {
+			continue
+		}
+		if b := before[c.ID]; b.X != c.X || b.Y != c.Y {
+			t.Fatalf("%s jumped from (%v,%v) to (%v,%v) when another card moved", c.Name, b.X, b.Y, c.X, c.Y)
+		}
+	}
+	ws.Undo()
+	for _, s := range ws.Portfolio().Stakeholders(acc.ID) {
+		if s.Placed {
+			t.Fatalf("undo left %s placed", s.Name)
+		}
+	}
+}
