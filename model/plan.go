@@ -33,6 +33,7 @@ type Initiative struct {
 	Title      string
 	OwnerID    string // stakeholder ID
 	Order      int
+	Internal   bool // left out of customer-safe views
 }
 
 func (i *Initiative) EntityID() string { return i.ID }
@@ -72,6 +73,7 @@ type WhitespaceCell struct {
 	Revenue      Money
 	Competitor   string
 	Note         string
+	NoteInternal bool
 }
 
 func (w *WhitespaceCell) EntityID() string { return w.ID }
@@ -105,6 +107,7 @@ type Opportunity struct {
 	Probability   int // per cent
 	ExpectedClose time.Time
 	GoalID        string
+	Created       time.Time // when it was opened
 }
 
 func (o *Opportunity) EntityID() string { return o.ID }
@@ -120,6 +123,10 @@ func (o *Opportunity) Validate() error {
 		c.fail("currency", "must be a three-letter ISO code such as EUR (found %q)", o.Currency)
 	}
 	c.between("probability", o.Probability, 0, 100)
+	if !o.Created.IsZero() && !o.ExpectedClose.IsZero() && o.ExpectedClose.Before(o.Created) {
+		c.fail("expected close", "must not be before the opportunity was opened (%s; found %s)",
+			o.Created.Format("2 Jan 2006"), o.ExpectedClose.Format("2 Jan 2006"))
+	}
 	return c.err()
 }
 

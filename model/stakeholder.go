@@ -147,7 +147,8 @@ type TeamAssignment struct {
 	ID             string
 	AccountID      string
 	MemberID       string
-	Responsibility string
+	Responsibility string // e.g. "Responsible: service delivery" (RACI)
+	Internal       bool   // left out of customer-safe views
 }
 
 func (t *TeamAssignment) EntityID() string { return t.ID }

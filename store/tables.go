@@ -64,14 +64,14 @@ func init() {
 	})
 	register(model.KindTeamAssignment, table{
 		name:    "team_assignments",
-		columns: []string{"id", "account_id", "member_id", "responsibility"},
+		columns: []string{"id", "account_id", "member_id", "responsibility", "internal"},
 		values: func(e model.Entity) []any {
 			t := e.(*model.TeamAssignment)
-			return []any{t.ID, t.AccountID, t.MemberID, t.Responsibility}
+			return []any{t.ID, t.AccountID, t.MemberID, t.Responsibility, boolInt(t.Internal)}
 		},
 		scan: func(r *sql.Rows) (model.Entity, error) {
 			t := &model.TeamAssignment{}
-			return t, r.Scan(&t.ID, &t.AccountID, &t.MemberID, &t.Responsibility)
+			return t, r.Scan(&t.ID, &t.AccountID, &t.MemberID, &t.Responsibility, &t.Internal)
 		},
 	})
 	register(model.KindCoverage, table{
@@ -115,47 +115,47 @@ func init() {
 	})
 	register(model.KindInitiative, table{
 		name:    "initiatives",
-		columns: []string{"id", "account_id", "goal_id", "department", "title", "owner_id", "sort_order"},
+		columns: []string{"id", "account_id", "goal_id", "department", "title", "owner_id", "sort_order", "internal"},
 		values: func(e model.Entity) []any {
 			i := e.(*model.Initiative)
-			return []any{i.ID, i.AccountID, i.GoalID, i.Department, i.Title, nullID(i.OwnerID), i.Order}
+			return []any{i.ID, i.AccountID, i.GoalID, i.Department, i.Title, nullID(i.OwnerID), i.Order, boolInt(i.Internal)}
 		},
 		scan: func(r *sql.Rows) (model.Entity, error) {
 			i := &model.Initiative{}
 			var owner sql.NullString
-			err := r.Scan(&i.ID, &i.AccountID, &i.GoalID, &i.Department, &i.Title, &owner, &i.Order)
+			err := r.Scan(&i.ID, &i.AccountID, &i.GoalID, &i.Department, &i.Title, &owner, &i.Order, &i.Internal)
 			i.OwnerID = owner.String
 			return i, err
 		},
 	})
 	register(model.KindWhitespace, table{
 		name:    "whitespace_cells",
-		columns: []string{"id", "account_id", "business_unit", "offering", "state", "revenue", "competitor", "note"},
+		columns: []string{"id", "account_id", "business_unit", "offering", "state", "revenue", "competitor", "note", "note_internal"},
 		values: func(e model.Entity) []any {
 			w := e.(*model.WhitespaceCell)
-			return []any{w.ID, w.AccountID, w.BusinessUnit, w.Offering, w.State, w.Revenue, w.Competitor, w.Note}
+			return []any{w.ID, w.AccountID, w.BusinessUnit, w.Offering, w.State, w.Revenue, w.Competitor, w.Note, boolInt(w.NoteInternal)}
 		},
 		scan: func(r *sql.Rows) (model.Entity, error) {
 			w := &model.WhitespaceCell{}
-			return w, r.Scan(&w.ID, &w.AccountID, &w.BusinessUnit, &w.Offering, &w.State, &w.Revenue, &w.Competitor, &w.Note)
+			return w, r.Scan(&w.ID, &w.AccountID, &w.BusinessUnit, &w.Offering, &w.State, &w.Revenue, &w.Competitor, &w.Note, &w.NoteInternal)
 		},
 	})
 	register(model.KindOpportunity, table{
 		name: "opportunities",
 		columns: []string{"id", "account_id", "name", "offering", "business_unit", "value", "currency", "stage",
-			"probability", "expected_close", "goal_id"},
+			"probability", "expected_close", "goal_id", "created"},
 		values: func(e model.Entity) []any {
 			o := e.(*model.Opportunity)
 			return []any{o.ID, o.AccountID, o.Name, o.Offering, o.BusinessUnit, o.Value, o.Currency, o.Stage,
-				o.Probability, dateText(o.ExpectedClose), nullID(o.GoalID)}
+				o.Probability, dateText(o.ExpectedClose), nullID(o.GoalID), dateText(o.Created)}
 		},
 		scan: func(r *sql.Rows) (model.Entity, error) {
 			o := &model.Opportunity{}
-			var closeDate string
+			var closeDate, created string
 			var goal sql.NullString
 			err := r.Scan(&o.ID, &o.AccountID, &o.Name, &o.Offering, &o.BusinessUnit, &o.Value, &o.Currency, &o.Stage,
-				&o.Probability, &closeDate, &goal)
-			o.ExpectedClose, o.GoalID = parseDate(closeDate), goal.String
+				&o.Probability, &closeDate, &goal, &created)
+			o.ExpectedClose, o.GoalID, o.Created = parseDate(closeDate), goal.String, parseDate(created)
 			return o, err
 		},
 	})

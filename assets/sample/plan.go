@@ -90,7 +90,8 @@ func (b *builder) accountTeam(a *model.Account, people []*model.Stakeholder) []*
 		model.FunctionExecutive: "Accountable: executive sponsorship",
 	}
 	for _, m := range members {
-		b.add(&model.TeamAssignment{ID: b.id(), AccountID: a.ID, MemberID: m.ID, Responsibility: resp[m.Function]})
+		b.add(&model.TeamAssignment{ID: b.id(), AccountID: a.ID, MemberID: m.ID, Responsibility: resp[m.Function],
+			Internal: m.Function == model.FunctionExecutive})
 	}
 	// Coverage: most key people are known by someone; a few gaps remain on purpose.
 	for i, s := range people {
@@ -114,7 +115,8 @@ func (b *builder) goals(a *model.Account, people []*model.Stakeholder) []*model.
 		for j := 0; j < 2; j++ {
 			dept := departments[(i+j)%len(departments)]
 			b.add(&model.Initiative{ID: b.id(), AccountID: a.ID, GoalID: goal.ID, Department: dept, Order: j,
-				Title: fmt.Sprintf("%s programme for %s", dept, lowerFirst(g.title)), OwnerID: people[1+(i+j)%9].ID})
+				Title: fmt.Sprintf("%s programme for %s", dept, lowerFirst(g.title)), OwnerID: people[1+(i+j)%9].ID,
+				Internal: i == 2 && j == 1})
 		}
 	}
 	return goals
@@ -154,7 +156,8 @@ func (b *builder) opportunities(a *model.Account, offerings []string, goals []*m
 		b.add(&model.Opportunity{ID: b.id(), AccountID: a.ID, Name: fmt.Sprintf("%s for %s", offerings[i%len(offerings)], departments[i%4]),
 			Offering: offerings[i%len(offerings)], BusinessUnit: departments[i%4], Currency: a.Currency,
 			Value: model.MoneyFromMajor(float64(80+b.rng.IntN(500)) * 1000), Stage: stages[i%len(stages)],
-			Probability: 20 + 15*(i%len(stages)), ExpectedClose: b.today.AddDate(0, 1+i*2, 0), GoalID: goals[i%len(goals)].ID})
+			Probability: 20 + 15*(i%len(stages)), ExpectedClose: b.today.AddDate(0, 1+i*2, 0), GoalID: goals[i%len(goals)].ID,
+			Created: b.today.AddDate(0, -2-i, 0)})
 	}
 }
 
