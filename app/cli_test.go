@@ -55,6 +55,11 @@ func TestDemoThenSummary(t *testing.T) {
 			ByStatus     map[string]int `json:"actions_by_status"`
 			Overdue      *int           `json:"overdue_actions"`
 			Actions      int            `json:"actions"`
+			Goals        *int           `json:"goals"`
+			Initiatives  *int           `json:"initiatives"`
+			Whitespace   *int           `json:"whitespace_open_cells"`
+			Pipeline     *float64       `json:"pipeline_total"`
+			Weighted     *float64       `json:"pipeline_weighted"`
 		} `json:"accounts"`
 		Pareto struct {
 			For80 int     `json:"accounts_for_80_percent"`
@@ -92,6 +97,12 @@ func TestDemoThenSummary(t *testing.T) {
 		}
 		if a.Actions > 0 && a.ByStatus["not_implemented"] == 0 {
 			t.Errorf("%s: a planned sample account should have actions in every status: %v", a.Name, a.ByStatus)
+		}
+		if a.Goals == nil || a.Initiatives == nil || a.Whitespace == nil || a.Pipeline == nil || a.Weighted == nil || *a.Weighted > *a.Pipeline {
+			t.Errorf("%s: plan fields missing or inconsistent: %+v", a.Name, a)
+		}
+		if a.Actions > 0 && (*a.Goals == 0 || *a.Initiatives == 0 || *a.Whitespace == 0 || *a.Pipeline <= 0) {
+			t.Errorf("%s is a planned sample account: goals %d, initiatives %d, whitespace %d, pipeline %v", a.Name, *a.Goals, *a.Initiatives, *a.Whitespace, *a.Pipeline)
 		}
 		if a.Relationship == nil || *a.Relationship < 0 || *a.Relationship > 100 {
 			t.Errorf("%s relationship score %v", a.Name, a.Relationship)

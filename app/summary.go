@@ -29,6 +29,13 @@ type accountSummary struct {
 	Actions           int            `json:"actions"`
 	ActionsByStatus   map[string]int `json:"actions_by_status"`
 	OverdueActions    int            `json:"overdue_actions"`
+	Goals             int            `json:"goals"`
+	Initiatives       int            `json:"initiatives"`
+	// WhitespaceOpenCells counts the whitespace: relevant cells with
+	// nothing sold and no competitor (open opportunities and unknowns).
+	WhitespaceOpenCells int     `json:"whitespace_open_cells"`
+	PipelineTotal       float64 `json:"pipeline_total"`    // in the account's currency
+	PipelineWeighted    float64 `json:"pipeline_weighted"` // value × probability
 }
 
 type workspaceSummary struct {
@@ -89,6 +96,11 @@ func summarize(ws *workspace.Workspace) workspaceSummary {
 		for _, st := range model.Statuses {
 			as.ActionsByStatus[string(st)] = byStatus[st]
 		}
+		as.Goals = len(p.Goals(a.ID))
+		as.Initiatives = len(p.OfAccount(model.KindInitiative, a.ID))
+		as.WhitespaceOpenCells = p.WhitespaceGrid(a.ID).Gaps
+		pl := p.PipelineOf(a.ID)
+		as.PipelineTotal, as.PipelineWeighted = pl.Total.Major(), pl.Weighted.Major()
 		ev := a.Assess(w)
 		if code := ev.Quadrant.Code(); code != "" {
 			as.Quadrant = &code

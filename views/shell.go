@@ -48,6 +48,7 @@ type Shell struct {
 	board      *boardScreen // the current account's board, kept while it is current
 	myActions  *boardScreen
 	relMap     *mapScreen // the current account's relationship map
+	plan       *planScreen
 	workshop   bool
 	navButtons map[Section]*widget.Button
 	accountLbl *widget.Label
@@ -173,7 +174,11 @@ func (s *Shell) screen(sec Section) fyne.CanvasObject {
 	p, a, today := s.ws.Portfolio(), s.ws.Portfolio().Account(s.account), s.Today()
 	switch sec {
 	case SectionPlan:
-		return planOverview(p, a, today)
+		if s.plan == nil || s.plan.accountID != s.account {
+			s.plan = newPlanScreen(s.ws, s.win, s.account, s.Today, s.ShowError)
+			s.plan.setSafe(s.workshop)
+		}
+		return s.plan.root
 	case SectionMap:
 		if s.relMap == nil || s.relMap.m.accountID != s.account {
 			s.relMap = newMapScreen(s.ws, s.win, s.account, s.ShowError)
@@ -211,6 +216,9 @@ func (s *Shell) onEvent(ev workspace.Event) {
 	if s.relMap != nil {
 		s.relMap.onEvent(ev)
 	}
+	if s.plan != nil && s.ws.Portfolio().Account(s.plan.accountID) != nil {
+		s.plan.onEvent(ev)
+	}
 	if s.account != "" && s.ws.Portfolio().Account(s.account) == nil {
 		s.setAccount("")
 		if s.section != SectionPortfolio {
@@ -219,7 +227,7 @@ func (s *Shell) onEvent(ev workspace.Event) {
 	} else if s.account != "" {
 		s.setAccount(s.account)
 		// Boards follow events themselves; other account screens are redrawn.
-		if s.section != SectionPortfolio && s.section != SectionBoard && s.section != SectionMyActions && s.section != SectionMap && ev.TouchesAccount(s.account) {
+		if s.section == SectionReview && ev.TouchesAccount(s.account) {
 			s.Show(s.section)
 		}
 	}
@@ -308,6 +316,9 @@ func (s *Shell) SetWorkshop(on bool) {
 	s.workshop = on
 	if s.relMap != nil {
 		s.relMap.safe.SetChecked(on)
+	}
+	if s.plan != nil {
+		s.plan.setSafe(on)
 	}
 }
 

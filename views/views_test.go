@@ -106,7 +106,7 @@ func TestShellNavigation(t *testing.T) {
 		sec  Section
 		want string
 	}{
-		{SectionPlan, "Customer goals and initiatives"},
+		{SectionPlan, "Add customer goal"},
 		{SectionMap, "Coverage gaps"},
 		{SectionBoard, "In progress"},
 		{SectionReview, "Revenue: plan vs actual"},
