@@ -23,6 +23,8 @@ Usage:
   orchard --db PATH             open the window on the workspace file PATH
   orchard demo --db PATH        create a workspace at PATH filled with the sample portfolio
   orchard summary --db PATH     print a JSON summary of the workspace at PATH
+  orchard flags --db PATH [--owner NAME] [--json]
+                                list the coaching flags across accounts
   orchard export --db PATH --account NAME --map FILE.png [--customer-safe]
                                 draw an account's relationship map (2× scale)
   orchard help                  show this text
@@ -56,6 +58,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		return report(runSummary(db, stdout), stderr)
+	case "flags":
+		return runFlags(args, stdout, stderr)
 	case "export":
 		return runExport(args, stdout, stderr)
 	case "help":

@@ -44,22 +44,27 @@ func TestDemoThenSummary(t *testing.T) {
 		SchemaVersion int            `json:"schema_version"`
 		Counts        map[string]int `json:"counts"`
 		Accounts      []struct {
-			Name         string         `json:"name"`
-			Currency     string         `json:"currency"`
-			Revenue      float64        `json:"revenue"`
-			Priority     *int           `json:"priority"`
-			Quadrant     *string        `json:"quadrant"`
-			Relationship *float64       `json:"relationship_score"`
-			Value        *float64       `json:"value_score"`
-			Manual       *bool          `json:"manual_placement"`
-			ByStatus     map[string]int `json:"actions_by_status"`
-			Overdue      *int           `json:"overdue_actions"`
-			Actions      int            `json:"actions"`
-			Goals        *int           `json:"goals"`
-			Initiatives  *int           `json:"initiatives"`
-			Whitespace   *int           `json:"whitespace_open_cells"`
-			Pipeline     *float64       `json:"pipeline_total"`
-			Weighted     *float64       `json:"pipeline_weighted"`
+			Name         string             `json:"name"`
+			Currency     string             `json:"currency"`
+			Revenue      float64            `json:"revenue"`
+			Priority     *int               `json:"priority"`
+			Quadrant     *string            `json:"quadrant"`
+			Relationship *float64           `json:"relationship_score"`
+			Value        *float64           `json:"value_score"`
+			Manual       *bool              `json:"manual_placement"`
+			ByStatus     map[string]int     `json:"actions_by_status"`
+			Overdue      *int               `json:"overdue_actions"`
+			Actions      int                `json:"actions"`
+			Goals        *int               `json:"goals"`
+			Initiatives  *int               `json:"initiatives"`
+			Whitespace   *int               `json:"whitespace_open_cells"`
+			Pipeline     *float64           `json:"pipeline_total"`
+			Weighted     *float64           `json:"pipeline_weighted"`
+			Health       *float64           `json:"health"`
+			Factors      map[string]float64 `json:"health_factors"`
+			AtRisk       *bool              `json:"at_risk"`
+			VsTarget     *float64           `json:"revenue_vs_target"`
+			Cycle        *string            `json:"cycle"`
 		} `json:"accounts"`
 		Pareto struct {
 			For80 int     `json:"accounts_for_80_percent"`
@@ -98,6 +103,20 @@ func TestDemoThenSummary(t *testing.T) {
 		if a.Actions > 0 && a.ByStatus["not_implemented"] == 0 {
 			t.Errorf("%s: a planned sample account should have actions in every status: %v", a.Name, a.ByStatus)
 		}
+		if a.Health == nil || *a.Health < 0 || *a.Health > 100 || a.AtRisk == nil || len(a.Factors) != 10 {
+			t.Errorf("%s: health %v factors %v at risk %v", a.Name, a.Health, a.Factors, a.AtRisk)
+		} else {
+			lost := 0.0
+			for _, v := range a.Factors {
+				lost += v
+			}
+			if d := *a.Health - (100 + lost); d > 0.6 || d < -0.6 {
+				t.Errorf("%s: health %v does not add up with its factors (%v)", a.Name, *a.Health, lost)
+			}
+		}
+		if a.Actions > 0 && (a.Cycle == nil || a.VsTarget == nil) {
+			t.Errorf("%s: a planned sample account has a cycle and targets: %v %v", a.Name, a.Cycle, a.VsTarget)
+		}
 		if a.Goals == nil || a.Initiatives == nil || a.Whitespace == nil || a.Pipeline == nil || a.Weighted == nil || *a.Weighted > *a.Pipeline {
 			t.Errorf("%s: plan fields missing or inconsistent: %+v", a.Name, a)
 		}
@@ -126,5 +145,28 @@ func TestSummaryOfBadFile(t *testing.T) {
 	code, out, stderr := run("summary", "--db", path)
 	if code != 1 || out != "" || !strings.Contains(stderr, "text file") || !strings.Contains(stderr, "notes.orchard") {
 		t.Errorf("summary of a text file = %d, %q, %q", code, out, stderr)
+	}
+}
+
+func TestFlagsCommand(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.orchard")
+	if code, _, stderr := run("demo", "--db", path); code != 0 {
+		t.Fatal(stderr)
+	}
+	code, out, stderr := run("flags", "--db", path, "--json")
+	if code != 0 {
+		t.Fatalf("flags exited %d: %s", code, stderr)
+	}
+	var flags []struct {
+		Account, Flag, Text, FixAt string `json:",omitempty"`
+	}
+	if err := json.Unmarshal([]byte(out), &flags); err != nil || len(flags) == 0 {
+		t.Fatalf("flags JSON %v: %s", err, out)
+	}
+	if code, out, _ := run("flags", "--db", path, "--owner", "Nobody"); code != 0 || !strings.Contains(out, "0 flag(s)") {
+		t.Errorf("filtered to an unknown owner: %q", out)
+	}
+	if code, _, _ := run("flags"); code != 2 {
+		t.Error("flags without --db should be a usage error")
 	}
 }

@@ -33,9 +33,16 @@ type accountSummary struct {
 	Initiatives       int            `json:"initiatives"`
 	// WhitespaceOpenCells counts the whitespace: relevant cells with
 	// nothing sold and no competitor (open opportunities and unknowns).
-	WhitespaceOpenCells int     `json:"whitespace_open_cells"`
-	PipelineTotal       float64 `json:"pipeline_total"`    // in the account's currency
-	PipelineWeighted    float64 `json:"pipeline_weighted"` // value × probability
+	WhitespaceOpenCells int                `json:"whitespace_open_cells"`
+	PipelineTotal       float64            `json:"pipeline_total"`    // in the account's currency
+	PipelineWeighted    float64            `json:"pipeline_weighted"` // value × probability
+	Health              float64            `json:"health"`            // 0–100
+	HealthFactors       map[string]float64 `json:"health_factors"`    // factor -> points taken off
+	AtRisk              bool               `json:"at_risk"`
+	// RevenueVsTarget is the year-to-date variance against target in per
+	// cent for the current cycle, or null without a target.
+	RevenueVsTarget *float64 `json:"revenue_vs_target"`
+	Cycle           *string  `json:"cycle"`
 }
 
 type workspaceSummary struct {
@@ -76,6 +83,8 @@ func summarize(ws *workspace.Workspace) workspaceSummary {
 	for _, k := range model.Kinds {
 		s.Counts[plural(k)] = p.Count(k)
 	}
+	now := time.Now()
+	health := p.HealthAll(now)
 	perAccount := func(k model.Kind) map[string]int {
 		m := map[string]int{}
 		for _, e := range p.All(k) {
@@ -95,6 +104,26 @@ func summarize(ws *workspace.Workspace) workspaceSummary {
 		as.ActionsByStatus, as.OverdueActions = map[string]int{}, overdue
 		for _, st := range model.Statuses {
 			as.ActionsByStatus[string(st)] = byStatus[st]
+		}
+		h := health[a.ID]
+		as.Health, as.AtRisk, as.HealthFactors = math.Round(h.Score*10)/10, h.AtRisk, map[string]float64{}
+		for _, f := range h.Factors {
+			as.HealthFactors[f.Name] = -math.Round(f.Points*10) / 10
+		}
+		var figures []*model.PeriodFigure
+		var cycles []*model.Cycle
+		for _, e := range p.OfAccount(model.KindFigure, a.ID) {
+			figures = append(figures, e.(*model.PeriodFigure))
+		}
+		for _, e := range p.OfAccount(model.KindCycle, a.ID) {
+			cycles = append(cycles, e.(*model.Cycle))
+		}
+		cy := model.CurrentCycle(cycles, now)
+		if cy != nil {
+			as.Cycle = &cy.Name
+		}
+		if pct, ok := model.YearToDate(model.PlanVsActual(figures), cy, now).VariancePct(); ok {
+			as.RevenueVsTarget = round1(pct)
 		}
 		as.Goals = len(p.Goals(a.ID))
 		as.Initiatives = len(p.OfAccount(model.KindInitiative, a.ID))

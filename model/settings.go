@@ -12,6 +12,11 @@ type Settings struct {
 	Rates     Rates    // exchange rates for views that add up currencies
 	// WIP holds the action board's work-in-progress limits by WIPKey.
 	WIP map[string]int
+	// HealthWeights are the points each health factor can take off 100
+	// (nil: DefaultHealthWeights); AtRisk the score below which an account
+	// is at risk (0: DefaultAtRisk).
+	HealthWeights map[string]float64
+	AtRisk        int
 }
 
 // DefaultSettings returns the settings of a new workspace.
@@ -43,6 +48,14 @@ func (s Settings) Validate() error {
 		} else if v <= 0 {
 			c.fail("exchange rate for "+cur, "must be greater than 0 (found %g)", v)
 		}
+	}
+	for k, v := range s.HealthWeights {
+		if v < 0 || v > 100 {
+			c.fail("health weight of "+k, "must be between 0 and 100 points (found %g)", v)
+		}
+	}
+	if s.AtRisk < 0 || s.AtRisk > 100 {
+		c.fail("at-risk threshold", "must be between 0 and 100 (found %d)", s.AtRisk)
 	}
 	for k, v := range s.WIP {
 		if v < 0 {

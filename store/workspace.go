@@ -78,6 +78,7 @@ func saveSettings(q querier, st model.Settings) error {
 	criteria, _ := json.Marshal(st.Criteria)
 	rates, _ := json.Marshal(st.Rates)
 	wip, _ := json.Marshal(st.WIP)
+	health, _ := json.Marshal(st.HealthWeights)
 	kv := map[string]string{
 		"name":      st.Name,
 		"sample":    strconv.FormatBool(st.Sample),
@@ -86,6 +87,8 @@ func saveSettings(q querier, st model.Settings) error {
 		"criteria":  string(criteria),
 		"rates":     string(rates),
 		"wip":       string(wip),
+		"health":    string(health),
+		"at_risk":   strconv.Itoa(st.AtRisk),
 	}
 	for k, v := range kv {
 		if _, err := q.Exec("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", k, v); err != nil {
@@ -122,6 +125,10 @@ func loadSettings(q querier, st *model.Settings) error {
 			perr = json.Unmarshal([]byte(v), &st.Rates)
 		case "wip":
 			perr = json.Unmarshal([]byte(v), &st.WIP)
+		case "health":
+			perr = json.Unmarshal([]byte(v), &st.HealthWeights)
+		case "at_risk":
+			st.AtRisk, perr = strconv.Atoi(v)
 		}
 		if perr != nil {
 			return fmt.Errorf("reading setting %s: %q is not valid (%v)", k, v, perr)

@@ -1,0 +1,308 @@
+package model
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Health factors, each with the most points it can take off 100.
+const (
+	FactorKeyCoverage    = "key people covered"
+	FactorDetractors     = "detractors in key roles"
+	FactorSingleThread   = "more than one strong relationship"
+	FactorScorecardLevel = "customer scorecard level"
+	FactorScorecardTrend = "customer scorecard trend"
+	FactorActions        = "overdue and blocked actions"
+	FactorRevenueTarget  = "revenue against target"
+	FactorRevenueTrend   = "revenue trend"
+	FactorFreshness      = "plan kept up to date"
+	FactorReview         = "recent review with the customer"
+)
+
+// HealthFactors lists the factors in the order explanations show them.
+var HealthFactors = []string{FactorKeyCoverage, FactorDetractors, FactorSingleThread, FactorScorecardLevel,
+	FactorScorecardTrend, FactorActions, FactorRevenueTarget, FactorRevenueTrend, FactorFreshness, FactorReview}
+
+// DefaultHealthWeights are the points each factor can take off; they add up
+// to 100. Relationships and revenue weigh most.
+func DefaultHealthWeights() map[string]float64 {
+	return map[string]float64{
+		FactorKeyCoverage: 20, FactorDetractors: 10, FactorSingleThread: 10, FactorScorecardLevel: 10,
+		FactorScorecardTrend: 5, FactorActions: 10, FactorRevenueTarget: 15, FactorRevenueTrend: 5,
+		FactorFreshness: 5, FactorReview: 10,
+	}
+}
+
+// DefaultAtRisk is the health below which an account is at risk.
+const DefaultAtRisk = 60
+
+// HealthFactor is one factor's part in a score.
+type HealthFactor struct {
+	Name   string
+	Points float64 // taken off 100 (0 = no concern)
+	Detail string  // what the factor saw, in words
+}
+
+// Health is an account's score and why.
+type Health struct {
+	Score   float64 // 0–100
+	AtRisk  bool
+	Factors []HealthFactor // every factor, largest loss first
+}
+
+// Explain lists the factors that cost points, largest first.
+func (h Health) Explain() string {
+	var parts []string
+	for _, f := range h.Factors {
+		if f.Points >= 0.5 {
+			parts = append(parts, fmt.Sprintf("−%.0f %s (%s)", f.Points, f.Name, f.Detail))
+		}
+	}
+	if len(parts) == 0 {
+		return "No concerns."
+	}
+	return strings.Join(parts, "; ")
+}
+
+// accountData is one account's records, gathered once for scoring.
+type accountData struct {
+	people  []*Stakeholder
+	covers  []*Coverage
+	actions []*Action
+	figures []*PeriodFigure
+	cards   []*Scorecard
+	reviews []*ReviewMeeting
+	cycles  []*Cycle
+	marks   []*PositionMark
+}
+
+// gather groups the portfolio's records by account in one pass.
+func (p *Portfolio) gather() map[string]*accountData {
+	out := map[string]*accountData{}
+	get := func(id string) *accountData {
+		d := out[id]
+		if d == nil {
+			d = &accountData{}
+			out[id] = d
+		}
+		return d
+	}
+	for _, e := range p.records[KindStakeholder] {
+		s := e.(*Stakeholder)
+		get(s.AccountID).people = append(get(s.AccountID).people, s)
+	}
+	for _, e := range p.records[KindCoverage] {
+		c := e.(*Coverage)
+		get(c.AccountID).covers = append(get(c.AccountID).covers, c)
+	}
+	for _, e := range p.records[KindAction] {
+		a := e.(*Action)
+		get(a.AccountID).actions = append(get(a.AccountID).actions, a)
+	}
+	for _, e := range p.records[KindFigure] {
+		f := e.(*PeriodFigure)
+		get(f.AccountID).figures = append(get(f.AccountID).figures, f)
+	}
+	for _, e := range p.records[KindScorecard] {
+		s := e.(*Scorecard)
+		get(s.AccountID).cards = append(get(s.AccountID).cards, s)
+	}
+	for _, e := range p.records[KindReview] {
+		r := e.(*ReviewMeeting)
+		get(r.AccountID).reviews = append(get(r.AccountID).reviews, r)
+	}
+	for _, e := range p.records[KindCycle] {
+		c := e.(*Cycle)
+		get(c.AccountID).cycles = append(get(c.AccountID).cycles, c)
+	}
+	for _, e := range p.records[KindPositionMark] {
+		m := e.(*PositionMark)
+		get(m.AccountID).marks = append(get(m.AccountID).marks, m)
+	}
+	return out
+}
+
+// HealthOf scores one account on a given day.
+func (p *Portfolio) HealthOf(accountID string, today time.Time) Health {
+	a := p.Account(accountID)
+	if a == nil {
+		return Health{}
+	}
+	return p.score(a, p.gather()[accountID], today)
+}
+
+// HealthAll scores every account at once.
+func (p *Portfolio) HealthAll(today time.Time) map[string]Health {
+	data := p.gather()
+	out := make(map[string]Health, len(p.records[KindAccount]))
+	for _, a := range p.Accounts() {
+		out[a.ID] = p.score(a, data[a.ID], today)
+	}
+	return out
+}
+
+func clamp01(v float64) float64 { return math.Max(0, math.Min(1, v)) }
+
+func (p *Portfolio) score(a *Account, d *accountData, today time.Time) Health {
+	if d == nil {
+		d = &accountData{}
+	}
+	weights := p.Settings.HealthWeights
+	if len(weights) == 0 {
+		weights = DefaultHealthWeights()
+	}
+	threshold := p.Settings.AtRisk
+	if threshold == 0 {
+		threshold = DefaultAtRisk
+	}
+	var factors []HealthFactor
+	add := func(name string, penalty float64, detail string) {
+		factors = append(factors, HealthFactor{Name: name, Points: weights[name] * clamp01(penalty), Detail: detail})
+	}
+	best := map[string]Strength{}
+	for _, c := range d.covers {
+		best[c.StakeholderID] = max(best[c.StakeholderID], c.Strength)
+	}
+	// Relationships.
+	key, uncovered, detractors, strong := 0, 0, 0, 0
+	for _, s := range d.people {
+		if best[s.ID] >= StrongCoverage {
+			strong++
+		}
+		if s.IsKey() {
+			key++
+			if best[s.ID] < StrongCoverage {
+				uncovered++
+			}
+			if s.Attitude < 0 {
+				detractors++
+			}
+		}
+	}
+	switch {
+	case len(d.people) == 0:
+		add(FactorKeyCoverage, 1, "nobody on the customer's side is mapped")
+	case key == 0:
+		add(FactorKeyCoverage, 0.5, "no decision maker or high-influence person is identified")
+	default:
+		add(FactorKeyCoverage, float64(uncovered)/float64(key), fmt.Sprintf("%d of %d key people without a strong relationship", uncovered, key))
+	}
+	add(FactorDetractors, float64(detractors)/2, fmt.Sprintf("%d detractor(s) in key roles", detractors))
+	switch {
+	case strong <= 1:
+		add(FactorSingleThread, 1, fmt.Sprintf("%d strong relationship(s)", strong))
+	case strong == 2:
+		add(FactorSingleThread, 0.5, "2 strong relationships")
+	default:
+		add(FactorSingleThread, 0, fmt.Sprintf("%d strong relationships", strong))
+	}
+	// The customer's view of us.
+	level, trend, detailLevel, detailTrend := scorecardSignals(d.cards)
+	add(FactorScorecardLevel, level, detailLevel)
+	add(FactorScorecardTrend, trend, detailTrend)
+	// Execution.
+	open, stuck := 0, 0
+	for _, x := range d.actions {
+		if x.Status == StatusDone || x.Status == StatusNotImplemented {
+			continue
+		}
+		open++
+		if x.Overdue(today) || x.Status == StatusBlocked {
+			stuck++
+		}
+	}
+	if open == 0 {
+		add(FactorActions, 0, "no open actions")
+	} else {
+		add(FactorActions, float64(stuck)/float64(open)*1.5, fmt.Sprintf("%d of %d open actions overdue or blocked", stuck, open))
+	}
+	// Revenue.
+	rt, rtDetail, tr, trDetail := revenueSignals(d.figures, currentCycleOf(d.cycles, today), today)
+	add(FactorRevenueTarget, rt, rtDetail)
+	add(FactorRevenueTrend, tr, trDetail)
+	// Care of the plan.
+	if a.Updated.IsZero() {
+		add(FactorFreshness, 1, "never updated")
+	} else {
+		days := today.Sub(a.Updated).Hours() / 24
+		add(FactorFreshness, (days-30)/60, fmt.Sprintf("last updated %.0f days ago", math.Max(0, days)))
+	}
+	var last time.Time
+	for _, r := range d.reviews {
+		if r.Date.After(last) && !r.Date.After(today) {
+			last = r.Date
+		}
+	}
+	if last.IsZero() {
+		add(FactorReview, 1, "never reviewed with the customer")
+	} else {
+		days := today.Sub(last).Hours() / 24
+		add(FactorReview, (days-90)/90, fmt.Sprintf("last review %.0f days ago", days))
+	}
+	h := Health{Score: 100, Factors: factors}
+	for _, f := range factors {
+		h.Score -= f.Points
+	}
+	h.Score = math.Max(0, math.Min(100, h.Score))
+	h.AtRisk = h.Score < float64(threshold)
+	sort.SliceStable(h.Factors, func(i, j int) bool { return h.Factors[i].Points > h.Factors[j].Points })
+	return h
+}
+
+// scorecardSignals reads the latest average score (1–10) and the change
+// from the review before.
+func scorecardSignals(cards []*Scorecard) (level, trend float64, dl, dt string) {
+	byDate := map[time.Time][]int{}
+	for _, c := range cards {
+		for _, v := range c.Scores {
+			byDate[c.Date] = append(byDate[c.Date], v)
+		}
+	}
+	var dates []time.Time
+	for d := range byDate {
+		dates = append(dates, d)
+	}
+	if len(dates) == 0 {
+		return 0.5, 0, "the customer has never scored us", "no trend yet"
+	}
+	sort.Slice(dates, func(i, j int) bool { return dates[i].Before(dates[j]) })
+	avg := func(d time.Time) float64 {
+		sum := 0
+		for _, v := range byDate[d] {
+			sum += v
+		}
+		return float64(sum) / float64(len(byDate[d]))
+	}
+	latest := avg(dates[len(dates)-1])
+	level = (8 - latest) / 4 // 8 or better is no concern, 4 or worse the full loss
+	dl = fmt.Sprintf("latest average %.1f of 10", latest)
+	if len(dates) < 2 {
+		return level, 0, dl, "one scoring so far"
+	}
+	prev := avg(dates[len(dates)-2])
+	change := latest - prev
+	trend = -change // a drop of one point is the full loss
+	dt = fmt.Sprintf("%+.1f since the review before", change)
+	return level, trend, dl, dt
+}
+
+// CurrentCycle is the cycle containing today, else the latest one (nil
+// when there is none).
+func CurrentCycle(cycles []*Cycle, today time.Time) *Cycle { return currentCycleOf(cycles, today) }
+
+// currentCycleOf is the cycle containing today, else the latest one.
+func currentCycleOf(cycles []*Cycle, today time.Time) *Cycle {
+	var best *Cycle
+	for _, c := range cycles {
+		if !today.Before(c.Start) && !today.After(c.End) {
+			return c
+		}
+		if best == nil || c.Start.After(best.Start) {
+			best = c
+		}
+	}
+	return best
+}
