@@ -108,7 +108,11 @@ func summarize(ws *workspace.Workspace) workspaceSummary {
 		h := health[a.ID]
 		as.Health, as.AtRisk, as.HealthFactors = math.Round(h.Score*10)/10, h.AtRisk, map[string]float64{}
 		for _, f := range h.Factors {
-			as.HealthFactors[f.Name] = -math.Round(f.Points*10) / 10
+			v := -math.Round(f.Points*10) / 10
+			if v == 0 {
+				v = 0 // no "-0" in the output
+			}
+			as.HealthFactors[f.Name] = v
 		}
 		var figures []*model.PeriodFigure
 		var cycles []*model.Cycle

@@ -131,22 +131,32 @@ func (p *Portfolio) HealthOf(accountID string, today time.Time) Health {
 	if a == nil {
 		return Health{}
 	}
-	return p.score(a, p.gather()[accountID], today)
+	return p.score(a, p.gather()[accountID], today, true)
 }
 
-// HealthAll scores every account at once.
+// HealthAll scores and explains every account at once.
 func (p *Portfolio) HealthAll(today time.Time) map[string]Health {
+	return p.healthAll(today, true)
+}
+
+// HealthScores scores every account without the words of the explanation:
+// enough for a list's column, and quicker.
+func (p *Portfolio) HealthScores(today time.Time) map[string]Health {
+	return p.healthAll(today, false)
+}
+
+func (p *Portfolio) healthAll(today time.Time, explain bool) map[string]Health {
 	data := p.gather()
 	out := make(map[string]Health, len(p.records[KindAccount]))
 	for _, a := range p.Accounts() {
-		out[a.ID] = p.score(a, data[a.ID], today)
+		out[a.ID] = p.score(a, data[a.ID], today, explain)
 	}
 	return out
 }
 
 func clamp01(v float64) float64 { return math.Max(0, math.Min(1, v)) }
 
-func (p *Portfolio) score(a *Account, d *accountData, today time.Time) Health {
+func (p *Portfolio) score(a *Account, d *accountData, today time.Time, explain bool) Health {
 	if d == nil {
 		d = &accountData{}
 	}
@@ -158,13 +168,21 @@ func (p *Portfolio) score(a *Account, d *accountData, today time.Time) Health {
 	if threshold == 0 {
 		threshold = DefaultAtRisk
 	}
-	var factors []HealthFactor
-	add := func(name string, penalty float64, detail string) {
-		factors = append(factors, HealthFactor{Name: name, Points: weights[name] * clamp01(penalty), Detail: detail})
+	factors := make([]HealthFactor, 0, len(HealthFactors))
+	// Details are words for people; scoring many accounts for a list skips them.
+	add := func(name string, penalty float64, detail func() string) {
+		f := HealthFactor{Name: name, Points: weights[name] * clamp01(penalty)}
+		if explain {
+			f.Detail = detail()
+		}
+		factors = append(factors, f)
 	}
-	best := map[string]Strength{}
-	for _, c := range d.covers {
-		best[c.StakeholderID] = max(best[c.StakeholderID], c.Strength)
+	var best map[string]Strength
+	if len(d.covers) > 0 {
+		best = make(map[string]Strength, len(d.covers))
+		for _, c := range d.covers {
+			best[c.StakeholderID] = max(best[c.StakeholderID], c.Strength)
+		}
 	}
 	// Relationships.
 	key, uncovered, detractors, strong := 0, 0, 0, 0
@@ -184,25 +202,25 @@ func (p *Portfolio) score(a *Account, d *accountData, today time.Time) Health {
 	}
 	switch {
 	case len(d.people) == 0:
-		add(FactorKeyCoverage, 1, "nobody on the customer's side is mapped")
+		add(FactorKeyCoverage, 1, func() string { return "nobody on the customer's side is mapped" })
 	case key == 0:
-		add(FactorKeyCoverage, 0.5, "no decision maker or high-influence person is identified")
+		add(FactorKeyCoverage, 0.5, func() string { return "no decision maker or high-influence person is identified" })
 	default:
-		add(FactorKeyCoverage, float64(uncovered)/float64(key), fmt.Sprintf("%d of %d key people without a strong relationship", uncovered, key))
+		add(FactorKeyCoverage, float64(uncovered)/float64(key), func() string { return fmt.Sprintf("%d of %d key people without a strong relationship", uncovered, key) })
 	}
-	add(FactorDetractors, float64(detractors)/2, fmt.Sprintf("%d detractor(s) in key roles", detractors))
+	add(FactorDetractors, float64(detractors)/2, func() string { return fmt.Sprintf("%d detractor(s) in key roles", detractors) })
 	switch {
 	case strong <= 1:
-		add(FactorSingleThread, 1, fmt.Sprintf("%d strong relationship(s)", strong))
+		add(FactorSingleThread, 1, func() string { return fmt.Sprintf("%d strong relationship(s)", strong) })
 	case strong == 2:
-		add(FactorSingleThread, 0.5, "2 strong relationships")
+		add(FactorSingleThread, 0.5, func() string { return "2 strong relationships" })
 	default:
-		add(FactorSingleThread, 0, fmt.Sprintf("%d strong relationships", strong))
+		add(FactorSingleThread, 0, func() string { return fmt.Sprintf("%d strong relationships", strong) })
 	}
 	// The customer's view of us.
 	level, trend, detailLevel, detailTrend := scorecardSignals(d.cards)
-	add(FactorScorecardLevel, level, detailLevel)
-	add(FactorScorecardTrend, trend, detailTrend)
+	add(FactorScorecardLevel, level, func() string { return detailLevel })
+	add(FactorScorecardTrend, trend, func() string { return detailTrend })
 	// Execution.
 	open, stuck := 0, 0
 	for _, x := range d.actions {
@@ -215,20 +233,20 @@ func (p *Portfolio) score(a *Account, d *accountData, today time.Time) Health {
 		}
 	}
 	if open == 0 {
-		add(FactorActions, 0, "no open actions")
+		add(FactorActions, 0, func() string { return "no open actions" })
 	} else {
-		add(FactorActions, float64(stuck)/float64(open)*1.5, fmt.Sprintf("%d of %d open actions overdue or blocked", stuck, open))
+		add(FactorActions, float64(stuck)/float64(open)*1.5, func() string { return fmt.Sprintf("%d of %d open actions overdue or blocked", stuck, open) })
 	}
 	// Revenue.
 	rt, rtDetail, tr, trDetail := revenueSignals(d.figures, currentCycleOf(d.cycles, today), today)
-	add(FactorRevenueTarget, rt, rtDetail)
-	add(FactorRevenueTrend, tr, trDetail)
+	add(FactorRevenueTarget, rt, func() string { return rtDetail })
+	add(FactorRevenueTrend, tr, func() string { return trDetail })
 	// Care of the plan.
 	if a.Updated.IsZero() {
-		add(FactorFreshness, 1, "never updated")
+		add(FactorFreshness, 1, func() string { return "never updated" })
 	} else {
 		days := today.Sub(a.Updated).Hours() / 24
-		add(FactorFreshness, (days-30)/60, fmt.Sprintf("last updated %.0f days ago", math.Max(0, days)))
+		add(FactorFreshness, (days-30)/60, func() string { return fmt.Sprintf("last updated %.0f days ago", math.Max(0, days)) })
 	}
 	var last time.Time
 	for _, r := range d.reviews {
@@ -237,10 +255,10 @@ func (p *Portfolio) score(a *Account, d *accountData, today time.Time) Health {
 		}
 	}
 	if last.IsZero() {
-		add(FactorReview, 1, "never reviewed with the customer")
+		add(FactorReview, 1, func() string { return "never reviewed with the customer" })
 	} else {
 		days := today.Sub(last).Hours() / 24
-		add(FactorReview, (days-90)/90, fmt.Sprintf("last review %.0f days ago", days))
+		add(FactorReview, (days-90)/90, func() string { return fmt.Sprintf("last review %.0f days ago", days) })
 	}
 	h := Health{Score: 100, Factors: factors}
 	for _, f := range factors {
@@ -248,7 +266,9 @@ func (p *Portfolio) score(a *Account, d *accountData, today time.Time) Health {
 	}
 	h.Score = math.Max(0, math.Min(100, h.Score))
 	h.AtRisk = h.Score < float64(threshold)
-	sort.SliceStable(h.Factors, func(i, j int) bool { return h.Factors[i].Points > h.Factors[j].Points })
+	if explain {
+		sort.SliceStable(h.Factors, func(i, j int) bool { return h.Factors[i].Points > h.Factors[j].Points })
+	}
 	return h
 }
 

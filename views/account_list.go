@@ -2,6 +2,7 @@ package views
 
 import (
 	"image/color"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -22,13 +23,14 @@ type accountList struct {
 	checked  map[string]bool // ticked account IDs
 	onSelect func(id string)
 	onCheck  func()
+	today    func() time.Time
 }
 
 // The table's first column holds the tick boxes; the rest are accountColumns.
 const checkColumnWidth = 44
 
 func newAccountList(onSelect func(id string)) *accountList {
-	l := &accountList{onSelect: onSelect, checked: map[string]bool{}}
+	l := &accountList{onSelect: onSelect, checked: map[string]bool{}, today: time.Now}
 	l.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(l.rows), len(accountColumns) + 1 },
 		l.createCell, l.updateCell)
@@ -129,6 +131,9 @@ func (l *accountList) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	if col.title == "Priority" && r.eval.Priority == model.PriorityFirst {
 		lbl.Importance = widget.SuccessImportance
 	}
+	if col.title == "Health" && r.health.AtRisk {
+		lbl.Importance = widget.DangerImportance
+	}
 	lbl.Refresh()
 }
 
@@ -183,7 +188,7 @@ func (l *accountList) checkedAccounts() []*model.Account {
 
 // show rebuilds the rows from the portfolio with the current query.
 func (l *accountList) show(p *model.Portfolio) {
-	l.rows = buildRows(p.Accounts(), p.Settings.Weights, l.query)
+	l.rows = buildRows(p.Accounts(), p.Settings.Weights, p.HealthScores(l.today()), l.query)
 	for id := range l.checked {
 		if p.Account(id) == nil {
 			delete(l.checked, id)

@@ -19,8 +19,9 @@ type accountColumn struct {
 // accountRow is an account with what the list shows of it, computed once
 // per refresh rather than per drawn cell.
 type accountRow struct {
-	acc  *model.Account
-	eval model.Assessment
+	acc    *model.Account
+	eval   model.Assessment
+	health model.Health
 }
 
 func scoreText(v float64, ok bool) string {
@@ -54,7 +55,15 @@ var accountColumns = []accountColumn{
 	}},
 	{"Quadrant", 190, func(r *accountRow) string { return r.eval.Quadrant.String() }, func(a, b *accountRow) bool { return a.eval.Quadrant < b.eval.Quadrant }},
 	{"Priority", 110, func(r *accountRow) string { return priorityText(r.eval) }, func(a, b *accountRow) bool { return priorityKey(a.eval.Priority) < priorityKey(b.eval.Priority) }},
-	{"Health", 70, func(r *accountRow) string { return "" }, func(a, b *accountRow) bool { return false }},
+	{"Health", 90, healthText, func(a, b *accountRow) bool { return a.health.Score < b.health.Score }},
+}
+
+// healthText shows the score and, not by colour alone, whether it is at risk.
+func healthText(r *accountRow) string {
+	if r.health.AtRisk {
+		return fmt.Sprintf("%.0f ⚠ risk", r.health.Score)
+	}
+	return fmt.Sprintf("%.0f", r.health.Score)
 }
 
 func scoreKey(v float64, ok bool) float64 {
@@ -84,7 +93,7 @@ type accountQuery struct {
 }
 
 // buildRows filters and sorts the accounts for the list.
-func buildRows(accounts []*model.Account, w model.Weights, q accountQuery) []*accountRow {
+func buildRows(accounts []*model.Account, w model.Weights, health map[string]model.Health, q accountQuery) []*accountRow {
 	needle := strings.ToLower(strings.TrimSpace(q.text))
 	rows := make([]*accountRow, 0, len(accounts))
 	for _, a := range accounts {
@@ -98,7 +107,7 @@ func buildRows(accounts []*model.Account, w model.Weights, q accountQuery) []*ac
 		if needle != "" && !strings.Contains(strings.ToLower(a.Name+"\x00"+a.Owner+"\x00"+a.Industry+"\x00"+a.Region), needle) {
 			continue
 		}
-		rows = append(rows, &accountRow{acc: a, eval: ev})
+		rows = append(rows, &accountRow{acc: a, eval: ev, health: health[a.ID]})
 	}
 	return sortRows(rows, q)
 }

@@ -30,7 +30,7 @@ func BenchmarkBuildRows10k(b *testing.B) {
 	w := model.DefaultWeights()
 	b.ReportAllocs()
 	for b.Loop() {
-		rows := buildRows(accounts, w, accountQuery{text: "account", sortColumn: 4, descending: true})
+		rows := buildRows(accounts, w, nil, accountQuery{text: "account", sortColumn: 4, descending: true})
 		if len(rows) != len(accounts) {
 			b.Fatal("rows lost")
 		}
@@ -90,7 +90,7 @@ func BenchmarkOpenPortfolio10k(b *testing.B) {
 	w := test.NewTempWindow(b, nil)
 	b.ReportAllocs()
 	for b.Loop() {
-		s := newPortfolioScreen(ws, w, nil, nil, nil)
+		s := newPortfolioScreen(ws, w, nil, nil, nil, nil)
 		w.SetContent(s.root)
 		w.Resize(fyne.NewSize(1400, 900))
 	}

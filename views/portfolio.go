@@ -3,6 +3,7 @@ package views
 import (
 	"fmt"
 	"sort"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,6 +26,7 @@ type portfolioScreen struct {
 	quadrant *quadrantEditor
 	quadPane *quadrantPane
 	pareto   *paretoPane
+	health   *healthPane
 	form     *accountForm
 	search   *widget.Entry
 	owner    *widget.Select
@@ -36,7 +38,7 @@ type portfolioScreen struct {
 	root     fyne.CanvasObject
 }
 
-func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(error), onSelect, onOpen func(id string)) *portfolioScreen {
+func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(error), onSelect, onOpen func(id string), openAt func(string, Section)) *portfolioScreen {
 	s := &portfolioScreen{ws: ws, win: win, onSelect: onSelect}
 	s.form = newAccountForm(ws)
 	s.form.report = report
@@ -46,6 +48,10 @@ func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(er
 	s.quadrant.onSelect, s.quadrant.onOpen, s.quadrant.onError = s.picked, onOpen, report
 	s.pareto = newParetoPane(ws, win)
 	s.quadPane = newQuadrantPane(ws, s.quadrant)
+	if openAt == nil {
+		openAt = func(string, Section) {}
+	}
+	s.health = newHealthPane(ws, win, time.Now, openAt)
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("Filter by name, owner, industry, region…")
 	s.search.OnChanged = func(t string) { s.list.query.text = t; s.refreshList() }
@@ -65,8 +71,12 @@ func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(er
 		container.NewTabItem("List", container.NewBorder(bar, nil, nil, nil, s.list.table)),
 		container.NewTabItem("Quadrant", s.quadPane.root),
 		container.NewTabItem("Pareto", s.pareto.root),
+		container.NewTabItem("Health and flags", s.health.root),
 	)
-	s.tabs.OnSelected = func(t *container.TabItem) { s.pareto.show(t.Text == "Pareto") }
+	s.tabs.OnSelected = func(t *container.TabItem) {
+		s.pareto.show(t.Text == "Pareto")
+		s.health.show(t.Text == "Health and flags")
+	}
 	split := container.NewHSplit(s.tabs, s.form.root)
 	split.Offset = 0.62
 	s.root = split
@@ -202,6 +212,7 @@ func (s *portfolioScreen) onEvent(ev workspace.Event) {
 		}
 	}
 	s.quadrant.onEvent(ev)
+	s.health.redraw()
 	if ev.Touches(model.KindAccount) || ev.Touches(model.KindPositionMark) || ev.Settings {
 		s.quadPane.refresh()
 		s.pareto.redraw()
