@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -183,34 +182,7 @@ func (s *planScreen) save(e model.Entity) error {
 	return s.ws.Update(e)
 }
 
-// formDialog shows a form whose Save runs save; an error stays in the
-// dialog under the fields, with everything typed kept.
+// formDialog shows the plan's edit forms (see formDialog).
 func (s *planScreen) formDialog(title string, items []*widget.FormItem, save func() error) {
-	msg := widget.NewLabel("")
-	msg.Importance = widget.DangerImportance
-	msg.Wrapping = fyne.TextWrapWord
-	msg.Hide()
-	form := widget.NewForm(items...)
-	var d dialog.Dialog
-	ok := widget.NewButton("Save", func() {
-		if err := save(); err != nil {
-			var parts []string
-			for _, fe := range model.FieldErrors(err) {
-				parts = append(parts, capitalise(fe.Field)+" "+fe.Rule)
-			}
-			if len(parts) == 0 {
-				parts = []string{err.Error()}
-			}
-			msg.SetText(strings.Join(parts, "\n"))
-			msg.Show()
-			return
-		}
-		d.Hide()
-	})
-	ok.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { d.Hide() })
-	body := container.NewBorder(nil, container.NewVBox(msg, container.NewHBox(cancel, ok)), nil, nil, form)
-	d = dialog.NewCustomWithoutButtons(title, body, s.win)
-	d.Resize(fyne.NewSize(620, 0))
-	d.Show()
+	formDialog(s.win, title, items, save)
 }

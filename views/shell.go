@@ -49,6 +49,7 @@ type Shell struct {
 	myActions  *boardScreen
 	relMap     *mapScreen // the current account's relationship map
 	plan       *planScreen
+	review     *reviewScreen
 	workshop   bool
 	navButtons map[Section]*widget.Button
 	accountLbl *widget.Label
@@ -180,6 +181,11 @@ func (s *Shell) screen(sec Section) fyne.CanvasObject {
 			s.plan.setSafe(s.workshop)
 		}
 		return s.plan.root
+	case SectionReview:
+		if s.review == nil || s.review.accountID != s.account {
+			s.review = newReviewScreen(s.ws, s.win, s.account, s.Today, s.ShowError)
+		}
+		return container.NewBorder(planSummary(p, a, today), nil, nil, nil, s.review.root)
 	case SectionMap:
 		if s.relMap == nil || s.relMap.m.accountID != s.account {
 			s.relMap = newMapScreen(s.ws, s.win, s.account, s.ShowError)
@@ -188,7 +194,7 @@ func (s *Shell) screen(sec Section) fyne.CanvasObject {
 		}
 		return s.relMap.root
 	}
-	return reviewOverview(p, a, today)
+	return s.portfolio.root
 }
 
 func (s *Shell) updateNav() {
@@ -220,17 +226,16 @@ func (s *Shell) onEvent(ev workspace.Event) {
 	if s.plan != nil && s.ws.Portfolio().Account(s.plan.accountID) != nil {
 		s.plan.onEvent(ev)
 	}
+	if s.review != nil && s.ws.Portfolio().Account(s.review.accountID) != nil {
+		s.review.onEvent(ev)
+	}
 	if s.account != "" && s.ws.Portfolio().Account(s.account) == nil {
 		s.setAccount("")
 		if s.section != SectionPortfolio {
 			s.Show(SectionPortfolio)
 		}
 	} else if s.account != "" {
-		s.setAccount(s.account)
-		// Boards follow events themselves; other account screens are redrawn.
-		if s.section == SectionReview && ev.TouchesAccount(s.account) {
-			s.Show(s.section)
-		}
+		s.setAccount(s.account) // its name may have changed; each screen follows events itself
 	}
 	s.SetStatus(ev.Label + " — saved")
 }

@@ -109,7 +109,7 @@ func TestShellNavigation(t *testing.T) {
 		{SectionPlan, "Add customer goal"},
 		{SectionMap, "Coverage gaps"},
 		{SectionBoard, "In progress"},
-		{SectionReview, "Revenue: plan vs actual"},
+		{SectionReview, "Year to date"},
 		{SectionPortfolio, "Add account"},
 	}
 	for _, tt := range tests {

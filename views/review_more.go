@@ -1,0 +1,337 @@
+package views
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"orchard/model"
+)
+
+// buildImpact compares expected and actual impact, per goal and per
+// action, with the lessons of what beat, missed or never happened.
+func (s *reviewScreen) buildImpact() {
+	p := s.ws.Portfolio()
+	a := p.Account(s.accountID)
+	s.impact.Objects = nil
+	actions := p.Actions(s.accountID)
+	type sums struct{ expected, actual model.Money }
+	byGoal := map[string]*sums{}
+	var beat, missed, notDone []*model.Action
+	for _, x := range actions {
+		g := byGoal[x.GoalID]
+		if g == nil {
+			g = &sums{}
+			byGoal[x.GoalID] = g
+		}
+		g.expected += x.ExpectedImpact
+		if x.Status == model.StatusDone {
+			g.actual += x.ActualImpact
+			switch {
+			case x.ActualImpact > x.ExpectedImpact:
+				beat = append(beat, x)
+			case x.ActualImpact < x.ExpectedImpact:
+				missed = append(missed, x)
+			}
+		}
+		if x.Status == model.StatusNotImplemented {
+			notDone = append(notDone, x)
+		}
+	}
+	s.impact.Add(heading("Expected and actual impact by customer goal"))
+	grid := container.NewGridWithColumns(3, heading("Goal"), heading("Expected"), heading("Actual (done actions)"))
+	goalName := func(id string) string {
+		if g, ok := p.Get(model.KindGoal, id).(*model.Goal); ok {
+			return g.Title
+		}
+		return "No goal"
+	}
+	var ids []string
+	for id := range byGoal {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return goalName(ids[i]) < goalName(ids[j]) })
+	for _, id := range ids {
+		g := byGoal[id]
+		grid.Add(widget.NewLabel(goalName(id)))
+		grid.Add(widget.NewLabel(g.expected.Format(a.Currency)))
+		grid.Add(widget.NewLabel(g.actual.Format(a.Currency)))
+	}
+	s.impact.Add(grid)
+	list := func(title string, xs []*model.Action) {
+		s.impact.Add(heading(fmt.Sprintf("%s (%d)", title, len(xs))))
+		for _, x := range xs {
+			x := x
+			line := para(fmt.Sprintf("%s — expected %s, actual %s", x.Title, x.ExpectedImpact.Format(a.Currency), x.ActualImpact.Format(a.Currency)))
+			lesson := newCommitEntry(false, nil)
+			lesson.SetText(x.Lesson)
+			lesson.SetPlaceHolder("Lesson for the next cycle")
+			lesson.onCommit = func() {
+				cur, ok := s.ws.Portfolio().Get(model.KindAction, x.ID).(*model.Action)
+				if !ok || cur.Lesson == lesson.Text {
+					return
+				}
+				c := model.Clone(cur).(*model.Action)
+				c.Lesson = lesson.Text
+				s.fail(s.ws.Update(c))
+			}
+			s.impact.Add(container.NewVBox(line, lesson))
+		}
+	}
+	list("Beat expectations", beat)
+	list("Missed expectations", missed)
+	list("Not implemented by the customer", notDone)
+	s.impact.Refresh()
+}
+
+// scoreTrend is the average score per criterion at each scoring date.
+type scoreTrend struct {
+	dates  []time.Time
+	avg    map[time.Time]map[string]float64
+	people map[time.Time][]string
+}
+
+func (s *reviewScreen) trend() scoreTrend {
+	p := s.ws.Portfolio()
+	t := scoreTrend{avg: map[time.Time]map[string]float64{}, people: map[time.Time][]string{}}
+	count := map[time.Time]map[string]int{}
+	for _, e := range p.OfAccount(model.KindScorecard, s.accountID) {
+		sc := e.(*model.Scorecard)
+		if t.avg[sc.Date] == nil {
+			t.avg[sc.Date], count[sc.Date] = map[string]float64{}, map[string]int{}
+			t.dates = append(t.dates, sc.Date)
+		}
+		for c, v := range sc.Scores {
+			t.avg[sc.Date][c] += float64(v)
+			count[sc.Date][c]++
+		}
+		who := "someone"
+		if st, ok := p.Get(model.KindStakeholder, sc.StakeholderID).(*model.Stakeholder); ok {
+			who = st.Name
+		}
+		t.people[sc.Date] = append(t.people[sc.Date], who)
+	}
+	for d, m := range t.avg {
+		for c := range m {
+			m[c] /= float64(count[d][c])
+		}
+	}
+	sort.Slice(t.dates, func(i, j int) bool { return t.dates[i].Before(t.dates[j]) })
+	return t
+}
+
+// buildScores shows how the customer scores us over time, each criterion's
+// change since the previous scoring, drops marked.
+func (s *reviewScreen) buildScores() {
+	p := s.ws.Portfolio()
+	s.scores.Objects = nil
+	add := widget.NewButtonWithIcon("Record a scoring…", theme.ContentAddIcon(), s.addScorecard)
+	criteria := widget.NewButtonWithIcon("Criteria…", theme.SettingsIcon(), s.editCriteria)
+	s.scores.Add(container.NewBorder(nil, nil, nil, container.NewHBox(add, criteria),
+		para("The customer scores us 1–10 on each criterion; the change since the previous scoring is shown, drops marked ▼.")))
+	t := s.trend()
+	if len(t.dates) == 0 {
+		s.scores.Add(para("No scorings yet."))
+		s.scores.Refresh()
+		return
+	}
+	crit := p.Settings.Criteria
+	grid := container.NewGridWithColumns(len(t.dates)+1, heading("Criterion"))
+	for _, d := range t.dates {
+		grid.Add(heading(d.Format("2 Jan 2006")))
+	}
+	for _, c := range crit {
+		grid.Add(widget.NewLabel(c))
+		for i, d := range t.dates {
+			v, ok := t.avg[d][c]
+			if !ok {
+				grid.Add(widget.NewLabel("—"))
+				continue
+			}
+			text := fmt.Sprintf("%.1f", v)
+			imp := widget.MediumImportance
+			if i > 0 {
+				if prev, ok := t.avg[t.dates[i-1]][c]; ok {
+					switch change := v - prev; {
+					case change <= -0.5:
+						text += fmt.Sprintf("  ▼ %.1f", change)
+						imp = widget.DangerImportance
+					case change >= 0.5:
+						text += fmt.Sprintf("  ▲ +%.1f", change)
+						imp = widget.SuccessImportance
+					}
+				}
+			}
+			l := widget.NewLabel(text)
+			l.Importance = imp
+			grid.Add(l)
+		}
+	}
+	s.scores.Add(grid)
+	for _, d := range t.dates {
+		s.scores.Add(para(fmt.Sprintf("%s: scored by %s", d.Format("2 Jan 2006"), strings.Join(t.people[d], ", "))))
+	}
+	s.scores.Refresh()
+}
+
+// addScorecard records one stakeholder's scores on a date.
+func (s *reviewScreen) addScorecard() {
+	p := s.ws.Portfolio()
+	date := widget.NewEntry()
+	date.SetText(s.today().Format("2006-01-02"))
+	people := map[string]string{}
+	var opts []string
+	for _, st := range p.Stakeholders(s.accountID) {
+		opts = append(opts, st.Name)
+		people[st.Name] = st.ID
+	}
+	who := widget.NewSelect(opts, nil)
+	items := []*widget.FormItem{widget.NewFormItem("Date", date), widget.NewFormItem("Scored by", who)}
+	entries := map[string]*widget.Entry{}
+	for _, c := range p.Settings.Criteria {
+		e := widget.NewEntry()
+		e.SetPlaceHolder("1–10, or empty")
+		entries[c] = e
+		items = append(items, widget.NewFormItem(c, e))
+	}
+	comment := widget.NewEntry()
+	items = append(items, widget.NewFormItem("Comment", comment))
+	formDialog(s.win, "Customer value scorecard", items, func() error {
+		d, err := model.ParseDate(date.Text)
+		if err != nil || d.IsZero() {
+			return fmt.Errorf("date: %q is not a date (expected e.g. 2026-11-23)", date.Text)
+		}
+		sc := &model.Scorecard{ID: model.NewID(), AccountID: s.accountID, Date: d, StakeholderID: people[who.Selected],
+			Scores: map[string]int{}, Comment: comment.Text}
+		for c, e := range entries {
+			t := strings.TrimSpace(e.Text)
+			if t == "" {
+				continue
+			}
+			v, err := strconv.Atoi(t)
+			if err != nil {
+				return fmt.Errorf("%s: %q is not a whole number (expected 1 to 10)", c, t)
+			}
+			sc.Scores[c] = v
+		}
+		if len(sc.Scores) == 0 {
+			return fmt.Errorf("enter a score for at least one criterion")
+		}
+		return s.ws.Create(sc)
+	})
+}
+
+// editCriteria changes the workspace's scorecard criteria, one per line.
+func (s *reviewScreen) editCriteria() {
+	text := widget.NewMultiLineEntry()
+	text.SetText(strings.Join(s.ws.Portfolio().Settings.Criteria, "\n"))
+	text.SetMinRowsVisible(6)
+	formDialog(s.win, "Scorecard criteria (one per line)", []*widget.FormItem{widget.NewFormItem("Criteria", text)}, func() error {
+		var list []string
+		for _, l := range strings.Split(text.Text, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				list = append(list, l)
+			}
+		}
+		if len(list) == 0 {
+			return fmt.Errorf("a scorecard needs at least one criterion")
+		}
+		next := s.ws.Portfolio().Settings
+		next.Criteria = list
+		return s.ws.UpdateSettings(next)
+	})
+}
+
+// buildHealth explains the account's health factor by factor.
+func (s *reviewScreen) buildHealth() {
+	h := s.ws.Portfolio().HealthOf(s.accountID, s.today())
+	s.health.Objects = nil
+	state := "healthy"
+	if h.AtRisk {
+		state = "⚠ at risk"
+	}
+	s.health.Add(widget.NewLabelWithStyle(fmt.Sprintf("Health %.0f of 100 — %s", h.Score, state), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	grid := container.NewGridWithColumns(3, heading("Factor"), heading("Points taken off"), heading("What Orchard saw"))
+	for _, f := range h.Factors {
+		pts := "—"
+		if f.Points >= 0.05 {
+			pts = fmt.Sprintf("−%.1f", f.Points)
+		}
+		grid.Add(widget.NewLabel(f.Name))
+		grid.Add(widget.NewLabel(pts))
+		grid.Add(para(f.Detail))
+	}
+	s.health.Add(grid)
+	s.health.Add(widget.NewButtonWithIcon("Health weights…", theme.SettingsIcon(), func() { ShowHealthWeightsDialog(s.ws, s.win) }))
+	s.health.Refresh()
+}
+
+// buildMeetings lists review meetings and records new ones.
+func (s *reviewScreen) buildMeetings() {
+	p := s.ws.Portfolio()
+	s.meetings.Objects = nil
+	add := widget.NewButtonWithIcon("Record a review meeting…", theme.ContentAddIcon(), s.addMeeting)
+	s.meetings.Add(container.NewHBox(add))
+	var list []*model.ReviewMeeting
+	for _, e := range p.OfAccount(model.KindReview, s.accountID) {
+		list = append(list, e.(*model.ReviewMeeting))
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].Date.After(list[j].Date) })
+	if len(list) == 0 {
+		s.meetings.Add(para("No review with the customer recorded yet."))
+	}
+	for _, m := range list {
+		s.meetings.Add(heading(m.Date.Format("2 Jan 2006")))
+		s.meetings.Add(para(fmt.Sprintf("Attendees: %s\nDecisions: %s\nNext review: %s", orDash(m.Attendees), orDash(m.Decisions), dateOr(m.NextDate, "not set"))))
+	}
+	if cy := model.CurrentCycle(s.cycles(), s.today()); cy != nil && cy.Learnings != "" {
+		s.meetings.Add(heading("Learnings carried into this cycle"))
+		s.meetings.Add(para(cy.Learnings))
+	}
+	s.meetings.Refresh()
+}
+
+// addMeeting records a review; each line under "New actions" becomes a
+// planned action, all in one undoable step.
+func (s *reviewScreen) addMeeting() {
+	date, next := widget.NewEntry(), widget.NewEntry()
+	date.SetText(s.today().Format("2006-01-02"))
+	next.SetPlaceHolder("e.g. " + s.today().AddDate(0, 3, 0).Format("2006-01-02"))
+	attendees, decisions, actions := widget.NewEntry(), widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
+	attendees.SetPlaceHolder("Both sides, e.g. COO, CIO; our account team")
+	actions.SetPlaceHolder("One new action per line")
+	items := []*widget.FormItem{widget.NewFormItem("Date", date), widget.NewFormItem("Attendees", attendees),
+		widget.NewFormItem("Decisions", decisions), widget.NewFormItem("New actions", actions), widget.NewFormItem("Next review", next)}
+	formDialog(s.win, "Review meeting with the customer", items, func() error {
+		d, err := model.ParseDate(date.Text)
+		if err != nil || d.IsZero() {
+			return fmt.Errorf("date: %q is not a date (expected e.g. 2026-11-23)", date.Text)
+		}
+		n, err := model.ParseDate(next.Text)
+		if err != nil {
+			return fmt.Errorf("next review: %w", err)
+		}
+		m := &model.ReviewMeeting{ID: model.NewID(), AccountID: s.accountID, Date: d, NextDate: n,
+			Attendees: attendees.Text, Decisions: decisions.Text}
+		if cy := model.CurrentCycle(s.cycles(), d); cy != nil {
+			m.CycleID = cy.ID
+		}
+		recs := []model.Entity{m}
+		order := float64(len(s.ws.Portfolio().Actions(s.accountID)) + 1)
+		for _, l := range strings.Split(actions.Text, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				recs = append(recs, &model.Action{ID: model.NewID(), AccountID: s.accountID, Title: l, Status: model.StatusPlanned,
+					CustomerAgreed: true, Description: "Decided at the review of " + d.Format("2 Jan 2006"), Order: order})
+				order++
+			}
+		}
+		return s.ws.Apply(fmt.Sprintf("Record review of %s", d.Format("2 Jan 2006")), recs)
+	})
+}

@@ -1,0 +1,281 @@
+package views
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"orchard/app/workspace"
+	"orchard/model"
+	"orchard/views/chart"
+)
+
+// reviewScreen closes the loop on one account: plan against actual, what
+// the actions delivered, how the customer scores us, the account's health
+// and the review meetings.
+type reviewScreen struct {
+	ws        *workspace.Workspace
+	win       fyne.Window
+	accountID string
+	today     func() time.Time
+	figures   *fyne.Container
+	impact    *fyne.Container
+	scores    *fyne.Container
+	health    *fyne.Container
+	meetings  *fyne.Container
+	report    func(error)
+	root      fyne.CanvasObject
+}
+
+func newReviewScreen(ws *workspace.Workspace, win fyne.Window, accountID string, today func() time.Time, report func(error)) *reviewScreen {
+	s := &reviewScreen{ws: ws, win: win, accountID: accountID, today: today, report: report,
+		figures: container.NewVBox(), impact: container.NewVBox(), scores: container.NewVBox(),
+		health: container.NewVBox(), meetings: container.NewVBox()}
+	tabs := container.NewAppTabs(
+		container.NewTabItem("Plan vs actual", container.NewVScroll(s.figures)),
+		container.NewTabItem("Action impact", container.NewVScroll(s.impact)),
+		container.NewTabItem("Customer scorecard", container.NewVScroll(s.scores)),
+		container.NewTabItem("Health", container.NewVScroll(s.health)),
+		container.NewTabItem("Meetings", container.NewVScroll(s.meetings)),
+	)
+	s.root = tabs
+	s.rebuild()
+	return s
+}
+
+func (s *reviewScreen) fail(err error) {
+	if err == nil {
+		return
+	}
+	if s.report != nil {
+		s.report(err)
+	} else {
+		dialog.ShowError(err, s.win)
+	}
+}
+
+func (s *reviewScreen) onEvent(ev workspace.Event) {
+	if ev.TouchesAccount(s.accountID) || ev.Settings {
+		s.rebuild()
+	}
+}
+
+func (s *reviewScreen) rebuild() {
+	if s.ws.Portfolio().Account(s.accountID) == nil {
+		return
+	}
+	s.buildFigures()
+	s.buildImpact()
+	s.buildScores()
+	s.buildHealth()
+	s.buildMeetings()
+}
+
+func (s *reviewScreen) cycles() []*model.Cycle {
+	var out []*model.Cycle
+	for _, e := range s.ws.Portfolio().OfAccount(model.KindCycle, s.accountID) {
+		out = append(out, e.(*model.Cycle))
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start.Before(out[j].Start) })
+	return out
+}
+
+func (s *reviewScreen) figureList() []*model.PeriodFigure {
+	var out []*model.PeriodFigure
+	for _, e := range s.ws.Portfolio().OfAccount(model.KindFigure, s.accountID) {
+		out = append(out, e.(*model.PeriodFigure))
+	}
+	return out
+}
+
+func pctText(r model.PeriodRow) string {
+	if pct, ok := r.VariancePct(); ok {
+		return fmt.Sprintf("%+.1f %%", pct)
+	}
+	return "— (no target)"
+}
+
+// buildFigures shows revenue by period against target, year to date, the
+// chart, and the ways to enter actuals.
+func (s *reviewScreen) buildFigures() {
+	p := s.ws.Portfolio()
+	a := p.Account(s.accountID)
+	s.figures.Objects = nil
+	cy := model.CurrentCycle(s.cycles(), s.today())
+	rows := model.PlanVsActual(s.figureList())
+	add := widget.NewButtonWithIcon("Enter a figure…", theme.ContentAddIcon(), func() { s.editFigure(cy) })
+	paste := widget.NewButtonWithIcon("Paste actuals…", theme.ContentPasteIcon(), func() { s.pasteActuals(cy) })
+	cycleText := "No planning cycle yet."
+	if cy != nil {
+		cycleText = fmt.Sprintf("%s (%s – %s): revenue target %s, margin target %s", cy.Name, cy.Start.Format("2 Jan 2006"),
+			cy.End.Format("2 Jan 2006"), cy.RevenueTarget.Format(a.Currency), cy.MarginTarget.Format(a.Currency))
+	}
+	s.figures.Add(container.NewBorder(nil, nil, nil, container.NewHBox(add, paste), widget.NewLabelWithStyle(cycleText, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})))
+	if png, err := chart.RevenueVsTarget(p, s.accountID, chart.PNG, 1000, 380); err == nil {
+		img := canvas.NewImageFromResource(fyne.NewStaticResource(fmt.Sprintf("rev-%d.png", len(png)), png))
+		img.FillMode = canvas.ImageFillContain
+		img.SetMinSize(fyne.NewSize(700, 266))
+		s.figures.Add(img)
+	}
+	grid := container.NewGridWithColumns(5, heading("Period"), heading("Target"), heading("Actual"), heading("Variance"), heading("Variance %"))
+	row := func(r model.PeriodRow, bold bool) {
+		style := fyne.TextStyle{Bold: bold}
+		actual := "—"
+		if r.HasActual {
+			actual = r.Actual.Format(a.Currency)
+		}
+		variance := "—"
+		if r.HasActual && r.HasTarget {
+			variance = r.Variance().Format(a.Currency)
+		}
+		for _, t := range []string{r.Period, r.Target.Format(a.Currency), actual, variance, pctText(r)} {
+			grid.Add(widget.NewLabelWithStyle(t, fyne.TextAlignLeading, style))
+		}
+	}
+	for _, r := range rows {
+		row(r, false)
+	}
+	row(model.YearToDate(rows, cy, s.today()), true)
+	s.figures.Add(grid)
+	s.figures.Refresh()
+}
+
+// editFigure enters one target or actual for a period of the cycle.
+func (s *reviewScreen) editFigure(cy *model.Cycle) {
+	period, revenue, margin := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	period.SetPlaceHolder("2026-Q3 or 2026-09")
+	kind := widget.NewRadioGroup([]string{"Actual", "Target"}, nil)
+	kind.Horizontal = true
+	kind.SetSelected("Actual")
+	items := []*widget.FormItem{widget.NewFormItem("Period", period), widget.NewFormItem("", kind),
+		widget.NewFormItem("Revenue", revenue), widget.NewFormItem("Margin", margin)}
+	formDialog(s.win, "Revenue figure", items, func() error {
+		fk := model.FigureActual
+		if kind.Selected == "Target" {
+			fk = model.FigureTarget
+		}
+		f, err := s.figure(cy, strings.TrimSpace(period.Text), fk, revenue.Text, margin.Text)
+		if err != nil {
+			return err
+		}
+		return s.ws.Apply("Enter "+string(fk)+" for "+f.Period, []model.Entity{f})
+	})
+}
+
+// figure builds a period figure, replacing the one already held for that
+// period and kind, and checks the period lies in the cycle.
+func (s *reviewScreen) figure(cy *model.Cycle, period string, kind model.FigureKind, revenue, margin string) (*model.PeriodFigure, error) {
+	start, _, err := model.PeriodStart(period)
+	if err != nil {
+		return nil, err
+	}
+	if cy != nil && (start.Before(cy.Start) || start.After(cy.End)) {
+		return nil, fmt.Errorf("period %s lies outside the cycle %s (%s – %s)", period, cy.Name, cy.Start.Format("2 Jan 2006"), cy.End.Format("2 Jan 2006"))
+	}
+	rev, err := model.ParseMoney(revenue)
+	if err != nil {
+		return nil, fmt.Errorf("revenue for %s: %w", period, err)
+	}
+	mar, err := model.ParseMoney(margin)
+	if err != nil {
+		return nil, fmt.Errorf("margin for %s: %w", period, err)
+	}
+	f := &model.PeriodFigure{ID: model.NewID(), AccountID: s.accountID, Period: period, FigureKind: kind, Revenue: rev, Margin: mar}
+	for _, old := range s.figureList() {
+		if old.Period == period && old.FigureKind == kind {
+			f.ID = old.ID
+		}
+	}
+	return f, nil
+}
+
+// pasteActuals takes lines copied from a spreadsheet: period, revenue and
+// optionally margin, separated by tabs or semicolons. All lines land or none.
+func (s *reviewScreen) pasteActuals(cy *model.Cycle) {
+	text := widget.NewMultiLineEntry()
+	text.SetMinRowsVisible(8)
+	text.SetPlaceHolder("2026-Q1\t1,050,000\t310,000\n2026-Q2\t990,000\t280,000")
+	formDialog(s.win, "Paste actuals from a spreadsheet", []*widget.FormItem{widget.NewFormItem("Rows", text)}, func() error {
+		recs, err := s.parseActuals(cy, text.Text)
+		if err != nil {
+			return err
+		}
+		return s.ws.Apply(fmt.Sprintf("Paste %d actuals", len(recs)), recs)
+	})
+}
+
+func (s *reviewScreen) parseActuals(cy *model.Cycle, text string) ([]model.Entity, error) {
+	var recs []model.Entity
+	seen := map[string]int{}
+	for n, line := range strings.Split(strings.ReplaceAll(text, "\r", ""), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		sep := "\t"
+		if !strings.Contains(line, "\t") {
+			sep = ";"
+		}
+		cols := strings.Split(line, sep)
+		if len(cols) < 2 {
+			return nil, fmt.Errorf("line %d: found %q, expected a period and a revenue separated by a tab", n+1, line)
+		}
+		margin := ""
+		if len(cols) > 2 {
+			margin = cols[2]
+		}
+		period := strings.TrimSpace(cols[0])
+		if prev, dup := seen[period]; dup {
+			return nil, fmt.Errorf("line %d: period %s is already on line %d", n+1, period, prev)
+		}
+		seen[period] = n + 1
+		f, err := s.figure(cy, period, model.FigureActual, cols[1], margin)
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", n+1, err)
+		}
+		recs = append(recs, f)
+	}
+	if len(recs) == 0 {
+		return nil, fmt.Errorf("nothing to paste: copy rows of period and revenue from a spreadsheet")
+	}
+	return recs, nil
+}
+
+// formDialog shows a form whose Save runs save; an error is shown in the
+// dialog, which keeps everything typed.
+func formDialog(win fyne.Window, title string, items []*widget.FormItem, save func() error) dialog.Dialog {
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Hide()
+	var d dialog.Dialog
+	ok := widget.NewButton("Save", func() {
+		if err := save(); err != nil {
+			var parts []string
+			for _, fe := range model.FieldErrors(err) {
+				parts = append(parts, capitalise(fe.Field)+" "+fe.Rule)
+			}
+			if len(parts) == 0 {
+				parts = []string{err.Error()}
+			}
+			msg.SetText(strings.Join(parts, "\n"))
+			msg.Show()
+			return
+		}
+		d.Hide()
+	})
+	ok.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	body := container.NewBorder(nil, container.NewVBox(msg, container.NewHBox(cancel, ok)), nil, nil, widget.NewForm(items...))
+	d = dialog.NewCustomWithoutButtons(title, body, win)
+	d.Resize(fyne.NewSize(620, 0))
+	d.Show()
+	return d
+}
