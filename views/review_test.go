@@ -1,0 +1,111 @@
+package views
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"orchard/app/workspace"
+	"orchard/model"
+)
+
+func newTestReview(t *testing.T) (*reviewScreen, *workspace.Workspace, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	ws := sampleWorkspace(t)
+	w := test.NewTempWindow(t, nil)
+	acc := accountByName(ws, "Northwind Logistics")
+	s := newReviewScreen(ws, w, acc.ID, func() time.Time { return testToday }, nil)
+	t.Cleanup(ws.Subscribe(s.onEvent))
+	w.SetContent(s.root)
+	w.Resize(fyne.NewSize(1300, 900))
+	return s, ws, w
+}
+
+func TestPasteActualsAllOrNothing(t *testing.T) {
+	s, ws, _ := newTestReview(t)
+	cy := model.CurrentCycle(s.cycles(), testToday)
+	before := len(s.figureList())
+	_, err := s.parseActuals(cy, "2026-Q1\t1,000,000\t300,000\n2026-Q2\tlots\t1\n")
+	if err == nil || !strings.Contains(err.Error(), "line 2") || !strings.Contains(err.Error(), "lots") {
+		t.Fatalf("a bad amount on line 2: %v", err)
+	}
+	if _, err := s.parseActuals(cy, "2024-Q1\t5\n"); err == nil || !strings.Contains(err.Error(), "outside the cycle") {
+		t.Errorf("a period outside the cycle: %v", err)
+	}
+	if _, err := s.parseActuals(cy, "2026-Q1\t5\n2026-Q1\t6\n"); err == nil || !strings.Contains(err.Error(), "already on line 1") {
+		t.Errorf("a period twice: %v", err)
+	}
+	recs, err := s.parseActuals(cy, "2026-Q1;1.000.000\n2026-Q2\t950,000\t280,000\n")
+	if err == nil {
+		// "1.000.000" with dots is not our number format: refused, not misread.
+		t.Fatalf("accepted %d rows with an ambiguous number", len(recs))
+	}
+	recs, err = s.parseActuals(cy, "2026-Q1;1000000\n2026-Q2\t950,000\t280,000\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.Apply("Paste", recs); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(s.figureList()); got != before {
+		t.Errorf("pasting over existing quarters should replace them: %d figures, had %d", got, before)
+	}
+	rows := model.PlanVsActual(s.figureList())
+	for _, r := range rows {
+		if r.Period == "2026-Q2" && r.Actual != 950_000_00 {
+			t.Errorf("2026-Q2 actual %v", r.Actual)
+		}
+	}
+	if !strings.Contains(textsOf(s.figures), "950,000 EUR") {
+		t.Error("the table does not show the pasted actual")
+	}
+}
+
+func TestScorecardAndMeeting(t *testing.T) {
+	s, ws, _ := newTestReview(t)
+	if !strings.Contains(textsOf(s.scores), "▲") && !strings.Contains(textsOf(s.scores), "▼") {
+		t.Error("the sample's two scorings should show a change")
+	}
+	sc := &model.Scorecard{ID: "new", AccountID: s.accountID, Date: testToday, Scores: map[string]int{"Quality": 11}}
+	if err := ws.Create(sc); err == nil || !strings.Contains(err.Error(), "between 1 and 10") {
+		t.Errorf("a score of 11: %v", err)
+	}
+	sc.Scores["Quality"] = 2
+	if err := ws.Create(sc); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(textsOf(s.scores), "▼") {
+		t.Error("a drop to 2 is not marked")
+	}
+	n := len(ws.Portfolio().Actions(s.accountID))
+	m := &model.ReviewMeeting{ID: "m", AccountID: s.accountID, Date: testToday, Decisions: "Go"}
+	a := &model.Action{ID: "fromreview", AccountID: s.accountID, Title: "Send the pilot plan", Status: model.StatusPlanned, CustomerAgreed: true}
+	if err := ws.Apply("Record review", []model.Entity{m, a}); err != nil {
+		t.Fatal(err)
+	}
+	if len(ws.Portfolio().Actions(s.accountID)) != n+1 || !strings.Contains(textsOf(s.meetings), testToday.Format("2 Jan 2006")) {
+		t.Error("the meeting or its action is missing")
+	}
+	ws.Undo()
+	if len(ws.Portfolio().Actions(s.accountID)) != n {
+		t.Error("one undo should remove the meeting and the actions it created")
+	}
+}
+
+func TestHealthTabExplains(t *testing.T) {
+	s, ws, _ := newTestReview(t)
+	h := ws.Portfolio().HealthOf(s.accountID, testToday)
+	text := textsOf(s.health)
+	if !strings.Contains(text, "Health") || !strings.Contains(text, model.FactorKeyCoverage) {
+		t.Fatalf("health tab: %q", text)
+	}
+	for _, f := range h.Factors {
+		if f.Points >= 0.05 && !strings.Contains(text, f.Detail) {
+			t.Errorf("the tab does not explain %s (%s)", f.Name, f.Detail)
+		}
+	}
+}
