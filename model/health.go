@@ -313,8 +313,18 @@ func scorecardSignals(cards []*Scorecard) (level, trend float64, dl, dt string) 
 // when there is none).
 func CurrentCycle(cycles []*Cycle, today time.Time) *Cycle { return currentCycleOf(cycles, today) }
 
-// currentCycleOf is the cycle containing today, else the latest one.
+// currentCycleOf is the open cycle containing today, else the latest open
+// one; closed cycles count only when no cycle is open.
 func currentCycleOf(cycles []*Cycle, today time.Time) *Cycle {
+	var open []*Cycle
+	for _, c := range cycles {
+		if !c.Closed {
+			open = append(open, c)
+		}
+	}
+	if len(open) > 0 {
+		cycles = open
+	}
 	var best *Cycle
 	for _, c := range cycles {
 		if !today.Before(c.Start) && !today.After(c.End) {

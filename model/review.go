@@ -80,6 +80,7 @@ type ReviewMeeting struct {
 	Decisions string
 	Notes     string
 	NextDate  time.Time
+	Snapshot  string // JSON ReviewSnapshot of the account at the meeting
 }
 
 func (r *ReviewMeeting) EntityID() string { return r.ID }
@@ -109,6 +110,8 @@ type Cycle struct {
 	MarginTarget  Money
 	CustomerWants string // what the customer wants this year, in one line
 	Learnings     string // carried forward into the next cycle
+	Closed        bool   // rolled over: read-only from then on
+	Archive       string // JSON CycleArchive written when the cycle closed
 }
 
 func (c *Cycle) EntityID() string { return c.ID }

@@ -212,34 +212,34 @@ func init() {
 	register(model.KindCycle, table{
 		name: "planning_cycles",
 		columns: []string{"id", "account_id", "name", "start_date", "end_date", "revenue_target", "margin_target",
-			"customer_wants", "learnings"},
+			"customer_wants", "learnings", "closed", "archive"},
 		values: func(e model.Entity) []any {
 			c := e.(*model.Cycle)
 			return []any{c.ID, c.AccountID, c.Name, dateText(c.Start), dateText(c.End), c.RevenueTarget,
-				c.MarginTarget, c.CustomerWants, c.Learnings}
+				c.MarginTarget, c.CustomerWants, c.Learnings, boolInt(c.Closed), c.Archive}
 		},
 		scan: func(r *sql.Rows) (model.Entity, error) {
 			c := &model.Cycle{}
 			var start, end string
 			err := r.Scan(&c.ID, &c.AccountID, &c.Name, &start, &end, &c.RevenueTarget, &c.MarginTarget,
-				&c.CustomerWants, &c.Learnings)
+				&c.CustomerWants, &c.Learnings, &c.Closed, &c.Archive)
 			c.Start, c.End = parseDate(start), parseDate(end)
 			return c, err
 		},
 	})
 	register(model.KindReview, table{
 		name:    "review_meetings",
-		columns: []string{"id", "account_id", "cycle_id", "date", "attendees", "decisions", "notes", "next_date"},
+		columns: []string{"id", "account_id", "cycle_id", "date", "attendees", "decisions", "notes", "next_date", "snapshot"},
 		values: func(e model.Entity) []any {
 			m := e.(*model.ReviewMeeting)
 			return []any{m.ID, m.AccountID, nullID(m.CycleID), dateText(m.Date), m.Attendees, m.Decisions, m.Notes,
-				dateText(m.NextDate)}
+				dateText(m.NextDate), m.Snapshot}
 		},
 		scan: func(r *sql.Rows) (model.Entity, error) {
 			m := &model.ReviewMeeting{}
 			var cycle sql.NullString
 			var date, next string
-			err := r.Scan(&m.ID, &m.AccountID, &cycle, &date, &m.Attendees, &m.Decisions, &m.Notes, &next)
+			err := r.Scan(&m.ID, &m.AccountID, &cycle, &date, &m.Attendees, &m.Decisions, &m.Notes, &next, &m.Snapshot)
 			m.CycleID, m.Date, m.NextDate = cycle.String, parseDate(date), parseDate(next)
 			return m, err
 		},

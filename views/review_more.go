@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -278,24 +279,87 @@ func (s *reviewScreen) buildMeetings() {
 	p := s.ws.Portfolio()
 	s.meetings.Objects = nil
 	add := widget.NewButtonWithIcon("Record a review meeting…", theme.ContentAddIcon(), s.addMeeting)
-	s.meetings.Add(container.NewHBox(add))
+	roll := widget.NewButtonWithIcon("Start next cycle…", theme.MediaSkipNextIcon(), s.startNextCycle)
+	s.meetings.Add(container.NewHBox(add, roll))
 	var list []*model.ReviewMeeting
 	for _, e := range p.OfAccount(model.KindReview, s.accountID) {
 		list = append(list, e.(*model.ReviewMeeting))
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].Date.After(list[j].Date) })
-	if len(list) == 0 {
-		s.meetings.Add(para("No review with the customer recorded yet."))
-	}
-	for _, m := range list {
-		s.meetings.Add(heading(m.Date.Format("2 Jan 2006")))
-		s.meetings.Add(para(fmt.Sprintf("Attendees: %s\nDecisions: %s\nNext review: %s", orDash(m.Attendees), orDash(m.Decisions), dateOr(m.NextDate, "not set"))))
-	}
-	if cy := model.CurrentCycle(s.cycles(), s.today()); cy != nil && cy.Learnings != "" {
-		s.meetings.Add(heading("Learnings carried into this cycle"))
+	if cy := model.CurrentCycle(s.openCycles(), s.today()); cy != nil && cy.Learnings != "" {
+		s.meetings.Add(heading("Learnings carried into " + cy.Name))
 		s.meetings.Add(para(cy.Learnings))
 	}
+	if len(list) == 0 {
+		s.meetings.Add(para("No review with the customer recorded yet."))
+	} else if snap, ok := model.DecodeSnapshot(list[0].Snapshot); ok {
+		s.meetings.Add(heading("Since the last review"))
+		s.meetings.Add(para("• " + strings.Join(model.Changes(snap, p.Snapshot(s.accountID)), "\n• ")))
+	}
+	for i, m := range list {
+		s.meetings.Add(heading("Review of " + m.Date.Format("2 Jan 2006")))
+		s.meetings.Add(para(fmt.Sprintf("Attendees: %s\nDecisions: %s\nNext review: %s", orDash(m.Attendees), orDash(m.Decisions), dateOr(m.NextDate, "not set"))))
+		if i+1 < len(list) {
+			now, ok1 := model.DecodeSnapshot(m.Snapshot)
+			prev, ok2 := model.DecodeSnapshot(list[i+1].Snapshot)
+			if ok1 && ok2 {
+				s.meetings.Add(para("Changed since the review before: " + strings.Join(model.Changes(prev, now), "; ")))
+			}
+		}
+	}
+	for _, c := range s.cycles() {
+		if !c.Closed {
+			continue
+		}
+		s.meetings.Add(heading(c.Name + " (closed, read-only)"))
+		arch, err := c.ReadArchive()
+		if err != nil {
+			s.meetings.Add(para(err.Error()))
+			continue
+		}
+		a := p.Account(s.accountID)
+		lines := []string{fmt.Sprintf("Closed on %s with health %.0f. Revenue year to date %s against %s.", arch.ClosedOn, arch.Health,
+			arch.YearToDate.Actual.Format(a.Currency), arch.YearToDate.Target.Format(a.Currency))}
+		for _, x := range arch.Actions {
+			line := fmt.Sprintf("%s — %s (%s), expected %s, actual %s", x.Title, x.Status, orDash(x.Owner), x.Expected.Short(), x.Actual.Short())
+			if x.Lesson != "" {
+				line += ". Lesson: " + x.Lesson
+			}
+			lines = append(lines, line)
+		}
+		s.meetings.Add(para(strings.Join(lines, "\n")))
+	}
 	s.meetings.Refresh()
+}
+
+// openCycles are the account's cycles that are not closed.
+func (s *reviewScreen) openCycles() []*model.Cycle {
+	var out []*model.Cycle
+	for _, c := range s.cycles() {
+		if !c.Closed {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// startNextCycle closes the current cycle into its archive and opens the
+// next, after saying what will happen.
+func (s *reviewScreen) startNextCycle() {
+	puts, deletes, next, err := s.ws.Portfolio().RollOver(s.accountID, s.today())
+	if err != nil {
+		s.fail(err)
+		return
+	}
+	msg := fmt.Sprintf("Close the current cycle and start %s?\n\n"+
+		"Open actions, goals, the relationship map and the team carry forward.\n"+
+		"%d finished action(s) move into the closed cycle's read-only archive.\n"+
+		"The new cycle starts with last cycle's learnings and lessons.\n\nYou can undo this with Ctrl+Z.", next.Name, len(deletes))
+	dialog.ShowConfirm("Start next cycle", msg, func(ok bool) {
+		if ok {
+			s.fail(s.ws.Commit("Start "+next.Name, puts, deletes))
+		}
+	}, s.win)
 }
 
 // addMeeting records a review; each line under "New actions" becomes a
@@ -319,8 +383,8 @@ func (s *reviewScreen) addMeeting() {
 			return fmt.Errorf("next review: %w", err)
 		}
 		m := &model.ReviewMeeting{ID: model.NewID(), AccountID: s.accountID, Date: d, NextDate: n,
-			Attendees: attendees.Text, Decisions: decisions.Text}
-		if cy := model.CurrentCycle(s.cycles(), d); cy != nil {
+			Attendees: attendees.Text, Decisions: decisions.Text, Snapshot: s.ws.Portfolio().Snapshot(s.accountID).Encode()}
+		if cy := model.CurrentCycle(s.openCycles(), d); cy != nil {
 			m.CycleID = cy.ID
 		}
 		recs := []model.Entity{m}

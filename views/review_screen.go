@@ -109,7 +109,7 @@ func (s *reviewScreen) buildFigures() {
 	p := s.ws.Portfolio()
 	a := p.Account(s.accountID)
 	s.figures.Objects = nil
-	cy := model.CurrentCycle(s.cycles(), s.today())
+	cy := model.CurrentCycle(s.openCycles(), s.today())
 	rows := model.PlanVsActual(s.figureList())
 	add := widget.NewButtonWithIcon("Enter a figure…", theme.ContentAddIcon(), func() { s.editFigure(cy) })
 	paste := widget.NewButtonWithIcon("Paste actuals…", theme.ContentPasteIcon(), func() { s.pasteActuals(cy) })

@@ -109,3 +109,23 @@ func TestHealthTabExplains(t *testing.T) {
 		}
 	}
 }
+
+func TestStartNextCycleFromReview(t *testing.T) {
+	s, ws, w := newTestReview(t)
+	s.startNextCycle()
+	top := w.Canvas().Overlays().Top()
+	if top == nil || !strings.Contains(textsOf(top), "FY2027") {
+		t.Fatal("starting the next cycle should first say what will happen")
+	}
+	test.Tap(findButtonIn(t, top, "Yes"))
+	if !strings.Contains(textsOf(s.meetings), "FY2026 (closed, read-only)") {
+		t.Errorf("the closed cycle is not listed: %q", textsOf(s.meetings))
+	}
+	if !strings.Contains(textsOf(s.figures), "FY2027") {
+		t.Error("plan vs actual does not move to the new cycle")
+	}
+	ws.Undo()
+	if strings.Contains(textsOf(s.meetings), "closed, read-only") {
+		t.Error("undo did not reopen the cycle")
+	}
+}

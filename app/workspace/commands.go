@@ -91,6 +91,9 @@ func (w *Workspace) Update(e model.Entity) error {
 	if before == e {
 		return fmt.Errorf("cannot save %s: edit a copy (model.Clone), not the stored record", model.Describe(e))
 	}
+	if err := refuseClosed(before); err != nil {
+		return err
+	}
 	return w.edit("Edit "+model.Describe(e), before, e)
 }
 
@@ -165,6 +168,46 @@ func (w *Workspace) Apply(label string, records []model.Entity) error {
 		w.stamp(e)
 	}
 	return w.run(step{label: label, changes: changes})
+}
+
+// Commit saves new or edited records and deletes others as one undoable
+// step (a cycle roll-over: the closed cycle, the new one, the actions
+// archived).
+func (w *Workspace) Commit(label string, puts, deletes []model.Entity) error {
+	pending := map[string]model.Entity{}
+	var changes []Change
+	for _, e := range puts {
+		before := w.p.Get(e.Kind(), e.EntityID())
+		if before == e {
+			return fmt.Errorf("%s: edit a copy (model.Clone), not the stored record", label)
+		}
+		if err := refuseClosed(before); err != nil {
+			return err
+		}
+		pending[model.PendingKey(e.Kind(), e.EntityID())] = e
+		changes = append(changes, change(before, e))
+	}
+	for _, e := range puts {
+		if err := w.p.CheckAmong(e, pending); err != nil {
+			return fmt.Errorf("%s: %w", label, err)
+		}
+	}
+	for _, e := range deletes {
+		cur := w.p.Get(e.Kind(), e.EntityID())
+		if cur == nil {
+			return fmt.Errorf("%s: %s no longer exists", label, model.Describe(e))
+		}
+		changes = append(changes, change(cur, nil))
+	}
+	return w.run(step{label: label, changes: changes})
+}
+
+// refuseClosed keeps a closed planning cycle read-only.
+func refuseClosed(before model.Entity) error {
+	if c, ok := before.(*model.Cycle); ok && c.Closed {
+		return fmt.Errorf("%s is closed and read-only", c.Name)
+	}
+	return nil
 }
 
 // UpdateSettings replaces the workspace settings.

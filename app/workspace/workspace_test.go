@@ -342,3 +342,109 @@ func TestReadOnlyWorkspaceRefusesEdits(t *testing.T) {
 	}
 	same(t, "memory", snapshot(ro.Portfolio()), before)
 }
+
+func TestRollOverLosesNothingAndArchivesReadOnly(t *testing.T) {
+	ws, path := openSample(t)
+	acc := firstPlanned(ws)
+	today := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	p := ws.Portfolio()
+	actions := p.Actions(acc.ID)
+	var open, finished []string
+	for _, a := range actions {
+		if a.Status == model.StatusDone || a.Status == model.StatusNotImplemented {
+			finished = append(finished, a.Title)
+		} else {
+			open = append(open, a.ID)
+		}
+	}
+	goals := len(p.Goals(acc.ID))
+	people := len(p.Stakeholders(acc.ID))
+	start := snapshot(p)
+	puts, deletes, next, err := p.RollOver(acc.ID, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.Commit("Start "+next.Name, puts, deletes); err != nil {
+		t.Fatal(err)
+	}
+	p = ws.Portfolio()
+	if next.Name != "FY2027" || !next.Start.Equal(time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("next cycle %s from %v", next.Name, next.Start)
+	}
+	// Open actions stay, finished ones leave the board for the archive: none lost, none twice.
+	left := p.Actions(acc.ID)
+	if len(left) != len(open) {
+		t.Errorf("%d actions on the board, want the %d open ones", len(left), len(open))
+	}
+	var closed *model.Cycle
+	for _, e := range p.OfAccount(model.KindCycle, acc.ID) {
+		if c := e.(*model.Cycle); c.Closed {
+			closed = c
+		}
+	}
+	arch, err := closed.ReadArchive()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(arch.Actions) != len(finished) {
+		t.Errorf("archive holds %d actions, want the %d finished ones", len(arch.Actions), len(finished))
+	}
+	for _, a := range left {
+		for _, x := range arch.Actions {
+			if x.Title == a.Title && (a.Status == model.StatusDone || a.Status == model.StatusNotImplemented) {
+				t.Errorf("%s is both archived and on the board", a.Title)
+			}
+		}
+	}
+	if len(p.Goals(acc.ID)) != goals || len(p.Stakeholders(acc.ID)) != people {
+		t.Error("goals and the relationship map must carry forward")
+	}
+	if !strings.Contains(next.Learnings, "Lessons from FY2026") {
+		t.Errorf("the new cycle does not start from the lessons: %q", next.Learnings)
+	}
+	// The archive is read-only.
+	c := model.Clone(closed).(*model.Cycle)
+	c.RevenueTarget = 1
+	if err := ws.Update(c); err == nil || !strings.Contains(err.Error(), "read-only") {
+		t.Errorf("editing a closed cycle: %v", err)
+	}
+	same(t, "file after roll-over", snapshot(onDisk(t, path)), snapshot(p))
+	ws.Undo()
+	same(t, "after undoing the roll-over", snapshot(ws.Portfolio()), start)
+	if _, _, _, err := ws.Portfolio().RollOver("nope", today); err == nil {
+		t.Error("rolling over a missing account should fail")
+	}
+}
+
+func TestReviewSnapshotsShowChanges(t *testing.T) {
+	ws, _ := openSample(t)
+	acc := firstPlanned(ws)
+	before := ws.Portfolio().Snapshot(acc.ID)
+	s := model.Clone(ceoOf(ws.Portfolio(), acc.ID)).(*model.Stakeholder)
+	s.Attitude = 2
+	if s.Attitude == ceoOf(ws.Portfolio(), acc.ID).Attitude {
+		s.Attitude = -2
+	}
+	ws.Update(s)
+	ws.Create(&model.Stakeholder{ID: "newbie", AccountID: acc.ID, Name: "Nina New"})
+	a := model.Clone(ws.Portfolio().Actions(acc.ID)[0]).(*model.Action)
+	a.Status = model.StatusDone
+	if ws.Portfolio().Actions(acc.ID)[0].Status == model.StatusDone {
+		a.Status = model.StatusDone
+	}
+	ws.Update(a)
+	after := ws.Portfolio().Snapshot(acc.ID)
+	round, ok := model.DecodeSnapshot(before.Encode())
+	if !ok {
+		t.Fatal("a snapshot does not survive encoding")
+	}
+	text := strings.Join(model.Changes(round, after), "\n")
+	for _, want := range []string{"New stakeholders: Nina New", "Attitude changed: " + s.Name} {
+		if !strings.Contains(text, want) {
+			t.Errorf("changes %q lack %q", text, want)
+		}
+	}
+	if got := model.Changes(after, after); len(got) != 1 || got[0] != "Nothing changed" {
+		t.Errorf("no change reads %v", got)
+	}
+}
