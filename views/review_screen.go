@@ -112,13 +112,16 @@ func (s *reviewScreen) buildFigures() {
 	cy := model.CurrentCycle(s.openCycles(), s.today())
 	rows := model.PlanVsActual(s.figureList())
 	add := widget.NewButtonWithIcon("Enter a figure…", theme.ContentAddIcon(), func() { s.editFigure(cy) })
+	cycleBtn := widget.NewButtonWithIcon("Cycle and targets…", theme.DocumentCreateIcon(), func() { s.editCycle(cy) })
 	paste := widget.NewButtonWithIcon("Paste actuals…", theme.ContentPasteIcon(), func() { s.pasteActuals(cy) })
 	cycleText := "No planning cycle yet."
 	if cy != nil {
 		cycleText = fmt.Sprintf("%s (%s – %s): revenue target %s, margin target %s", cy.Name, cy.Start.Format("2 Jan 2006"),
 			cy.End.Format("2 Jan 2006"), cy.RevenueTarget.Format(a.Currency), cy.MarginTarget.Format(a.Currency))
 	}
-	s.figures.Add(container.NewBorder(nil, nil, nil, container.NewHBox(add, paste), widget.NewLabelWithStyle(cycleText, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})))
+	head := widget.NewLabelWithStyle(cycleText, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Wrapping = fyne.TextWrapWord
+	s.figures.Add(container.NewBorder(nil, nil, nil, container.NewHBox(cycleBtn, add, paste), head))
 	if png, err := chart.RevenueVsTarget(p, s.accountID, chart.PNG, 1000, 380); err == nil {
 		img := canvas.NewImageFromResource(fyne.NewStaticResource(fmt.Sprintf("rev-%d.png", len(png)), png))
 		img.FillMode = canvas.ImageFillContain
@@ -278,4 +281,49 @@ func formDialog(win fyne.Window, title string, items []*widget.FormItem, save fu
 	d.Resize(fyne.NewSize(620, 0))
 	d.Show()
 	return d
+}
+
+// editCycle edits the open cycle's dates and targets, or starts the
+// account's first cycle when it has none.
+func (s *reviewScreen) editCycle(cy *model.Cycle) {
+	a := s.ws.Portfolio().Account(s.accountID)
+	if cy == nil {
+		y := s.today().Year()
+		cy = &model.Cycle{ID: model.NewID(), AccountID: s.accountID, Name: fmt.Sprintf("FY%d", y),
+			Start: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)}
+	}
+	name, start, end := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name.SetText(cy.Name)
+	start.SetText(cy.Start.Format("2006-01-02"))
+	end.SetText(cy.End.Format("2006-01-02"))
+	revenue, margin := widget.NewEntry(), widget.NewEntry()
+	revenue.SetText(cy.RevenueTarget.String())
+	margin.SetText(cy.MarginTarget.String())
+	wants, learnings := widget.NewEntry(), widget.NewMultiLineEntry()
+	wants.SetText(cy.CustomerWants)
+	learnings.SetText(cy.Learnings)
+	items := []*widget.FormItem{widget.NewFormItem("Name", name), widget.NewFormItem("Starts", start), widget.NewFormItem("Ends", end),
+		widget.NewFormItem("Revenue target ("+a.Currency+")", revenue), widget.NewFormItem("Margin target ("+a.Currency+")", margin),
+		widget.NewFormItem("What the customer wants this year", wants), widget.NewFormItem("Learnings", learnings)}
+	formDialog(s.win, "Planning cycle", items, func() error {
+		c := model.Clone(cy).(*model.Cycle)
+		c.Name, c.CustomerWants, c.Learnings = strings.TrimSpace(name.Text), strings.TrimSpace(wants.Text), learnings.Text
+		var err error
+		if c.Start, err = model.ParseDate(start.Text); err != nil {
+			return fmt.Errorf("start: %w", err)
+		}
+		if c.End, err = model.ParseDate(end.Text); err != nil {
+			return fmt.Errorf("end: %w", err)
+		}
+		if c.RevenueTarget, err = model.ParseMoney(revenue.Text); err != nil {
+			return fmt.Errorf("revenue target: %w", err)
+		}
+		if c.MarginTarget, err = model.ParseMoney(margin.Text); err != nil {
+			return fmt.Errorf("margin target: %w", err)
+		}
+		if s.ws.Portfolio().Get(model.KindCycle, c.ID) == nil {
+			return s.ws.Create(c)
+		}
+		return s.ws.Update(c)
+	})
 }

@@ -129,3 +129,21 @@ func TestStartNextCycleFromReview(t *testing.T) {
 		t.Error("undo did not reopen the cycle")
 	}
 }
+
+func TestFirstCycleForAnUnplannedAccount(t *testing.T) {
+	test.NewTempApp(t)
+	ws := sampleWorkspace(t)
+	w := test.NewTempWindow(t, nil)
+	acc := accountByName(ws, "Halden Paper")
+	s := newReviewScreen(ws, w, acc.ID, func() time.Time { return testToday }, nil)
+	t.Cleanup(ws.Subscribe(s.onEvent))
+	if !strings.Contains(textsOf(s.figures), "No planning cycle yet") {
+		t.Fatal("an account without a cycle should say so")
+	}
+	s.editCycle(nil)
+	top := w.Canvas().Overlays().Top()
+	test.Tap(findButtonIn(t, top, "Save"))
+	if !strings.Contains(textsOf(s.figures), "FY2026") {
+		t.Errorf("after saving the first cycle: %q", textsOf(s.figures))
+	}
+}
