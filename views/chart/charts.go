@@ -1,0 +1,417 @@
+package chart
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	gochart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"orchard/model"
+)
+
+// Names of the charts Orchard draws, as the command line knows them.
+var Names = []string{"quadrant", "pareto", "revenue", "actions", "impact", "scorecard", "coverage"}
+
+// Render draws a named chart for an account (the quadrant and Pareto are
+// of the whole portfolio). A chart without data says "no data yet". The
+// customer-safe drawing leaves out internal goals.
+func Render(p *model.Portfolio, name, accountID string, f Format, width, height int, safe bool) ([]byte, error) {
+	a := p.Account(accountID)
+	if a == nil && name != "quadrant" && name != "pareto" {
+		return nil, fmt.Errorf("no account %s", accountID)
+	}
+	var out []byte
+	var err error
+	switch name {
+	case "quadrant":
+		out, err = QuadrantChart(p, accountID, f, width, height)
+	case "pareto":
+		par := model.BuildPareto(p.Accounts(), p.Settings.Rates.Base, p.Settings.Rates)
+		out, err = ParetoChart(par, f, width, height)
+		if err != nil {
+			return NoData("Pareto of the portfolio", err.Error(), f, width, height)
+		}
+	case "revenue":
+		out, err = RevenueVsTarget(p, accountID, f, width, height)
+		if err != nil {
+			return NoData(a.Name+": revenue against target", err.Error(), f, width, height)
+		}
+	case "actions":
+		out, err = ActionsChart(p, accountID, f, width, height)
+	case "impact":
+		out, err = ImpactChart(p, accountID, f, width, height, safe)
+	case "scorecard":
+		out, err = ScorecardChart(p, accountID, f, width, height)
+	case "coverage":
+		out, err = CoverageChart(p, accountID, f, width, height)
+	default:
+		return nil, fmt.Errorf("no chart named %q (charts: %s)", name, strings.Join(Names, ", "))
+	}
+	return out, err
+}
+
+func provider(f Format) gochart.RendererProvider {
+	if f == SVG {
+		return gochart.SVG
+	}
+	return gochart.PNG
+}
+
+// NoData draws a titled chart area that says there is nothing to show yet.
+func NoData(title, why string, f Format, width, height int) ([]byte, error) {
+	r, err := provider(f)(width, height)
+	if err != nil {
+		return nil, err
+	}
+	font, err := gochart.GetDefaultFont()
+	if err != nil {
+		return nil, err
+	}
+	r.SetFillColor(dc(mapPaper))
+	r.MoveTo(0, 0)
+	r.LineTo(width, 0)
+	r.LineTo(width, height)
+	r.LineTo(0, height)
+	r.Close()
+	r.Fill()
+	r.SetFont(font)
+	r.SetFontColor(dc(Ink))
+	r.SetFontSize(18)
+	r.Text(title, 30, 50)
+	r.SetFontColor(dc(Grey))
+	r.SetFontSize(16)
+	r.Text("No data yet", 30, height/2)
+	r.SetFontSize(12)
+	r.Text(why, 30, height/2+28)
+	var buf bytes.Buffer
+	if err := r.Save(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func render(c gochart.Chart, f Format) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := c.Render(provider(f), &buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// renderStacked draws a stacked bar chart with bars as wide as the chart
+// allows, so their names fit below them.
+func renderStacked(c gochart.StackedBarChart, f Format) ([]byte, error) {
+	if n := len(c.Bars); n > 0 {
+		w := (c.Width-120)/n - c.BarSpacing
+		w = max(60, min(w, 160))
+		for i := range c.Bars {
+			c.Bars[i].Width = w
+		}
+	}
+	var buf bytes.Buffer
+	if err := c.Render(provider(f), &buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func renderBars(c gochart.BarChart, f Format) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := c.Render(provider(f), &buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+var titleStyle = gochart.Style{FontSize: 16, FontColor: drawing.Color{R: Ink.R, G: Ink.G, B: Ink.B, A: 255}}
+
+func axisStyle() gochart.Style {
+	return gochart.Style{FontSize: 12, FontColor: dc(Ink), StrokeColor: dc(Grey)}
+}
+
+var priorityColors = map[model.Priority]drawing.Color{
+	model.PriorityFirst: dc(Green), model.PrioritySecond: dc(Blue), model.PriorityThird: dc(Orange), model.PriorityFourth: dc(Grey),
+}
+
+// QuadrantChart draws the portfolio quadrant: relationship across, value
+// up, bubbles sized by revenue and coloured by priority, the largest named.
+// The account given (if any) is named whatever its size.
+func QuadrantChart(p *model.Portfolio, highlight string, f Format, width, height int) ([]byte, error) {
+	w := p.Settings.Weights
+	rates := p.Settings.Rates
+	type pt struct {
+		a    *model.Account
+		x, y float64
+		rev  float64
+		prio model.Priority
+	}
+	var pts []pt
+	largest := 0.0
+	for _, a := range p.Accounts() {
+		x, y, ok := a.Position(w)
+		if !ok {
+			continue
+		}
+		rev := 0.0
+		if r, ok := rates.Between(a.Currency, rates.Base); ok {
+			rev = a.Revenue.Major() * r
+		}
+		largest = math.Max(largest, rev)
+		pts = append(pts, pt{a, x, y, rev, a.EffectivePriority(w)})
+	}
+	title := "Portfolio: relationship strength (across) and potential value (up)"
+	if len(pts) == 0 {
+		return NoData(title, "no account is assessed yet", f, width, height)
+	}
+	var series []gochart.Series
+	for _, prio := range []model.Priority{model.PriorityFourth, model.PriorityThird, model.PrioritySecond, model.PriorityFirst} {
+		var xs, ys, sizes []float64
+		for _, q := range pts {
+			if q.prio == prio {
+				xs, ys = append(xs, q.x), append(ys, q.y)
+				sizes = append(sizes, 4+22*math.Sqrt(q.rev/math.Max(largest, 1)))
+			}
+		}
+		if len(xs) == 0 {
+			continue
+		}
+		col := priorityColors[prio]
+		col.A = 0xc0
+		sz := sizes
+		series = append(series, gochart.ContinuousSeries{Name: prio.String(), XValues: xs, YValues: ys,
+			Style: gochart.Style{StrokeWidth: gochart.Disabled, DotColor: col,
+				DotWidthProvider: func(_, _ gochart.Range, i int, _, _ float64) float64 { return sz[i] }}})
+	}
+	mid := gochart.Style{StrokeColor: dc(Grey), StrokeWidth: 2, StrokeDashArray: []float64{6, 4}}
+	series = append(series,
+		gochart.ContinuousSeries{XValues: []float64{50, 50}, YValues: []float64{0, 100}, Style: mid},
+		gochart.ContinuousSeries{XValues: []float64{0, 100}, YValues: []float64{50, 50}, Style: mid})
+	sort.SliceStable(pts, func(i, j int) bool { return pts[i].rev > pts[j].rev })
+	var labels []gochart.Value2
+	for i, q := range pts {
+		if i < 12 || q.a.ID == highlight {
+			labels = append(labels, gochart.Value2{XValue: q.x, YValue: q.y, Label: q.a.Name})
+		}
+	}
+	series = append(series, gochart.AnnotationSeries{Annotations: labels,
+		Style: gochart.Style{FontSize: 10, FontColor: dc(Ink), StrokeColor: dc(Grey), FillColor: drawing.Color{R: 255, G: 255, B: 255, A: 220}}})
+	ticks := []gochart.Tick{{Value: 0, Label: "weak"}, {Value: 50, Label: ""}, {Value: 100, Label: "strong"}}
+	vticks := []gochart.Tick{{Value: 0, Label: "low"}, {Value: 50, Label: ""}, {Value: 100, Label: "high"}}
+	c := gochart.Chart{Title: title + " — top right is the sweet spot", TitleStyle: titleStyle, Width: width, Height: height,
+		Background: gochart.Style{Padding: gochart.Box{Top: 50, Left: 20, Right: 30, Bottom: 20}},
+		XAxis:      gochart.XAxis{Ticks: ticks, Style: axisStyle(), Range: &gochart.ContinuousRange{Min: 0, Max: 100}},
+		YAxis:      gochart.YAxis{Ticks: vticks, Style: axisStyle(), Range: &gochart.ContinuousRange{Min: 0, Max: 100}},
+		Series:     series}
+	return render(c, f)
+}
+
+// ActionsChart stacks each owner's actions by status.
+func ActionsChart(p *model.Portfolio, accountID string, f Format, width, height int) ([]byte, error) {
+	a := p.Account(accountID)
+	title := a.Name + ": actions by owner and status"
+	actions := p.Actions(accountID)
+	if len(actions) == 0 {
+		return NoData(title, "the plan has no actions", f, width, height)
+	}
+	byOwner := map[string]map[model.Status]int{}
+	for _, x := range actions {
+		owner := "Unassigned"
+		if m, ok := p.Get(model.KindTeamMember, x.OwnerID).(*model.TeamMember); ok {
+			owner = m.Name
+		}
+		if byOwner[owner] == nil {
+			byOwner[owner] = map[model.Status]int{}
+		}
+		byOwner[owner][x.Status]++
+	}
+	var owners []string
+	for o := range byOwner {
+		owners = append(owners, o)
+	}
+	sort.Strings(owners)
+	colors := map[model.Status]drawing.Color{model.StatusPlanned: dc(Grey), model.StatusInProgress: dc(Blue),
+		model.StatusBlocked: dc(Orange), model.StatusDone: dc(Green), model.StatusNotImplemented: dc(Red)}
+	var bars []gochart.StackedBar
+	for _, o := range owners {
+		bar := gochart.StackedBar{Name: o}
+		for _, s := range model.Statuses {
+			if n := byOwner[o][s]; n > 0 {
+				bar.Values = append(bar.Values, gochart.Value{Label: fmt.Sprintf("%s %d", s.Label(), n), Value: float64(n),
+					Style: gochart.Style{FillColor: colors[s], StrokeColor: dc(mapPaper), FontColor: dc(mapPaper), FontSize: 10}})
+			}
+		}
+		bars = append(bars, bar)
+	}
+	c := gochart.StackedBarChart{Title: title, TitleStyle: titleStyle, Width: width, Height: height,
+		Background: gochart.Style{Padding: gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}},
+		XAxis:      axisStyle(), YAxis: axisStyle(), BarSpacing: 30, Bars: bars}
+	return renderStacked(c, f)
+}
+
+// CoverageChart stacks the stakeholders of each buying role by how well
+// our team knows them.
+func CoverageChart(p *model.Portfolio, accountID string, f Format, width, height int) ([]byte, error) {
+	a := p.Account(accountID)
+	title := a.Name + ": stakeholders by buying role and our relationship"
+	people := p.Stakeholders(accountID)
+	if len(people) == 0 {
+		return NoData(title, "nobody on the customer's side is mapped", f, width, height)
+	}
+	best := map[string]model.Strength{}
+	for _, e := range p.OfAccount(model.KindCoverage, accountID) {
+		c := e.(*model.Coverage)
+		best[c.StakeholderID] = max(best[c.StakeholderID], c.Strength)
+	}
+	byRole := map[string]map[model.Strength]int{}
+	for _, s := range people {
+		role := strings.ReplaceAll(string(s.Role), "_", " ")
+		if role == "" {
+			role = "role unknown"
+		}
+		if byRole[role] == nil {
+			byRole[role] = map[model.Strength]int{}
+		}
+		byRole[role][best[s.ID]]++
+	}
+	var roles []string
+	for r := range byRole {
+		roles = append(roles, r)
+	}
+	sort.Strings(roles)
+	colors := []drawing.Color{dc(Red), dc(Orange), {R: 0xfd, G: 0xd8, B: 0x35, A: 255}, dc(Blue), dc(Green)}
+	var bars []gochart.StackedBar
+	for _, r := range roles {
+		bar := gochart.StackedBar{Name: r}
+		for st := model.StrengthNone; st <= model.StrengthTrustedAdvisor; st++ {
+			if n := byRole[r][st]; n > 0 {
+				bar.Values = append(bar.Values, gochart.Value{Label: fmt.Sprintf("%s %d", st, n), Value: float64(n),
+					Style: gochart.Style{FillColor: colors[st], StrokeColor: dc(mapPaper), FontColor: dc(Ink), FontSize: 10}})
+			}
+		}
+		bars = append(bars, bar)
+	}
+	c := gochart.StackedBarChart{Title: title, TitleStyle: titleStyle, Width: width, Height: height,
+		Background: gochart.Style{Padding: gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}},
+		XAxis:      axisStyle(), YAxis: axisStyle(), BarSpacing: 20, Bars: bars}
+	return renderStacked(c, f)
+}
+
+// ImpactChart sets expected against actual impact per customer goal.
+func ImpactChart(p *model.Portfolio, accountID string, f Format, width, height int, safe bool) ([]byte, error) {
+	a := p.Account(accountID)
+	title := a.Name + ": expected (grey) and actual (green) impact by customer goal, " + a.Currency
+	type sums struct{ exp, act float64 }
+	by := map[string]*sums{}
+	for _, x := range p.Actions(accountID) {
+		name := "No goal"
+		if g, ok := p.Get(model.KindGoal, x.GoalID).(*model.Goal); ok {
+			if safe && g.Internal {
+				continue
+			}
+			name = g.Title
+		}
+		if by[name] == nil {
+			by[name] = &sums{}
+		}
+		by[name].exp += x.ExpectedImpact.Major()
+		if x.Status == model.StatusDone {
+			by[name].act += x.ActualImpact.Major()
+		}
+	}
+	if len(by) == 0 {
+		return NoData(title, "no action has an expected impact yet", f, width, height)
+	}
+	var names []string
+	for n := range by {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var bars []gochart.Value
+	top := 0.0
+	for _, n := range names {
+		top = math.Max(top, math.Max(by[n].exp, by[n].act))
+	}
+	for _, n := range names {
+		short := n
+		if r := []rune(n); len(r) > 22 {
+			short = string(r[:21]) + "…"
+		}
+		bars = append(bars,
+			gochart.Value{Label: short + " · expected", Value: by[n].exp, Style: gochart.Style{FillColor: dc(Grey), StrokeColor: dc(Grey)}},
+			gochart.Value{Label: "actual", Value: by[n].act, Style: gochart.Style{FillColor: dc(Green), StrokeColor: dc(Green)}})
+	}
+	c := gochart.BarChart{Title: title, TitleStyle: titleStyle, Width: width, Height: height, BarWidth: 50,
+		Background: gochart.Style{Padding: gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}},
+		XAxis:      axisStyle(), YAxis: gochart.YAxis{Style: axisStyle(), ValueFormatter: func(v interface{}) string { x, _ := v.(float64); return axisMoney(x) }},
+		Bars: bars}
+	return renderBars(c, f)
+}
+
+// ScorecardChart draws the customer's average score per criterion at each
+// scoring, with each line named at its end.
+func ScorecardChart(p *model.Portfolio, accountID string, f Format, width, height int) ([]byte, error) {
+	a := p.Account(accountID)
+	title := a.Name + ": how the customer scores us (1–10) per criterion"
+	sum := map[time.Time]map[string]float64{}
+	n := map[time.Time]map[string]float64{}
+	for _, e := range p.OfAccount(model.KindScorecard, accountID) {
+		sc := e.(*model.Scorecard)
+		if sum[sc.Date] == nil {
+			sum[sc.Date], n[sc.Date] = map[string]float64{}, map[string]float64{}
+		}
+		for c, v := range sc.Scores {
+			sum[sc.Date][c] += float64(v)
+			n[sc.Date][c]++
+		}
+	}
+	var dates []time.Time
+	for d := range sum {
+		dates = append(dates, d)
+	}
+	if len(dates) < 2 {
+		return NoData(title, "a trend needs two scorings or more", f, width, height)
+	}
+	sort.Slice(dates, func(i, j int) bool { return dates[i].Before(dates[j]) })
+	palette := []drawing.Color{dc(Green), dc(Blue), dc(Orange), dc(Red), dc(Grey), {R: 0x6a, G: 0x1b, B: 0x9a, A: 255}}
+	var series []gochart.Series
+	var ends []gochart.Value2
+	for i, crit := range p.Settings.Criteria {
+		var xs, ys []float64
+		for j, d := range dates {
+			if k := n[d][crit]; k > 0 {
+				xs, ys = append(xs, float64(j)), append(ys, sum[d][crit]/k)
+			}
+		}
+		if len(xs) == 0 {
+			continue
+		}
+		col := palette[i%len(palette)]
+		series = append(series, gochart.ContinuousSeries{Name: crit, XValues: xs, YValues: ys,
+			Style: gochart.Style{StrokeColor: col, StrokeWidth: 4, DotColor: col, DotWidth: 5}})
+		ends = append(ends, gochart.Value2{XValue: xs[len(xs)-1], YValue: ys[len(ys)-1], Label: crit})
+	}
+	series = append(series, gochart.AnnotationSeries{Annotations: ends, Style: gochart.Style{FontSize: 10, FontColor: dc(Ink), StrokeColor: dc(Grey)}})
+	var ticks []gochart.Tick
+	for j, d := range dates {
+		ticks = append(ticks, gochart.Tick{Value: float64(j), Label: d.Format("Jan 2006")})
+	}
+	c := gochart.Chart{Title: title, TitleStyle: titleStyle, Width: width, Height: height,
+		Background: gochart.Style{Padding: gochart.Box{Top: 50, Left: 20, Right: 120, Bottom: 20}},
+		XAxis:      gochart.XAxis{Ticks: ticks, Style: axisStyle()},
+		YAxis:      gochart.YAxis{Style: axisStyle(), Ticks: scoreTicks()},
+		Series:     series}
+	return render(c, f)
+}
+
+func scoreTicks() []gochart.Tick {
+	var t []gochart.Tick
+	for v := 1; v <= 10; v++ {
+		t = append(t, gochart.Tick{Value: float64(v), Label: fmt.Sprint(v)})
+	}
+	return t
+}
