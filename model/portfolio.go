@@ -447,3 +447,39 @@ func Describe(e Entity) string {
 	}
 	return fmt.Sprintf("%s %q", recordName(e.Kind()), name)
 }
+
+// Subset returns a portfolio holding one account, its records and the team
+// members they refer to, with the same settings: what a per-account export
+// writes.
+func (p *Portfolio) Subset(accountID string) *Portfolio {
+	q := NewPortfolio()
+	q.Settings = p.Settings
+	a := p.Account(accountID)
+	if a == nil {
+		return q
+	}
+	q.Put(a)
+	members := map[string]bool{}
+	for _, k := range Kinds {
+		if k == KindAccount || k == KindTeamMember {
+			continue
+		}
+		for _, e := range p.OfAccount(k, accountID) {
+			q.Put(e)
+			switch v := e.(type) {
+			case *TeamAssignment:
+				members[v.MemberID] = true
+			case *Coverage:
+				members[v.MemberID] = true
+			case *Action:
+				members[v.OwnerID] = true
+			}
+		}
+	}
+	for id := range members {
+		if m := p.Get(KindTeamMember, id); m != nil {
+			q.Put(m)
+		}
+	}
+	return q
+}

@@ -21,9 +21,18 @@ type exportSheet struct {
 // per kind of record, with names instead of internal IDs where a person
 // reads them.
 func ExportWorkbook(p *model.Portfolio, path string) error {
+	return ExportWorkbookSafe(p, path, false)
+}
+
+// ExportWorkbookSafe writes the workbook; customer-safe leaves out
+// attitudes, concerns and lessons, which are for our side only.
+func ExportWorkbookSafe(p *model.Portfolio, path string, customerSafe bool) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	sheets := buildSheets(p)
+	if customerSafe {
+		sheets = withoutColumns(sheets, map[string]bool{"Attitude": true, "Concerns": true, "Lesson": true})
+	}
 	for i, s := range sheets {
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", s.name); err != nil {
@@ -178,4 +187,26 @@ func sorted(p *model.Portfolio, k model.Kind) []model.Entity {
 	}
 	sort.SliceStable(all, func(i, j int) bool { return key(all[i]) < key(all[j]) })
 	return all
+}
+
+// withoutColumns drops the named columns from every sheet.
+func withoutColumns(sheets []exportSheet, drop map[string]bool) []exportSheet {
+	for i, s := range sheets {
+		var keep []int
+		var headers []string
+		for j, h := range s.headers {
+			if !drop[h] {
+				keep = append(keep, j)
+				headers = append(headers, h)
+			}
+		}
+		rows := make([][]any, len(s.rows))
+		for r, row := range s.rows {
+			for _, j := range keep {
+				rows[r] = append(rows[r], row[j])
+			}
+		}
+		sheets[i] = exportSheet{name: s.name, headers: headers, rows: rows}
+	}
+	return sheets
 }

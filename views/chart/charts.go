@@ -48,7 +48,7 @@ func Render(p *model.Portfolio, name, accountID string, f Format, width, height 
 	case "scorecard":
 		out, err = ScorecardChart(p, accountID, f, width, height)
 	case "coverage":
-		out, err = CoverageChart(p, accountID, f, width, height)
+		out, err = CoverageChart(p, accountID, f, width, height, safe)
 	default:
 		return nil, fmt.Errorf("no chart named %q (charts: %s)", name, strings.Join(Names, ", "))
 	}
@@ -254,10 +254,14 @@ func ActionsChart(p *model.Portfolio, accountID string, f Format, width, height 
 }
 
 // CoverageChart stacks the stakeholders of each buying role by how well
-// our team knows them.
-func CoverageChart(p *model.Portfolio, accountID string, f Format, width, height int) ([]byte, error) {
+// our team knows them; the customer-safe chart says only whether we work
+// with them, not how strongly.
+func CoverageChart(p *model.Portfolio, accountID string, f Format, width, height int, safe bool) ([]byte, error) {
 	a := p.Account(accountID)
 	title := a.Name + ": stakeholders by buying role and our relationship"
+	if safe {
+		title = a.Name + ": the people we work with, by buying role"
+	}
 	people := p.Stakeholders(accountID)
 	if len(people) == 0 {
 		return NoData(title, "nobody on the customer's side is mapped", f, width, height)
@@ -287,6 +291,24 @@ func CoverageChart(p *model.Portfolio, accountID string, f Format, width, height
 	var bars []gochart.StackedBar
 	for _, r := range roles {
 		bar := gochart.StackedBar{Name: r}
+		if safe {
+			known := 0
+			for st := model.StrengthVendor; st <= model.StrengthTrustedAdvisor; st++ {
+				known += byRole[r][st]
+			}
+			for _, part := range []struct {
+				label string
+				n     int
+				col   drawing.Color
+			}{{"working with us", known, dc(Green)}, {"not yet", byRole[r][model.StrengthNone], dc(Grey)}} {
+				if part.n > 0 {
+					bar.Values = append(bar.Values, gochart.Value{Label: fmt.Sprintf("%s %d", part.label, part.n), Value: float64(part.n),
+						Style: gochart.Style{FillColor: part.col, StrokeColor: dc(mapPaper), FontColor: dc(mapPaper), FontSize: 10}})
+				}
+			}
+			bars = append(bars, bar)
+			continue
+		}
 		for st := model.StrengthNone; st <= model.StrengthTrustedAdvisor; st++ {
 			if n := byRole[r][st]; n > 0 {
 				bar.Values = append(bar.Values, gochart.Value{Label: fmt.Sprintf("%s %d", st, n), Value: float64(n),

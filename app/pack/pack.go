@@ -1,0 +1,133 @@
+// Package pack writes an account's review pack: every chart as PNG and SVG,
+// the relationship map, the account's workbook and one summary page, into
+// a folder that appears whole or not at all.
+package pack
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"orchard/model"
+	"orchard/store/sheet"
+	"orchard/views/chart"
+)
+
+// Options say what to pack and how.
+type Options struct {
+	AccountID string
+	Dir       string // the pack folder to create; it must not exist yet
+	// Internal includes attitudes, coverage strengths, health, private
+	// notes and internal items; the default pack is customer-safe.
+	Internal bool
+	Today    time.Time
+	// Progress, when set, hears each step: done of total, and what.
+	Progress func(done, total int, step string)
+	// Cancelled, when set and returning true, stops the pack; nothing is left.
+	Cancelled func() bool
+}
+
+// ErrCancelled is returned when the user stopped the pack.
+var ErrCancelled = errors.New("the review pack was cancelled; nothing was written")
+
+// Chart picture sizes in the pack.
+const (
+	chartW = 1400
+	chartH = 700
+)
+
+// Write builds the pack and returns the files it holds (relative names).
+func Write(p *model.Portfolio, o Options) ([]string, error) {
+	a := p.Account(o.AccountID)
+	if a == nil {
+		return nil, fmt.Errorf("no account %s", o.AccountID)
+	}
+	if o.Today.IsZero() {
+		o.Today = time.Now()
+	}
+	if _, err := os.Stat(o.Dir); err == nil {
+		return nil, fmt.Errorf("cannot write the review pack to %s: it already exists; choose a new folder name", o.Dir)
+	}
+	parent := filepath.Dir(o.Dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot write the review pack to %s: %w", o.Dir, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(o.Dir)+".partial-")
+	if err != nil {
+		return nil, fmt.Errorf("cannot write the review pack in %s: %w", parent, err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			os.RemoveAll(tmp)
+		}
+	}()
+	safe := !o.Internal
+	var files []string
+	total := 2*len(chart.Names) + 3
+	step := 0
+	tick := func(what string) error {
+		step++
+		if o.Progress != nil {
+			o.Progress(step, total, what)
+		}
+		if o.Cancelled != nil && o.Cancelled() {
+			return ErrCancelled
+		}
+		return nil
+	}
+	write := func(name string, data []byte) error {
+		if err := os.WriteFile(filepath.Join(tmp, name), data, 0o644); err != nil {
+			return fmt.Errorf("writing %s of the review pack: %w", name, err)
+		}
+		files = append(files, name)
+		return nil
+	}
+	for _, n := range chart.Names {
+		for _, f := range []struct {
+			format chart.Format
+			ext    string
+		}{{chart.PNG, "png"}, {chart.SVG, "svg"}} {
+			data, err := chart.Render(p, n, a.ID, f.format, chartW, chartH, safe)
+			if err != nil {
+				return nil, fmt.Errorf("drawing the %s chart: %w", n, err)
+			}
+			if err := write(n+"."+f.ext, data); err != nil {
+				return nil, err
+			}
+			if err := tick(n + " chart"); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if m, err := chart.RelationshipMapPNG(p, a.ID, safe, 2); err == nil {
+		if err := write("relationship-map.png", m); err != nil {
+			return nil, err
+		}
+	}
+	if err := tick("relationship map"); err != nil {
+		return nil, err
+	}
+	book := "account.xlsx"
+	if err := sheet.ExportWorkbookSafe(p.Subset(a.ID), filepath.Join(tmp, book), safe); err != nil {
+		return nil, err
+	}
+	files = append(files, book)
+	if err := tick("workbook"); err != nil {
+		return nil, err
+	}
+	page := summaryPage(p, a, files, o.Internal, o.Today)
+	if err := write("summary.html", []byte(page)); err != nil {
+		return nil, err
+	}
+	if err := tick("summary"); err != nil {
+		return nil, err
+	}
+	if err := os.Rename(tmp, o.Dir); err != nil {
+		return nil, fmt.Errorf("cannot finish the review pack at %s: %w", o.Dir, err)
+	}
+	done = true
+	return files, nil
+}
