@@ -25,8 +25,14 @@ Usage:
   orchard summary --db PATH     print a JSON summary of the workspace at PATH
   orchard flags --db PATH [--owner NAME] [--json]
                                 list the coaching flags across accounts
+  orchard export --db PATH --account NAME --out DIR [--internal]
+                                write the account's review pack into the new folder DIR
+  orchard export --db PATH --chart NAME [--account NAME] --format png|svg --out FILE
+                                draw one chart: quadrant, pareto, revenue, actions, impact, scorecard, coverage
   orchard export --db PATH --account NAME --map FILE.png [--customer-safe]
                                 draw an account's relationship map (2× scale)
+  orchard export --db PATH [--account NAME] --xlsx FILE
+                                write the workbook of the workspace or one account
   orchard help                  show this text
 
 The default workspace is %s

@@ -170,3 +170,46 @@ func TestFlagsCommand(t *testing.T) {
 		t.Error("flags without --db should be a usage error")
 	}
 }
+
+func TestExportCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.orchard")
+	if code, _, stderr := run("demo", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	packDir := filepath.Join(dir, "pack")
+	if code, out, stderr := run("export", "--db", db, "--account", "northwind logistics", "--out", packDir); code != 0 || !strings.Contains(out, "17 files") {
+		t.Fatalf("review pack: %d %q %q", code, out, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(packDir, "summary.html")); err != nil {
+		t.Error("the pack has no summary page")
+	}
+	if code, _, stderr := run("export", "--db", db, "--account", "Northwind Logistics", "--out", packDir); code != 1 || !strings.Contains(stderr, "already exists") {
+		t.Errorf("a second pack into the same folder: %d %q", code, stderr)
+	}
+	for _, name := range []string{"quadrant", "pareto", "revenue", "actions", "impact", "scorecard", "coverage"} {
+		for _, format := range []string{"png", "svg"} {
+			out := filepath.Join(dir, name+"."+format)
+			code, _, stderr := run("export", "--db", db, "--chart", name, "--account", "Northwind Logistics", "--format", format, "--out", out)
+			data, err := os.ReadFile(out)
+			if code != 0 || err != nil || len(data) < 100 {
+				t.Errorf("%s %s: %d %q %v", name, format, code, stderr, err)
+			}
+			if format == "svg" && !strings.Contains(string(data), "<svg") {
+				t.Errorf("%s.svg is not SVG", name)
+			}
+		}
+	}
+	if code, _, _ := run("export", "--db", db, "--chart", "revenue", "--format", "gif", "--account", "Northwind Logistics", "--out", "x"); code != 2 {
+		t.Error("--format gif should be a usage error")
+	}
+	if code, _, stderr := run("export", "--db", db, "--chart", "revenue", "--out", filepath.Join(dir, "r.png")); code != 1 || !strings.Contains(stderr, "--account") {
+		t.Errorf("an account chart without --account: %d %q", code, stderr)
+	}
+	if code, _, stderr := run("export", "--db", db, "--chart", "revenue", "--account", "Northwind Logistics", "--out", filepath.Join(dir, "no-such-dir", "r.png")); code != 1 || !strings.Contains(stderr, "no-such-dir") {
+		t.Errorf("an unwritable place: %d %q", code, stderr)
+	}
+	if code, _, _ := run("export", "--db", db); code != 2 {
+		t.Error("export with nothing to export should be a usage error")
+	}
+}

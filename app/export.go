@@ -5,33 +5,151 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
+	"orchard/app/pack"
 	"orchard/app/workspace"
 	"orchard/model"
+	"orchard/store/sheet"
 	"orchard/views/chart"
 )
 
-// runExport handles `orchard export`: today the relationship map picture.
+// runExport handles `orchard export`: a review pack, one chart, the map
+// picture or the workbook.
 func runExport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("orchard export", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	db := fs.String("db", "", "workspace file")
 	account := fs.String("account", "", "account name")
 	mapPath := fs.String("map", "", "write the relationship map as a PNG here")
-	safe := fs.Bool("customer-safe", false, "leave out attitudes, coverage strengths and gaps")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || *db == "" || *account == "" || *mapPath == "" {
-		msg := "--db, --account and --map are required"
-		if err != nil {
-			msg = err.Error()
-		} else if fs.NArg() > 0 {
-			msg = fmt.Sprintf("unexpected argument %q", fs.Arg(0))
-		}
+	chartName := fs.String("chart", "", "write one chart: "+strings.Join(chart.Names, ", "))
+	format := fs.String("format", "png", "png or svg")
+	out := fs.String("out", "", "the review pack folder, or the chart file")
+	xlsx := fs.String("xlsx", "", "write the workbook (all accounts, or --account) here")
+	safe := fs.Bool("customer-safe", false, "map only: leave out attitudes, coverage strengths and gaps")
+	internal := fs.Bool("internal", false, "review pack: include internal fields, attitudes and health")
+	usageErr := func(msg string) int {
 		fmt.Fprintf(stderr, "orchard export: %s\n\n", msg)
 		fmt.Fprintf(stderr, usage, DefaultWorkspacePath())
 		return 2
 	}
-	return report(exportMap(*db, *account, *mapPath, *safe, stdout), stderr)
+	if err := fs.Parse(args); err != nil {
+		return usageErr(err.Error())
+	}
+	if fs.NArg() > 0 {
+		return usageErr(fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+	}
+	if *db == "" {
+		return usageErr("--db is required")
+	}
+	switch {
+	case *xlsx != "":
+		return report(exportWorkbook(*db, *account, *xlsx, stdout), stderr)
+	case *mapPath != "" && *account != "":
+		return report(exportMap(*db, *account, *mapPath, *safe, stdout), stderr)
+	case *chartName != "" && *out != "":
+		if *format != "png" && *format != "svg" {
+			return usageErr(fmt.Sprintf("--format must be png or svg (found %q)", *format))
+		}
+		return report(exportChart(*db, *account, *chartName, *format, *out, stdout), stderr)
+	case *out != "" && *account != "":
+		return report(exportPack(*db, *account, *out, *internal, stdout), stderr)
+	}
+	return usageErr("say what to export: --account NAME --out DIR (review pack), --chart NAME --out FILE, --map FILE.png or --xlsx FILE")
+}
+
+func exportPack(db, name, dir string, internal bool, stdout io.Writer) error {
+	ws, err := workspace.Open(db)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
+	a, err := findAccount(ws.Portfolio(), name)
+	if err != nil {
+		return err
+	}
+	files, err := pack.Write(ws.Portfolio(), pack.Options{AccountID: a.ID, Dir: dir, Internal: internal})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote the review pack of %s to %s (%d files)\n", a.Name, dir, len(files))
+	return nil
+}
+
+func exportChart(db, name, chartName, format, out string, stdout io.Writer) error {
+	ws, err := workspace.Open(db)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
+	id := ""
+	if name != "" {
+		a, err := findAccount(ws.Portfolio(), name)
+		if err != nil {
+			return err
+		}
+		id = a.ID
+	} else if chartName != "quadrant" && chartName != "pareto" {
+		return fmt.Errorf("the %s chart is drawn for one account: add --account NAME", chartName)
+	}
+	f := chart.PNG
+	if format == "svg" {
+		f = chart.SVG
+	}
+	data, err := chart.Render(ws.Portfolio(), chartName, id, f, 1400, 700, true)
+	if err != nil {
+		return err
+	}
+	if err := writeAtomically(out, data); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", out, len(data))
+	return nil
+}
+
+func exportWorkbook(db, name, out string, stdout io.Writer) error {
+	ws, err := workspace.Open(db)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
+	p := ws.Portfolio()
+	if name != "" {
+		a, err := findAccount(p, name)
+		if err != nil {
+			return err
+		}
+		p = p.Subset(a.ID)
+	}
+	if err := sheet.ExportWorkbook(p, out); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s\n", out)
+	return nil
+}
+
+// writeAtomically writes a file under a temporary name and renames it, so
+// a failure never leaves half a file.
+func writeAtomically(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".partial-")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
 }
 
 func exportMap(db, name, out string, safe bool, stdout io.Writer) error {
@@ -48,7 +166,7 @@ func exportMap(db, name, out string, safe bool, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(out, png, 0o644); err != nil {
+	if err := writeAtomically(out, png); err != nil {
 		return fmt.Errorf("writing the map of %s: %w", a.Name, err)
 	}
 	fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", out, len(png))
