@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -24,7 +23,8 @@ type paretoPane struct {
 	currency *widget.Select
 	headline *widget.Label
 	note     *widget.Label
-	image    *canvas.Image
+	view     *chartView
+	par      model.Pareto
 	root     fyne.CanvasObject
 	visible  bool // drawing waits until the pane is shown
 	stale    bool
@@ -39,12 +39,16 @@ func newParetoPane(ws *workspace.Workspace, win fyne.Window) *paretoPane {
 	p.headline.Wrapping = fyne.TextWrapWord
 	p.note = widget.NewLabel("")
 	p.note.Wrapping = fyne.TextWrapWord
-	p.image = canvas.NewImageFromResource(nil)
-	p.image.FillMode = canvas.ImageFillContain
-	p.image.SetMinSize(fyne.NewSize(360, 200))
+	p.view = newChartView("pareto", win, func(f chart.Format, w, h int) ([]byte, error) {
+		if len(p.par.Rows) < 2 {
+			return chart.NoData("Pareto", "two or more accounts with revenue are needed", f, w, h)
+		}
+		return chart.ParetoChart(p.par, f, w, h)
+	})
+	p.view.img.SetMinSize(fyne.NewSize(360, 200))
 	rates := widget.NewButtonWithIcon("Exchange rates…", theme.SettingsIcon(), func() { ShowRatesDialog(ws, win) })
 	bar := container.NewBorder(nil, nil, widget.NewLabel("Show"), rates, p.currency)
-	p.root = container.NewBorder(container.NewVBox(bar, p.headline), p.note, nil, nil, p.image)
+	p.root = container.NewBorder(container.NewVBox(bar, p.headline), p.note, nil, nil, p.view)
 	p.stale = true
 	return p
 }
@@ -104,14 +108,8 @@ func (p *paretoPane) redraw() {
 	}
 	p.headline.SetText(chart.ParetoHeadline(par))
 	p.note.SetText(leftOutNote(par))
-	png, err := chart.ParetoChart(par, chart.PNG, 1100, 460)
-	if err != nil {
-		p.image.Resource = nil
-		p.note.SetText(strings.TrimSpace(p.note.Text + "\n" + err.Error()))
-	} else {
-		p.image.Resource = fyne.NewStaticResource(fmt.Sprintf("pareto-%d.png", len(png)), png)
-	}
-	p.image.Refresh()
+	p.par = par
+	p.view.redraw()
 }
 
 func leftOutNote(par model.Pareto) string {

@@ -13,6 +13,7 @@ import (
 
 	"orchard/app/workspace"
 	"orchard/model"
+	"orchard/views/chart"
 )
 
 const notAssessed = "Not assessed"
@@ -58,6 +59,14 @@ func newQuadrantPane(ws *workspace.Workspace, q *quadrantEditor) *quadrantPane {
 	trails := widget.NewCheck("Movement", func(on bool) { q.showTrails = on; q.Refresh() })
 	trails.Checked = q.showTrails
 	record := widget.NewButtonWithIcon("Record positions…", theme.DocumentSaveIcon(), func() { recordPositions(ws, q) })
+	var saveBtn *widget.Button
+	saveBtn = widget.NewButtonWithIcon("", theme.DocumentSaveIcon(), func() {
+		if w := windowOf(q); w != nil {
+			chartSaveMenu(w, saveBtn, "quadrant", func(f chart.Format, wd, ht int) ([]byte, error) {
+				return chart.QuadrantChart(ws.Portfolio(), q.selected, f, wd, ht)
+			}, fyne.CurrentApp().Driver().AbsolutePositionForObject(saveBtn))
+		}
+	})
 	rule := widget.NewButtonWithIcon("", theme.InfoIcon(), func() {
 		if w := windowOf(q); w != nil {
 			dialog.ShowInformation("How priority follows the quadrant", wrapText(model.PriorityRule, 70), w)
@@ -76,7 +85,7 @@ func newQuadrantPane(ws *workspace.Workspace, q *quadrantEditor) *quadrantPane {
 	bar := container.NewHBox(widget.NewLabel("Owner"), owner, widget.NewLabel("Industry"), industry,
 		widget.NewLabel("Objective"), objective)
 	status.Wrapping = fyne.TextWrapWord
-	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(trails, record, rule), status)
+	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(trails, record, saveBtn, rule), status)
 	return &quadrantPane{
 		root:    container.NewBorder(container.NewHScroll(bar), bottom, nil, nil, q),
 		refresh: func() { fill(); update() },

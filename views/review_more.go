@@ -46,6 +46,8 @@ func (s *reviewScreen) buildImpact() {
 			notDone = append(notDone, x)
 		}
 	}
+	s.impact.Add(s.chart("impact"))
+	s.impact.Add(s.chart("actions"))
 	s.impact.Add(heading("Expected and actual impact by customer goal"))
 	grid := container.NewGridWithColumns(3, heading("Goal"), heading("Expected"), heading("Actual (done actions)"))
 	goalName := func(id string) string {
@@ -137,6 +139,7 @@ func (s *reviewScreen) buildScores() {
 	criteria := widget.NewButtonWithIcon("Criteria…", theme.SettingsIcon(), s.editCriteria)
 	s.scores.Add(container.NewBorder(nil, nil, nil, container.NewHBox(add, criteria),
 		para("The customer scores us 1–10 on each criterion; the change since the previous scoring is shown, drops marked ▼.")))
+	s.scores.Add(s.chart("scorecard"))
 	t := s.trend()
 	if len(t.dates) == 0 {
 		s.scores.Add(para("No scorings yet."))
@@ -270,6 +273,7 @@ func (s *reviewScreen) buildHealth() {
 		grid.Add(para(f.Detail))
 	}
 	s.health.Add(grid)
+	s.health.Add(s.chart("coverage"))
 	s.health.Add(widget.NewButtonWithIcon("Health weights…", theme.SettingsIcon(), func() { ShowHealthWeightsDialog(s.ws, s.win) }))
 	s.health.Refresh()
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -79,6 +78,13 @@ func (s *reviewScreen) rebuild() {
 	s.buildMeetings()
 }
 
+// chart is a saveable view of one of the account's charts.
+func (s *reviewScreen) chart(name string) fyne.CanvasObject {
+	return newChartView(name, s.win, func(f chart.Format, w, h int) ([]byte, error) {
+		return chart.Render(s.ws.Portfolio(), name, s.accountID, f, w, h, false)
+	})
+}
+
 func (s *reviewScreen) cycles() []*model.Cycle {
 	var out []*model.Cycle
 	for _, e := range s.ws.Portfolio().OfAccount(model.KindCycle, s.accountID) {
@@ -122,12 +128,7 @@ func (s *reviewScreen) buildFigures() {
 	head := widget.NewLabelWithStyle(cycleText, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.Wrapping = fyne.TextWrapWord
 	s.figures.Add(container.NewBorder(nil, nil, nil, container.NewHBox(cycleBtn, add, paste), head))
-	if png, err := chart.RevenueVsTarget(p, s.accountID, chart.PNG, 1000, 380); err == nil {
-		img := canvas.NewImageFromResource(fyne.NewStaticResource(fmt.Sprintf("rev-%d.png", len(png)), png))
-		img.FillMode = canvas.ImageFillContain
-		img.SetMinSize(fyne.NewSize(700, 266))
-		s.figures.Add(img)
-	}
+	s.figures.Add(s.chart("revenue"))
 	grid := container.NewGridWithColumns(5, heading("Period"), heading("Target"), heading("Actual"), heading("Variance"), heading("Variance %"))
 	row := func(r model.PeriodRow, bold bool) {
 		style := fyne.TextStyle{Bold: bold}
