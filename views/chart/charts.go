@@ -203,10 +203,10 @@ func QuadrantChart(p *model.Portfolio, highlight string, f Format, width, height
 	ticks := []gochart.Tick{{Value: 0, Label: "weak"}, {Value: 50, Label: ""}, {Value: 100, Label: "strong"}}
 	vticks := []gochart.Tick{{Value: 0, Label: "low"}, {Value: 50, Label: ""}, {Value: 100, Label: "high"}}
 	c := gochart.Chart{Title: title + " — top right is the sweet spot", TitleStyle: titleStyle, Width: width, Height: height,
-		Background: gochart.Style{Padding: gochart.Box{Top: 50, Left: 20, Right: 30, Bottom: 20}},
-		XAxis:      gochart.XAxis{Ticks: ticks, Style: axisStyle(), Range: &gochart.ContinuousRange{Min: 0, Max: 100}},
-		YAxis:      gochart.YAxis{Ticks: vticks, Style: axisStyle(), Range: &gochart.ContinuousRange{Min: 0, Max: 100}},
-		Series:     series}
+		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 30, Bottom: 20}), Canvas: paper(gochart.Box{}),
+		XAxis:  gochart.XAxis{Ticks: ticks, Style: axisStyle(), Range: &gochart.ContinuousRange{Min: 0, Max: 100}},
+		YAxis:  gochart.YAxis{Ticks: vticks, Style: axisStyle(), Range: &gochart.ContinuousRange{Min: 0, Max: 100}},
+		Series: series}
 	return render(c, f)
 }
 
@@ -248,8 +248,8 @@ func ActionsChart(p *model.Portfolio, accountID string, f Format, width, height 
 		bars = append(bars, bar)
 	}
 	c := gochart.StackedBarChart{Title: title, TitleStyle: titleStyle, Width: width, Height: height,
-		Background: gochart.Style{Padding: gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}},
-		XAxis:      axisStyle(), YAxis: axisStyle(), BarSpacing: 30, Bars: bars}
+		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}), Canvas: paper(gochart.Box{}),
+		XAxis: axisStyle(), YAxis: axisStyle(), BarSpacing: 30, Bars: bars}
 	return renderStacked(c, f)
 }
 
@@ -318,8 +318,8 @@ func CoverageChart(p *model.Portfolio, accountID string, f Format, width, height
 		bars = append(bars, bar)
 	}
 	c := gochart.StackedBarChart{Title: title, TitleStyle: titleStyle, Width: width, Height: height,
-		Background: gochart.Style{Padding: gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}},
-		XAxis:      axisStyle(), YAxis: axisStyle(), BarSpacing: 20, Bars: bars}
+		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}), Canvas: paper(gochart.Box{}),
+		XAxis: axisStyle(), YAxis: axisStyle(), BarSpacing: 20, Bars: bars}
 	return renderStacked(c, f)
 }
 
@@ -368,8 +368,10 @@ func ImpactChart(p *model.Portfolio, accountID string, f Format, width, height i
 			gochart.Value{Label: "actual", Value: by[n].act, Style: gochart.Style{FillColor: dc(Green), StrokeColor: dc(Green)}})
 	}
 	c := gochart.BarChart{Title: title, TitleStyle: titleStyle, Width: width, Height: height, BarWidth: 50,
-		Background: gochart.Style{Padding: gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}},
-		XAxis:      axisStyle(), YAxis: gochart.YAxis{Style: axisStyle(), ValueFormatter: func(v interface{}) string { x, _ := v.(float64); return axisMoney(x) }},
+		UseBaseValue: true, BaseValue: 0,
+		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}), Canvas: paper(gochart.Box{}),
+		XAxis: axisStyle(), YAxis: gochart.YAxis{Style: axisStyle(), Range: &gochart.ContinuousRange{Min: 0, Max: math.Max(top*1.1, 1)},
+			ValueFormatter: func(v interface{}) string { x, _ := v.(float64); return axisMoney(x) }},
 		Bars: bars}
 	return renderBars(c, f)
 }
@@ -423,10 +425,10 @@ func ScorecardChart(p *model.Portfolio, accountID string, f Format, width, heigh
 		ticks = append(ticks, gochart.Tick{Value: float64(j), Label: d.Format("Jan 2006")})
 	}
 	c := gochart.Chart{Title: title, TitleStyle: titleStyle, Width: width, Height: height,
-		Background: gochart.Style{Padding: gochart.Box{Top: 50, Left: 20, Right: 120, Bottom: 20}},
-		XAxis:      gochart.XAxis{Ticks: ticks, Style: axisStyle()},
-		YAxis:      gochart.YAxis{Style: axisStyle(), Ticks: scoreTicks()},
-		Series:     series}
+		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 120, Bottom: 20}), Canvas: paper(gochart.Box{}),
+		XAxis:  gochart.XAxis{Ticks: ticks, Style: axisStyle()},
+		YAxis:  gochart.YAxis{Style: axisStyle(), Ticks: scoreTicks()},
+		Series: series}
 	return render(c, f)
 }
 
@@ -436,4 +438,10 @@ func scoreTicks() []gochart.Tick {
 		t = append(t, gochart.Tick{Value: float64(v), Label: fmt.Sprint(v)})
 	}
 	return t
+}
+
+// paper is a white, padded chart area, so charts read the same on a dark
+// screen, on a slide and on paper.
+func paper(pad gochart.Box) gochart.Style {
+	return gochart.Style{Padding: pad, FillColor: dc(mapPaper)}
 }
