@@ -1,8 +1,10 @@
 package app
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -113,4 +115,25 @@ func TestOpeningBadFileKeepsCurrentWorkspace(t *testing.T) {
 	if d.ws.Portfolio().Count(model.KindAccount) == 0 {
 		t.Error("the current workspace lost its content")
 	}
+}
+
+func TestExportPackFromTheWindow(t *testing.T) {
+	d := newTestDesktop(t)
+	acc := d.ws.Portfolio().Accounts()[0]
+	for _, a := range d.ws.Portfolio().Accounts() {
+		if a.Name == "Northwind Logistics" {
+			acc = a
+		}
+	}
+	d.shell.SelectAccount(acc.ID)
+	dir := filepath.Join(t.TempDir(), "pack")
+	d.buildPack(acc.ID, acc.Name, dir, false)
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if _, err := os.Stat(filepath.Join(dir, "summary.html")); err == nil {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatal("the review pack was not written")
 }

@@ -28,6 +28,7 @@ func (d *desktopApp) buildMenu() {
 		fyne.NewMenuItemSeparator(),
 		importItem,
 		fyne.NewMenuItem("Export workbook…", d.exportDialog),
+		&fyne.MenuItem{Label: "Export review pack…", Action: d.exportPackDialog, Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}},
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Remove sample workspace…", d.removeSampleDialog),
 		fyne.NewMenuItemSeparator(),
@@ -99,7 +100,7 @@ func (d *desktopApp) refreshMenu() {
 	}
 	for _, it := range d.main.Items[0].Items {
 		switch it.Label {
-		case "Save a copy…", "Export workbook…":
+		case "Save a copy…", "Export workbook…", "Export review pack…":
 			it.Disabled = d.ws == nil
 		case "Remove sample workspace…":
 			it.Disabled = d.ws == nil || !d.ws.Portfolio().Settings.Sample

@@ -37,3 +37,11 @@ func (d *desktopApp) recentPaths() []string {
 	}
 	return out
 }
+
+// homeDir is where files the user exports are suggested to go.
+func homeDir() string {
+	if h, err := os.UserHomeDir(); err == nil {
+		return h
+	}
+	return "."
+}

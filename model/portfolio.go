@@ -483,3 +483,17 @@ func (p *Portfolio) Subset(accountID string) *Portfolio {
 	}
 	return q
 }
+
+// Copy returns a portfolio holding the same records, for work on another
+// goroutine (an export) while commands go on changing this one. Records are
+// never changed in place, so sharing them is safe.
+func (p *Portfolio) Copy() *Portfolio {
+	q := NewPortfolio()
+	q.Settings = p.Settings
+	for k, m := range p.records {
+		for id, e := range m {
+			q.records[k][id] = e
+		}
+	}
+	return q
+}

@@ -1,0 +1,72 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"orchard/app/pack"
+)
+
+// exportPackDialog asks where to write the selected account's review pack
+// and whether it is the internal version, then builds it on a goroutine
+// with a progress bar and Cancel.
+func (d *desktopApp) exportPackDialog() {
+	if d.ws == nil || d.shell == nil || d.ws.Portfolio().Account(d.shell.Account()) == nil {
+		dialog.ShowInformation("Export review pack", "Select an account first: the pack is made for one account.", d.win)
+		return
+	}
+	a := d.ws.Portfolio().Account(d.shell.Account())
+	folder := widget.NewEntry()
+	folder.SetText(filepath.Join(homeDir(), fmt.Sprintf("%s review pack %s", a.Name, time.Now().Format("2006-01-02"))))
+	internal := widget.NewCheck("Internal version (attitudes, health, private notes: not for the customer)", nil)
+	dialog.ShowForm("Export review pack of "+a.Name, "Export", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("New folder", folder), widget.NewFormItem("", internal),
+	}, func(ok bool) {
+		if ok {
+			d.buildPack(a.ID, a.Name, folder.Text, internal.Checked)
+		}
+	}, d.win)
+}
+
+func (d *desktopApp) buildPack(accountID, name, dir string, internal bool) {
+	bar := widget.NewProgressBar()
+	step := widget.NewLabel("Starting…")
+	var cancelled atomic.Bool
+	progress := dialog.NewCustom("Building the review pack of "+name, "Cancel", container.NewVBox(step, bar), d.win)
+	progress.SetOnClosed(func() { cancelled.Store(true) })
+	progress.Resize(fyne.NewSize(520, 160))
+	progress.Show()
+	p := d.ws.Portfolio().Copy() // the goroutine reads its own copy
+	go func() {
+		files, err := pack.Write(p, pack.Options{AccountID: accountID, Dir: dir, Internal: internal,
+			Progress: func(done, total int, what string) {
+				fyne.Do(func() {
+					bar.SetValue(float64(done) / float64(total))
+					step.SetText(what)
+				})
+			},
+			Cancelled: cancelled.Load,
+		})
+		fyne.Do(func() {
+			if cancelled.Load() && err == pack.ErrCancelled {
+				return
+			}
+			cancelled.Store(true) // closing the dialog now is not a cancel
+			progress.Hide()
+			if err != nil {
+				dialog.ShowError(err, d.win)
+				return
+			}
+			if d.shell != nil {
+				d.shell.SetStatus(fmt.Sprintf("Wrote the review pack of %s to %s (%d files)", name, dir, len(files)))
+			}
+		})
+	}()
+}
