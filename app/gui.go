@@ -28,6 +28,7 @@ type desktopApp struct {
 	ws       *workspace.Workspace
 	shell    *views.Shell
 	workshop bool
+	zoom     float32 // presenter zoom, 1 = normal
 	recent   *fyne.Menu
 	main     *fyne.MainMenu
 }
@@ -53,9 +54,9 @@ func runGUI(db string, stderr io.Writer) int {
 }
 
 func newDesktop(fa fyne.App) *desktopApp {
-	fa.Settings().SetTheme(views.NewTheme(false))
+	fa.Settings().SetTheme(views.NewTheme(false, 1))
 	fa.SetIcon(fyne.NewStaticResource("orchard.png", assets.IconPNG))
-	d := &desktopApp{fa: fa}
+	d := &desktopApp{fa: fa, zoom: 1}
 	d.win = fa.NewWindow("Orchard")
 	prefs := fa.Preferences()
 	d.win.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, 1400)), float32(prefs.FloatWithFallback(prefHeight, 900))))

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"orchard/model"
@@ -136,4 +137,24 @@ func TestExportPackFromTheWindow(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	t.Fatal("the review pack was not written")
+}
+
+func TestWorkshopModeEntersAndLeaves(t *testing.T) {
+	d := newTestDesktop(t)
+	normal := d.fa.Settings().Theme().Size("text")
+	d.toggleWorkshop()
+	if !d.workshop || !d.win.FullScreen() {
+		t.Fatal("F11 should enter workshop mode full screen")
+	}
+	if got := d.fa.Settings().Theme().Size("text"); got < 2*normal {
+		t.Errorf("projector text %v, want at least twice %v", got, normal)
+	}
+	d.presenterZoom(1.15)
+	if got := d.fa.Settings().Theme().Size("text"); got <= 2*normal {
+		t.Error("presenter zoom did not enlarge the text")
+	}
+	d.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if d.workshop || d.win.FullScreen() {
+		t.Error("Esc should leave workshop mode")
+	}
 }

@@ -114,6 +114,11 @@ func (d *desktopApp) addShortcuts() {
 	// Ctrl+Shift+Z as a second redo; Ctrl+Z and Ctrl+Y come through the Edit menu.
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift},
 		func(fyne.Shortcut) { d.redo() })
+	for _, k := range []fyne.KeyName{fyne.KeyEqual, fyne.KeyPlus} {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { d.presenterZoom(1.15) })
+	}
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { d.presenterZoom(1 / 1.15) })
+	c.SetOnTypedKey(d.typedKey)
 }
 
 // textInput is what a focused text field offers; inside one, undo and redo
@@ -145,10 +150,42 @@ func (d *desktopApp) redo() {
 
 func (d *desktopApp) toggleWorkshop() {
 	d.workshop = !d.workshop
-	d.fa.Settings().SetTheme(views.NewTheme(d.workshop))
+	d.applyTheme()
 	d.win.SetFullScreen(d.workshop)
 	if d.shell != nil {
 		d.shell.SetWorkshop(d.workshop)
+	}
+}
+
+func (d *desktopApp) applyTheme() {
+	d.fa.Settings().SetTheme(views.NewTheme(d.workshop, d.zoom))
+}
+
+// presenterZoom scales the whole interface live (Ctrl + and Ctrl −).
+func (d *desktopApp) presenterZoom(factor float32) {
+	if d.zoom == 0 {
+		d.zoom = 1
+	}
+	d.zoom = max(0.6, min(2.5, d.zoom*factor))
+	d.applyTheme()
+}
+
+// typedKey handles keys no widget took: Esc leaves workshop mode, PageUp
+// and PageDown step through the workshop screens.
+func (d *desktopApp) typedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyEscape:
+		if d.workshop {
+			d.toggleWorkshop()
+		}
+	case fyne.KeyPageDown:
+		if d.shell != nil {
+			d.shell.WorkshopStep(1)
+		}
+	case fyne.KeyPageUp:
+		if d.shell != nil {
+			d.shell.WorkshopStep(-1)
+		}
 	}
 }
 

@@ -51,6 +51,7 @@ type Shell struct {
 	plan       *planScreen
 	review     *reviewScreen
 	workshop   bool
+	side       *fyne.Container
 	navButtons map[Section]*widget.Button
 	accountLbl *widget.Label
 	body       *fyne.Container
@@ -94,8 +95,8 @@ func NewShell(ws *workspace.Workspace, win fyne.Window) *Shell {
 		banner.Wrapping = fyne.TextWrapWord
 		top = banner
 	}
-	side := container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.NewPadded(nav))
-	s.root = container.NewBorder(top, container.NewBorder(widget.NewSeparator(), nil, nil, nil, s.status), side, nil, s.body)
+	s.side = container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.NewPadded(nav))
+	s.root = container.NewBorder(top, container.NewBorder(widget.NewSeparator(), nil, nil, nil, s.status), s.side, nil, s.body)
 	s.stop = ws.Subscribe(s.onEvent)
 	s.setAccount(s.portfolio.list.selected)
 	s.Show(SectionPortfolio)
@@ -316,10 +317,34 @@ func (s *Shell) defaultMember() string {
 	return ""
 }
 
+// workshopStops are the screens PageUp and PageDown step through on a projector.
+var workshopStops = []Section{SectionPortfolio, SectionMap, SectionBoard, SectionReview}
+
+// WorkshopStep moves d screens along quadrant → map → board → review.
+func (s *Shell) WorkshopStep(d int) {
+	at := 0
+	for i, sec := range workshopStops {
+		if sec == s.section {
+			at = i
+		}
+	}
+	next := (at + d + len(workshopStops)) % len(workshopStops)
+	s.Show(workshopStops[next])
+	if workshopStops[next] == SectionPortfolio {
+		s.portfolio.tabs.SelectIndex(1) // the quadrant
+	}
+}
+
 // SetWorkshop tells the screens that a projector audience is watching:
-// the relationship map switches to its customer-safe view.
+// the customer-safe views switch on and the navigation makes room.
 func (s *Shell) SetWorkshop(on bool) {
 	s.workshop = on
+	if on {
+		s.side.Hide()
+	} else {
+		s.side.Show()
+	}
+	s.root.Refresh()
 	if s.relMap != nil {
 		s.relMap.safe.SetChecked(on)
 	}

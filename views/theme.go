@@ -24,25 +24,66 @@ var (
 	ColorDetractor = chart.Red
 )
 
-// orchardTheme is the default theme with Orchard's primary colour; in
-// workshop mode it scales text and padding up for a projector.
+// orchardTheme is the default theme with Orchard's primary colour. In
+// workshop mode it is a projector theme: text twice the size, roomier
+// targets, and high-contrast colours; zoom scales everything further.
 type orchardTheme struct {
 	fyne.Theme
 	workshop bool
+	zoom     float32
 }
 
-// NewTheme returns Orchard's theme, for a desk or for a projector.
-func NewTheme(workshop bool) fyne.Theme {
-	return &orchardTheme{Theme: theme.DefaultTheme(), workshop: workshop}
+// NewTheme returns Orchard's theme for a desk or (workshop) a projector,
+// at a presenter zoom (1 = normal).
+func NewTheme(workshop bool, zoom float32) fyne.Theme {
+	if zoom <= 0 {
+		zoom = 1
+	}
+	return &orchardTheme{Theme: theme.DefaultTheme(), workshop: workshop, zoom: zoom}
 }
+
+// Projector colours: near-black on white or white on near-black, and a
+// darker green, all at least 7:1 against their background.
+var (
+	projectorInk      = color.NRGBA{R: 0x10, G: 0x10, B: 0x10, A: 0xff}
+	projectorPaper    = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
+	projectorNight    = color.NRGBA{R: 0x0a, G: 0x0a, B: 0x0a, A: 0xff}
+	projectorDay      = color.NRGBA{R: 0xfa, G: 0xfa, B: 0xfa, A: 0xff}
+	projectorGreen    = color.NRGBA{R: 0x1b, G: 0x5e, B: 0x20, A: 0xff}
+	projectorMuted    = color.NRGBA{R: 0x30, G: 0x30, B: 0x30, A: 0xff}
+	projectorMutedDay = color.NRGBA{R: 0xd0, G: 0xd0, B: 0xd0, A: 0xff}
+)
 
 func (t *orchardTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	switch n {
-	case theme.ColorNamePrimary, theme.ColorNameFocus:
-		if n == theme.ColorNameFocus {
-			return color.NRGBA{R: ColorPrimary.R, G: ColorPrimary.G, B: ColorPrimary.B, A: 0x7f}
+	if t.workshop {
+		dark := v == theme.VariantDark
+		switch n {
+		case theme.ColorNameForeground:
+			if dark {
+				return projectorDay
+			}
+			return projectorInk
+		case theme.ColorNameBackground, theme.ColorNameInputBackground, theme.ColorNameMenuBackground, theme.ColorNameOverlayBackground:
+			if dark {
+				return projectorNight
+			}
+			return projectorPaper
+		case theme.ColorNamePlaceHolder, theme.ColorNameDisabled:
+			if dark {
+				return projectorMutedDay
+			}
+			return projectorMuted
+		case theme.ColorNamePrimary:
+			return projectorGreen
+		case theme.ColorNameForegroundOnPrimary:
+			return projectorPaper
 		}
+	}
+	switch n {
+	case theme.ColorNamePrimary:
 		return ColorPrimary
+	case theme.ColorNameFocus:
+		return color.NRGBA{R: ColorPrimary.R, G: ColorPrimary.G, B: ColorPrimary.B, A: 0x7f}
 	case theme.ColorNameSelection:
 		return color.NRGBA{R: ColorPrimary.R, G: ColorPrimary.G, B: ColorPrimary.B, A: 0x40}
 	}
@@ -50,16 +91,16 @@ func (t *orchardTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.C
 }
 
 func (t *orchardTheme) Size(n fyne.ThemeSizeName) float32 {
-	s := t.Theme.Size(n)
+	s := t.Theme.Size(n) * t.zoom
 	if !t.workshop {
 		return s
 	}
 	switch n {
-	case theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText,
-		theme.SizeNameCaptionText, theme.SizeNameInlineIcon, theme.SizeNamePadding,
-		theme.SizeNameInnerPadding, theme.SizeNameLineSpacing:
-		return s * 1.6
-	case theme.SizeNameSeparatorThickness, theme.SizeNameInputBorder:
+	case theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText, theme.SizeNameCaptionText, theme.SizeNameInlineIcon:
+		return s * 2
+	case theme.SizeNamePadding, theme.SizeNameInnerPadding, theme.SizeNameLineSpacing:
+		return s * 1.5
+	case theme.SizeNameSeparatorThickness, theme.SizeNameInputBorder, theme.SizeNameScrollBar:
 		return s * 2
 	}
 	return s

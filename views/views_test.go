@@ -189,3 +189,33 @@ func TestEmptyWorkspaceHasNoAccountScreens(t *testing.T) {
 		t.Error("the empty portfolio should offer to add an account")
 	}
 }
+
+func TestWorkshopModeOnTheShell(t *testing.T) {
+	s, _, _ := newTestShell(t)
+	selectRow(t, s, sample.PlannedAccounts[0])
+	test.Tap(s.navButtons[SectionMap])
+	s.SetWorkshop(true)
+	if s.side.Visible() {
+		t.Error("workshop mode should hide the navigation")
+	}
+	if !s.relMap.m.customerSafe {
+		t.Error("workshop mode should switch the map to its customer-safe view")
+	}
+	s.WorkshopStep(1)
+	if s.Section() != SectionBoard {
+		t.Errorf("PageDown from the map went to %v, want the board", s.Section())
+	}
+	s.WorkshopStep(1)
+	s.WorkshopStep(1)
+	if s.Section() != SectionPortfolio || s.portfolio.tabs.SelectedIndex() != 1 {
+		t.Errorf("stepping round should reach the quadrant: section %v tab %d", s.Section(), s.portfolio.tabs.SelectedIndex())
+	}
+	test.Tap(s.navButtons[SectionPlan])
+	if !s.plan.safe {
+		t.Error("a screen opened during the workshop should start customer-safe")
+	}
+	s.SetWorkshop(false)
+	if !s.side.Visible() || s.plan.safe || s.relMap.m.customerSafe {
+		t.Error("leaving workshop mode should bring the navigation and the internal views back")
+	}
+}
