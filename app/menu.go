@@ -174,6 +174,8 @@ func (d *desktopApp) presenterZoom(factor float32) {
 // and PageDown step through the workshop screens.
 func (d *desktopApp) typedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
+	case fyne.KeyF11:
+		d.toggleWorkshop()
 	case fyne.KeyEscape:
 		if d.workshop {
 			d.toggleWorkshop()

@@ -315,9 +315,12 @@ func (b *boardView) TypedRune(rune) {}
 func (b *boardView) TypedKey(ev *fyne.KeyEvent) {
 	a := b.selectedAction()
 	if a == nil {
+		passKey(b, ev)
 		return
 	}
 	switch ev.Name {
+	default:
+		passKey(b, ev)
 	case fyne.KeyReturn, fyne.KeyEnter:
 		b.editAction(a)
 	case fyne.KeyDelete, fyne.KeyBackspace:

@@ -248,6 +248,7 @@ func (q *quadrantEditor) TypedRune(rune) {}
 func (q *quadrantEditor) TypedKey(ev *fyne.KeyEvent) {
 	i := q.indexOf(q.selected)
 	if i < 0 {
+		passKey(q, ev)
 		return
 	}
 	b := q.bubbles[i]
@@ -266,9 +267,13 @@ func (q *quadrantEditor) TypedKey(ev *fyne.KeyEvent) {
 		q.open(b.acc.ID)
 		return
 	case fyne.KeyEscape:
+		if q.selected == "" {
+			passKey(q, ev)
+		}
 		q.selectIndex(-1)
 		return
 	default:
+		passKey(q, ev)
 		return
 	}
 	q.report(q.ws.MoveAccount(b.acc.ID, clampScore(b.x+dx), clampScore(b.y+dy)))

@@ -419,6 +419,8 @@ func (m *relMap) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		m.deleteSelection()
+	default:
+		passKey(m, ev)
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if len(m.selected) == 1 && m.onEdit != nil {
 			for id := range m.selected {
