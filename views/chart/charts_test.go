@@ -1,0 +1,93 @@
+package chart_test
+
+import (
+	"bytes"
+	"image/png"
+	"strings"
+	"testing"
+
+	"orchard/model"
+	"orchard/views/chart"
+)
+
+func TestEveryChartRendersBothFormats(t *testing.T) {
+	p := samplePortfolio()
+	a := planned(p)
+	labels := map[string]string{"quadrant": "Northwind Logistics", "pareto": "80 %", "revenue": "revenue",
+		"actions": "Anna Berg", "impact": "expected", "scorecard": "Quality", "coverage": "decision maker"}
+	for _, name := range chart.Names {
+		t.Run(name, func(t *testing.T) {
+			pngBytes, err := chart.Render(p, name, a.ID, chart.PNG, 900, 450, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			img, err := png.Decode(bytes.NewReader(pngBytes))
+			if err != nil {
+				t.Fatalf("not a PNG: %v", err)
+			}
+			if b := img.Bounds(); b.Dx() != 900 || b.Dy() != 450 {
+				t.Errorf("size %v", b)
+			}
+			again, _ := chart.Render(p, name, a.ID, chart.PNG, 900, 450, false)
+			if !bytes.Equal(pngBytes, again) {
+				t.Error("the same data drew different bytes")
+			}
+			svg, err := chart.Render(p, name, a.ID, chart.SVG, 900, 450, false)
+			if err != nil || !strings.HasPrefix(strings.TrimSpace(string(svg)), "<svg") {
+				t.Fatalf("not SVG: %v", err)
+			}
+			if !strings.Contains(string(svg), labels[name]) {
+				t.Errorf("the SVG lacks the label %q", labels[name])
+			}
+		})
+	}
+}
+
+func TestChartsWithoutDataSaySo(t *testing.T) {
+	p := samplePortfolio()
+	var bare *model.Account
+	for _, a := range p.Accounts() {
+		if a.Name == "Halden Paper" {
+			bare = a
+		}
+	}
+	for _, name := range []string{"revenue", "actions", "impact", "scorecard", "coverage"} {
+		svg, err := chart.Render(p, name, bare.ID, chart.SVG, 800, 400, false)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if !strings.Contains(string(svg), "No data yet") {
+			t.Errorf("%s for an account without data does not say 'No data yet'", name)
+		}
+	}
+	if _, err := chart.Render(p, "bubbles", bare.ID, chart.PNG, 800, 400, false); err == nil {
+		t.Error("an unknown chart name was accepted")
+	}
+}
+
+func TestCustomerSafeCoverageHidesStrength(t *testing.T) {
+	p := samplePortfolio()
+	a := planned(p)
+	safe, _ := chart.Render(p, "coverage", a.ID, chart.SVG, 900, 450, true)
+	internal, _ := chart.Render(p, "coverage", a.ID, chart.SVG, 900, 450, false)
+	if strings.Contains(string(safe), "trusted advisor") || !strings.Contains(string(internal), "trusted advisor") {
+		t.Error("only the internal coverage chart may show relationship strengths")
+	}
+}
+
+// BenchmarkChartPNG measures each chart drawn to PNG at 1400×700.
+func BenchmarkChartPNG(b *testing.B) {
+	p := samplePortfolio()
+	a := planned(p)
+	for _, name := range chart.Names {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := chart.Render(p, name, a.ID, chart.PNG, 1400, 700, false); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
