@@ -128,10 +128,10 @@ func renderBars(c gochart.BarChart, f Format) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-var titleStyle = gochart.Style{FontSize: 16, FontColor: drawing.Color{R: Ink.R, G: Ink.G, B: Ink.B, A: 255}}
+var titleStyle = gochart.Style{FontSize: 20, FontColor: drawing.Color{R: Ink.R, G: Ink.G, B: Ink.B, A: 255}}
 
 func axisStyle() gochart.Style {
-	return gochart.Style{FontSize: 12, FontColor: dc(Ink), StrokeColor: dc(Grey)}
+	return gochart.Style{FontSize: 14, FontColor: dc(Ink), StrokeColor: dc(Grey), StrokeWidth: 2}
 }
 
 var priorityColors = map[model.Priority]drawing.Color{
@@ -199,7 +199,7 @@ func QuadrantChart(p *model.Portfolio, highlight string, f Format, width, height
 		}
 	}
 	series = append(series, gochart.AnnotationSeries{Annotations: labels,
-		Style: gochart.Style{FontSize: 10, FontColor: dc(Ink), StrokeColor: dc(Grey), FillColor: drawing.Color{R: 255, G: 255, B: 255, A: 220}}})
+		Style: gochart.Style{FontSize: 12, FontColor: dc(Ink), StrokeColor: dc(Grey), FillColor: drawing.Color{R: 255, G: 255, B: 255, A: 220}}})
 	ticks := []gochart.Tick{{Value: 0, Label: "weak"}, {Value: 50, Label: ""}, {Value: 100, Label: "strong"}}
 	vticks := []gochart.Tick{{Value: 0, Label: "low"}, {Value: 50, Label: ""}, {Value: 100, Label: "high"}}
 	c := gochart.Chart{Title: title + " — top right is the sweet spot", TitleStyle: titleStyle, Width: width, Height: height,
@@ -242,7 +242,7 @@ func ActionsChart(p *model.Portfolio, accountID string, f Format, width, height 
 		for _, s := range model.Statuses {
 			if n := byOwner[o][s]; n > 0 {
 				bar.Values = append(bar.Values, gochart.Value{Label: fmt.Sprintf("%s %d", s.Label(), n), Value: float64(n),
-					Style: gochart.Style{FillColor: colors[s], StrokeColor: dc(mapPaper), FontColor: dc(mapPaper), FontSize: 10}})
+					Style: gochart.Style{FillColor: colors[s], StrokeColor: dc(mapPaper), FontColor: dc(mapPaper), FontSize: 12}})
 			}
 		}
 		bars = append(bars, bar)
@@ -303,7 +303,7 @@ func CoverageChart(p *model.Portfolio, accountID string, f Format, width, height
 			}{{"working with us", known, dc(Green)}, {"not yet", byRole[r][model.StrengthNone], dc(Grey)}} {
 				if part.n > 0 {
 					bar.Values = append(bar.Values, gochart.Value{Label: fmt.Sprintf("%s %d", part.label, part.n), Value: float64(part.n),
-						Style: gochart.Style{FillColor: part.col, StrokeColor: dc(mapPaper), FontColor: dc(mapPaper), FontSize: 10}})
+						Style: gochart.Style{FillColor: part.col, StrokeColor: dc(mapPaper), FontColor: dc(mapPaper), FontSize: 12}})
 				}
 			}
 			bars = append(bars, bar)
@@ -312,7 +312,7 @@ func CoverageChart(p *model.Portfolio, accountID string, f Format, width, height
 		for st := model.StrengthNone; st <= model.StrengthTrustedAdvisor; st++ {
 			if n := byRole[r][st]; n > 0 {
 				bar.Values = append(bar.Values, gochart.Value{Label: fmt.Sprintf("%s %d", st, n), Value: float64(n),
-					Style: gochart.Style{FillColor: colors[st], StrokeColor: dc(mapPaper), FontColor: dc(Ink), FontSize: 10}})
+					Style: gochart.Style{FillColor: colors[st], StrokeColor: dc(mapPaper), FontColor: dc(Ink), FontSize: 12}})
 			}
 		}
 		bars = append(bars, bar)
@@ -419,7 +419,7 @@ func ScorecardChart(p *model.Portfolio, accountID string, f Format, width, heigh
 			Style: gochart.Style{StrokeColor: col, StrokeWidth: 4, DotColor: col, DotWidth: 5}})
 		ends = append(ends, gochart.Value2{XValue: xs[len(xs)-1], YValue: ys[len(ys)-1], Label: crit})
 	}
-	series = append(series, gochart.AnnotationSeries{Annotations: ends, Style: gochart.Style{FontSize: 10, FontColor: dc(Ink), StrokeColor: dc(Grey)}})
+	series = append(series, gochart.AnnotationSeries{Annotations: ends, Style: gochart.Style{FontSize: 12, FontColor: dc(Ink), StrokeColor: dc(Grey)}})
 	var ticks []gochart.Tick
 	for j, d := range dates {
 		ticks = append(ticks, gochart.Tick{Value: float64(j), Label: d.Format("Jan 2006")})

@@ -14,7 +14,7 @@ func TestEveryChartRendersBothFormats(t *testing.T) {
 	p := samplePortfolio()
 	a := planned(p)
 	labels := map[string]string{"quadrant": "Northwind Logistics", "pareto": "80 %", "revenue": "revenue",
-		"actions": "Anna Berg", "impact": "expected", "scorecard": "Quality", "coverage": "decision maker"}
+		"actions": "Anna Berg", "impact": "expected", "scorecard": "Quality", "coverage": "economic"}
 	for _, name := range chart.Names {
 		t.Run(name, func(t *testing.T) {
 			pngBytes, err := chart.Render(p, name, a.ID, chart.PNG, 900, 450, false)
