@@ -1,0 +1,644 @@
+package sheet
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"orchard/model"
+)
+
+// Problem is one thing in the file Orchard could not use as it stands.
+type Problem struct {
+	Sheet    string
+	Row      int // 1-based, as the spreadsheet numbers rows
+	Column   string
+	Found    string
+	Expected string
+}
+
+func (p Problem) String() string {
+	return fmt.Sprintf("sheet %s, row %d, column %s: found %q, expected %s", p.Sheet, p.Row, p.Column, p.Found, p.Expected)
+}
+
+// SheetReport says how one sheet was understood.
+type SheetReport struct {
+	Name      string
+	Kind      Kind
+	HeaderRow int              // 1-based; 0 when no header was found
+	Mapping   map[string]Field // column header -> field
+	Rows      int              // data rows read
+}
+
+// Result is what an import would do: the records to save and the counts.
+type Result struct {
+	Sheets                           []SheetReport
+	Records                          []model.Entity
+	New, Updated, Unchanged, Skipped int
+	Problems                         []Problem
+}
+
+// Summary is the result in one line.
+func (r *Result) Summary() string {
+	return fmt.Sprintf("%d new, %d updated, %d unchanged, %d skipped", r.New, r.Updated, r.Unchanged, r.Skipped)
+}
+
+// Options steer an import.
+type Options struct {
+	// AccountID receives stakeholders and actions from sheets that name no account.
+	AccountID string
+	Today     time.Time
+}
+
+// Plan works out what importing a workbook into the portfolio would do,
+// without changing anything. Records that match existing ones (by name
+// within their account, or team members by name) are updated, not doubled.
+func Plan(wb *Workbook, p *model.Portfolio, o Options) (*Result, error) {
+	im := &importer{p: p, o: o, res: &Result{}, accounts: map[string]*model.Account{}, members: map[string]*model.TeamMember{},
+		people: map[string]*model.Stakeholder{}, written: map[string]model.Entity{}}
+	for _, a := range p.Accounts() {
+		im.accounts[key(a.Name)] = a
+	}
+	for _, m := range p.TeamMembers() {
+		im.members[key(m.Name)] = m
+	}
+	any := false
+	// Accounts and team first, so later sheets can refer to them.
+	order := map[Kind]int{KindAccounts: 0, KindTeam: 1, KindStakeholders: 2, KindOpportunities: 3, KindActions: 4, KindUnknown: 5}
+	type sheetPlan struct {
+		t      Table
+		header int
+		fields []Field
+		kind   Kind
+	}
+	var plans []sheetPlan
+	for _, t := range wb.Tables {
+		h, fields := findHeader(t.Rows)
+		kind := KindUnknown
+		if h >= 0 {
+			kind = guessKind(fields)
+		}
+		rep := SheetReport{Name: t.Name, Kind: kind, HeaderRow: h + 1, Mapping: map[string]Field{}}
+		if h >= 0 {
+			for j, f := range fields {
+				if f != "" {
+					rep.Mapping[strings.TrimSpace(t.Rows[h][j])] = f
+				}
+			}
+			rep.Rows = len(t.Rows) - h - 1
+		}
+		im.res.Sheets = append(im.res.Sheets, rep)
+		if kind != KindUnknown {
+			any = true
+			plans = append(plans, sheetPlan{t, h, fields, kind})
+		}
+	}
+	if !any {
+		return nil, fmt.Errorf("cannot import %s: no sheet has headers Orchard recognises (such as Account, Name, Title, Reports to, Stage, Amount); "+
+			"a workbook of only charts or pivot tables has no rows to import", wb.Path)
+	}
+	sort.SliceStable(plans, func(i, j int) bool { return order[plans[i].kind] < order[plans[j].kind] })
+	for _, sp := range plans {
+		im.sheet(sp.t, sp.header, sp.fields, sp.kind)
+	}
+	for _, e := range im.list {
+		im.res.Records = append(im.res.Records, e)
+	}
+	return im.res, nil
+}
+
+type importer struct {
+	p        *model.Portfolio
+	o        Options
+	res      *Result
+	accounts map[string]*model.Account     // by folded name, including new ones
+	members  map[string]*model.TeamMember  // by folded name
+	people   map[string]*model.Stakeholder // by account + folded name, new or edited in this import
+	written  map[string]model.Entity       // kind/id -> latest version in this import
+	list     []model.Entity
+}
+
+func key(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// put records a new or edited record once, keeping the latest version.
+func (im *importer) put(before, e model.Entity) {
+	k := model.PendingKey(e.Kind(), e.EntityID())
+	if _, ok := im.written[k]; ok {
+		for i, x := range im.list {
+			if model.PendingKey(x.Kind(), x.EntityID()) == k {
+				im.list[i] = e
+			}
+		}
+		im.written[k] = e
+		return
+	}
+	im.written[k] = e
+	switch {
+	case before == nil:
+		im.res.New++
+	case fmt.Sprintf("%+v", before) == fmt.Sprintf("%+v", e):
+		im.res.Unchanged++
+		return
+	default:
+		im.res.Updated++
+	}
+	im.list = append(im.list, e)
+}
+
+func (im *importer) problem(sheet string, row int, col, found, expected string) {
+	im.res.Problems = append(im.res.Problems, Problem{Sheet: sheet, Row: row, Column: col, Found: found, Expected: expected})
+}
+
+// cells gives a row's value per field.
+type cells map[Field]string
+
+func (im *importer) sheet(t Table, header int, fields []Field, kind Kind) {
+	colName := map[Field]string{}
+	for j, f := range fields {
+		if f != "" {
+			colName[f] = strings.TrimSpace(t.Rows[header][j])
+		}
+	}
+	var dates []string
+	for _, r := range t.Rows[header+1:] {
+		for j, f := range fields {
+			if (f == FCloseDate || f == FDue) && j < len(r) {
+				dates = append(dates, r[j])
+			}
+		}
+	}
+	dayFirst := dayFirstColumn(dates)
+	for i, r := range t.Rows[header+1:] {
+		row := header + i + 2
+		c := cells{}
+		blank := true
+		for j, f := range fields {
+			if j < len(r) && f != "" {
+				c[f] = strings.TrimSpace(r[j])
+				if !isEmpty(c[f]) {
+					blank = false
+				}
+			}
+		}
+		if blank || isTotalRow(r) {
+			continue
+		}
+		var ok bool
+		switch kind {
+		case KindAccounts:
+			ok = im.account(t.Name, row, c, colName)
+		case KindTeam:
+			ok = im.member(t.Name, row, c, colName)
+		case KindStakeholders:
+			ok = im.stakeholder(t.Name, row, c, colName)
+		case KindOpportunities:
+			ok = im.opportunity(t.Name, row, c, colName, dayFirst)
+		case KindActions:
+			ok = im.action(t.Name, row, c, colName, dayFirst)
+		}
+		if !ok {
+			im.res.Skipped++
+		}
+	}
+	if kind == KindStakeholders {
+		im.resolveManagers(t, header, fields)
+	}
+}
+
+func isTotalRow(r []string) bool {
+	for _, c := range r {
+		if w := strings.ToLower(strings.TrimSpace(c)); w == "total" || w == "sum" || w == "summe" || w == "totaal" || w == "gesamt" {
+			return true
+		}
+	}
+	return false
+}
+
+func (im *importer) account(sheet string, row int, c cells, col map[Field]string) bool {
+	name := c[FAccount]
+	if isEmpty(name) {
+		name = c[FName]
+	}
+	if isEmpty(name) {
+		im.problem(sheet, row, col[FAccount], "", "an account name")
+		return false
+	}
+	before := im.accounts[key(name)]
+	a := &model.Account{ID: model.NewID(), Name: name, Currency: im.p.Settings.Rates.Base, Objective: model.ObjectiveGrowth}
+	if before != nil {
+		a = model.Clone(before).(*model.Account)
+	}
+	if v := c[FIndustry]; !isEmpty(v) {
+		a.Industry = v
+	}
+	if v := c[FRegion]; !isEmpty(v) {
+		a.Region = v
+	}
+	if v := c[FOwner]; !isEmpty(v) {
+		a.Owner = v
+	}
+	if v := strings.ToUpper(c[FCurrency]); model.ValidCurrency(v) {
+		a.Currency = v
+	}
+	if v := c[FRevenue]; !isEmpty(v) {
+		amt, err := parseAmount(v)
+		if err != nil || amt < 0 {
+			im.problem(sheet, row, col[FRevenue], v, "a revenue of zero or more, e.g. 1,250,000")
+			return false
+		}
+		a.Revenue = model.MoneyFromMajor(amt)
+	}
+	if v := c[FPotential]; !isEmpty(v) {
+		if amt, err := parseAmount(v); err == nil && amt >= 0 {
+			a.Potential = model.MoneyFromMajor(amt)
+		}
+	}
+	if v := c[FParent]; !isEmpty(v) && !strings.Contains(a.Notes, "Subsidiary of") {
+		a.Notes = strings.TrimSpace(a.Notes + "\nSubsidiary of " + v)
+	}
+	if err := a.Validate(); err != nil {
+		im.problem(sheet, row, col[FAccount], name, err.Error())
+		return false
+	}
+	im.accounts[key(name)] = a
+	im.put(entityOrNil(before), a)
+	return true
+}
+
+func entityOrNil[T model.Entity](e T) model.Entity {
+	var zero T
+	if any(e) == any(zero) {
+		return nil
+	}
+	return e
+}
+
+func (im *importer) member(sheet string, row int, c cells, col map[Field]string) bool {
+	name := c[FAgent]
+	if isEmpty(name) {
+		name = c[FName]
+	}
+	if isEmpty(name) {
+		im.problem(sheet, row, col[FAgent], "", "a team member's name")
+		return false
+	}
+	before := im.members[key(name)]
+	m := &model.TeamMember{ID: model.NewID(), Name: name, Function: model.FunctionSales}
+	if before != nil {
+		m = model.Clone(before).(*model.TeamMember)
+	}
+	if v := c[FTitle]; !isEmpty(v) {
+		m.Title = v
+	}
+	if v := c[FEmail]; !isEmpty(v) {
+		m.Email = v
+	}
+	if v := c[FManager]; !isEmpty(v) && m.Title == "" {
+		m.Title = "Reports to " + v
+	}
+	im.members[key(name)] = m
+	im.put(entityOrNil(before), m)
+	return true
+}
+
+// accountFor finds the account a row belongs to: its own column, else the
+// import's account.
+func (im *importer) accountFor(c cells) *model.Account {
+	if v := c[FAccount]; !isEmpty(v) {
+		return im.accounts[key(v)]
+	}
+	if im.o.AccountID != "" {
+		if a := im.p.Account(im.o.AccountID); a != nil {
+			return a
+		}
+	}
+	return nil
+}
+
+func (im *importer) stakeholder(sheet string, row int, c cells, col map[Field]string) bool {
+	a := im.accountFor(c)
+	if a == nil {
+		found := c[FAccount]
+		im.problem(sheet, row, orDefault(col[FAccount], "account"), found, "an account that exists or is in this import (or choose the account to import into)")
+		return false
+	}
+	raw := c[FName]
+	name, title := splitNameRole(raw)
+	if isEmpty(name) {
+		im.problem(sheet, row, col[FName], raw, "a person's name")
+		return false
+	}
+	// Within one file an ID column tells apart people who share a name.
+	pk := a.ID + "/" + key(name)
+	if id := c[FID]; !isEmpty(id) {
+		pk = a.ID + "/id:" + id
+	}
+	before := im.people[pk]
+	if before == nil {
+		for _, s := range im.p.Stakeholders(a.ID) {
+			if key(s.Name) == key(name) {
+				before = s
+			}
+		}
+	}
+	s := &model.Stakeholder{ID: model.NewID(), AccountID: a.ID, Name: name}
+	if before != nil {
+		s = model.Clone(before).(*model.Stakeholder)
+	}
+	if title != "" {
+		s.Title = title
+	}
+	if v := c[FTitle]; !isEmpty(v) {
+		s.Title = v
+	}
+	if v := c[FDepartment]; !isEmpty(v) {
+		s.Department = v
+	}
+	if v := c[FAttitude]; !isEmpty(v) {
+		att, ok := parseAttitude(v)
+		if !ok {
+			im.problem(sheet, row, col[FAttitude], v, "a stance such as champion, supporter, neutral, sceptical or blocker")
+		} else {
+			s.Attitude = att
+		}
+	}
+	if v := c[FInfluence]; !isEmpty(v) {
+		if inf, ok := parseInfluence(v); ok {
+			s.Influence = inf
+		} else {
+			im.problem(sheet, row, col[FInfluence], v, "high, medium, low or a score from 1 to 5")
+		}
+	}
+	if v := c[FRole]; !isEmpty(v) {
+		switch strings.ToLower(v) {
+		case "accountable", "decision maker", "decision-maker":
+			s.Role = model.RoleDecisionMaker
+		case "economic buyer":
+			s.Role = model.RoleEconomicBuyer
+		case "champion", "coach":
+			s.Role = model.RoleChampion
+		case "consulted", "influencer":
+			s.Role = model.RoleInfluencer
+		case "responsible", "technical buyer":
+			s.Role = model.RoleTechnicalBuyer
+		case "informed", "user":
+			s.Role = model.RoleUser
+		case "gatekeeper", "blocker":
+			s.Role = model.RoleGatekeeper
+		}
+	}
+	im.people[pk] = s
+	im.put(entityOrNil(before), s)
+	return true
+}
+
+// resolveManagers links reports-to by manager ID or by name within the
+// account, refusing a link that would make a loop.
+func (im *importer) resolveManagers(t Table, header int, fields []Field) {
+	idCol, mgrIDCol, mgrCol, nameCol, accCol := -1, -1, -1, -1, -1
+	for j, f := range fields {
+		switch f {
+		case FID:
+			idCol = j
+		case FManagerID:
+			mgrIDCol = j
+		case FReportsTo:
+			mgrCol = j
+		case FName:
+			nameCol = j
+		case FAccount:
+			accCol = j
+		}
+	}
+	if nameCol < 0 || (mgrIDCol < 0 && mgrCol < 0) {
+		return
+	}
+	cell := func(r []string, j int) string {
+		if j >= 0 && j < len(r) {
+			return strings.TrimSpace(r[j])
+		}
+		return ""
+	}
+	byExt := map[string]*model.Stakeholder{}
+	find := func(r []string) *model.Stakeholder {
+		c := cells{FAccount: cell(r, accCol)}
+		a := im.accountFor(c)
+		if a == nil {
+			return nil
+		}
+		if id := cell(r, idCol); idCol >= 0 && !isEmpty(id) {
+			return im.people[a.ID+"/id:"+id]
+		}
+		name, _ := splitNameRole(cell(r, nameCol))
+		return im.people[a.ID+"/"+key(name)]
+	}
+	for _, r := range t.Rows[header+1:] {
+		if s := find(r); s != nil && idCol >= 0 {
+			byExt[cell(r, idCol)] = s
+		}
+	}
+	for i, r := range t.Rows[header+1:] {
+		s := find(r)
+		if s == nil {
+			continue
+		}
+		var mgr *model.Stakeholder
+		if id := cell(r, mgrIDCol); !isEmpty(id) {
+			mgr = byExt[id]
+		} else if n := cell(r, mgrCol); !isEmpty(n) {
+			name, _ := splitNameRole(n)
+			mgr = im.people[s.AccountID+"/"+key(name)]
+		}
+		if mgr == nil || mgr.ID == s.ID {
+			continue
+		}
+		// Walk up from the manager: reaching s would close a loop.
+		loop := false
+		for cur, n := mgr, 0; cur != nil && n < 10000; n++ {
+			if cur.ReportsTo == s.ID {
+				loop = true
+				break
+			}
+			next, _ := im.written[model.PendingKey(model.KindStakeholder, cur.ReportsTo)].(*model.Stakeholder)
+			if next == nil {
+				next, _ = im.p.Get(model.KindStakeholder, cur.ReportsTo).(*model.Stakeholder)
+			}
+			cur = next
+		}
+		if loop {
+			im.problem(t.Name, header+i+2, "reports to", mgr.Name, fmt.Sprintf("a manager who does not report to %s (that would make a loop)", s.Name))
+			continue
+		}
+		if s.ReportsTo != mgr.ID {
+			before := im.p.Get(model.KindStakeholder, s.ID)
+			c := model.Clone(s).(*model.Stakeholder)
+			c.ReportsTo = mgr.ID
+			for k, v := range im.people {
+				if v.ID == c.ID {
+					im.people[k] = c
+				}
+			}
+			for k, v := range byExt {
+				if v.ID == c.ID {
+					byExt[k] = c
+				}
+			}
+			im.replace(before, c)
+		}
+	}
+}
+
+// replace swaps the pending version of a record for a newer one.
+func (im *importer) replace(before, e model.Entity) {
+	k := model.PendingKey(e.Kind(), e.EntityID())
+	if _, ok := im.written[k]; ok {
+		found := false
+		for i, x := range im.list {
+			if model.PendingKey(x.Kind(), x.EntityID()) == k {
+				im.list[i] = e
+				found = true
+			}
+		}
+		if !found { // it was unchanged until now
+			im.res.Unchanged--
+			im.res.Updated++
+			im.list = append(im.list, e)
+		}
+		im.written[k] = e
+		return
+	}
+	im.put(before, e)
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+func (im *importer) opportunity(sheet string, row int, c cells, col map[Field]string, dayFirst bool) bool {
+	a := im.accountFor(c)
+	if a == nil {
+		im.problem(sheet, row, orDefault(col[FAccount], "account"), c[FAccount], "an account that exists or is in this import")
+		return false
+	}
+	name := c[FName]
+	if isEmpty(name) {
+		name = c[FID]
+	}
+	if isEmpty(name) {
+		name = strings.TrimSpace(c[FProduct] + " for " + a.Name)
+	}
+	var before *model.Opportunity
+	for _, e := range im.p.OfAccount(model.KindOpportunity, a.ID) {
+		if o := e.(*model.Opportunity); key(o.Name) == key(name) {
+			before = o
+		}
+	}
+	o := &model.Opportunity{ID: model.NewID(), AccountID: a.ID, Name: name, Currency: a.Currency, Created: im.o.Today}
+	if before != nil {
+		o = model.Clone(before).(*model.Opportunity)
+	}
+	if v := c[FProduct]; !isEmpty(v) {
+		o.Offering = v
+	}
+	if v := c[FStage]; !isEmpty(v) {
+		o.Stage = v
+		switch strings.ToLower(v) {
+		case "won", "closed won":
+			o.Probability = 100
+		case "lost", "closed lost":
+			o.Probability = 0
+		}
+	}
+	if v := c[FAmount]; !isEmpty(v) {
+		amt, err := parseAmount(v)
+		if err != nil || amt < 0 {
+			im.problem(sheet, row, col[FAmount], v, "a value of zero or more")
+			return false
+		}
+		o.Value = model.MoneyFromMajor(amt)
+	}
+	if v := c[FProbability]; !isEmpty(v) {
+		pv, err := parseAmount(strings.TrimSuffix(v, "%"))
+		if err != nil || pv < 0 || pv > 100 {
+			im.problem(sheet, row, col[FProbability], v, "a probability from 0 to 100 %")
+			return false
+		}
+		o.Probability = int(pv + 0.5)
+	}
+	if v := c[FCloseDate]; !isEmpty(v) {
+		d, err := parseDateCell(v, dayFirst)
+		if err != nil {
+			im.problem(sheet, row, col[FCloseDate], v, "a date such as 2026-11-23")
+			return false
+		}
+		o.ExpectedClose = d
+		if !o.Created.IsZero() && d.Before(o.Created) {
+			o.Created = time.Time{} // a deal closed in the past was opened before it closed
+		}
+	}
+	if err := o.Validate(); err != nil {
+		im.problem(sheet, row, col[FName], name, err.Error())
+		return false
+	}
+	im.put(entityOrNil(before), o)
+	return true
+}
+
+func (im *importer) action(sheet string, row int, c cells, col map[Field]string, dayFirst bool) bool {
+	a := im.accountFor(c)
+	if a == nil {
+		im.problem(sheet, row, orDefault(col[FAccount], "account"), c[FAccount], "an account that exists or is in this import (or choose the account to import into)")
+		return false
+	}
+	title := c[FAction]
+	if isEmpty(title) {
+		title = c[FName]
+	}
+	if isEmpty(title) {
+		im.problem(sheet, row, col[FAction], "", "what the action is")
+		return false
+	}
+	var before *model.Action
+	for _, x := range im.p.Actions(a.ID) {
+		if key(x.Title) == key(title) {
+			before = x
+		}
+	}
+	x := &model.Action{ID: model.NewID(), AccountID: a.ID, Title: title, Status: model.StatusPlanned, Order: float64(len(im.list) + 1)}
+	if before != nil {
+		x = model.Clone(before).(*model.Action)
+	}
+	if v := c[FStatus]; !isEmpty(v) {
+		st, ok := parseStatus(v)
+		if !ok {
+			im.problem(sheet, row, col[FStatus], v, "a status such as planned, in progress, blocked, done or not implemented")
+		} else {
+			x.Status = st
+		}
+	}
+	if v := c[FDue]; !isEmpty(v) {
+		d, err := parseDateCell(v, dayFirst)
+		if err != nil {
+			im.problem(sheet, row, col[FDue], v, "a date such as 2026-11-23")
+		} else {
+			x.Due = d
+		}
+	}
+	if v := c[FOwner]; !isEmpty(v) {
+		names := splitNames(v)
+		if m := im.members[key(names[0])]; m != nil {
+			x.OwnerID = m.ID
+		} else {
+			x.Notes = strings.TrimSpace(x.Notes + "\nOwner in the file: " + v)
+		}
+	}
+	if v := c[FNotes]; !isEmpty(v) {
+		x.Description = v
+	}
+	im.put(entityOrNil(before), x)
+	return true
+}

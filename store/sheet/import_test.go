@@ -1,0 +1,254 @@
+package sheet_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"orchard/model"
+	"orchard/store/sheet"
+)
+
+const data = "../../../shared/data/"
+
+var today = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+func plan(t *testing.T, path string, p *model.Portfolio, o sheet.Options) *sheet.Result {
+	t.Helper()
+	wb, err := sheet.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Today = today
+	res, err := sheet.Plan(wb, p, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func apply(p *model.Portfolio, res *sheet.Result) {
+	for _, e := range res.Records {
+		p.Put(e)
+	}
+}
+
+func TestImportMavenAccounts(t *testing.T) {
+	p := model.NewPortfolio()
+	res := plan(t, data+"maven_crm_accounts.csv", p, sheet.Options{})
+	if res.Sheets[0].Kind != sheet.KindAccounts || res.New != 85 || len(res.Problems) != 0 {
+		t.Fatalf("%+v: %s, problems %v", res.Sheets[0], res.Summary(), res.Problems)
+	}
+	apply(p, res)
+	var acme *model.Account
+	for _, a := range p.Accounts() {
+		if a.Name == "Acme Corporation" {
+			acme = a
+		}
+	}
+	if acme == nil || acme.Revenue != model.MoneyFromMajor(1100.04) || acme.Industry != "technolgy" || acme.Region != "United States" {
+		t.Errorf("Acme imported as %+v", acme)
+	}
+	// The same accounts with revenue as currency text update, not double.
+	res = plan(t, data+"accounts_currency_strings.csv", p, sheet.Options{})
+	if res.New != 0 || res.Updated+res.Unchanged != 85 {
+		t.Errorf("re-import: %s", res.Summary())
+	}
+	for _, e := range res.Records {
+		if a := e.(*model.Account); a.Name == "Acme Corporation" && a.Revenue != model.MoneyFromMajor(1100.04) {
+			t.Errorf("\"$1,100.04 \" read as %v", a.Revenue)
+		}
+	}
+}
+
+func TestImportTeamAndPipeline(t *testing.T) {
+	p := model.NewPortfolio()
+	apply(p, plan(t, data+"maven_crm_accounts.csv", p, sheet.Options{}))
+	team := plan(t, data+"maven_crm_sales_teams.csv", p, sheet.Options{})
+	if team.Sheets[0].Kind != sheet.KindTeam || team.New != 35 {
+		t.Fatalf("team: %+v %s", team.Sheets[0], team.Summary())
+	}
+	apply(p, team)
+	pipe := plan(t, data+"maven_crm_sales_pipeline.csv", p, sheet.Options{})
+	if pipe.Sheets[0].Kind != sheet.KindOpportunities {
+		t.Fatalf("pipeline read as %s", pipe.Sheets[0].Kind)
+	}
+	if pipe.New < 6000 || pipe.Skipped == 0 {
+		t.Errorf("pipeline: %s; deals without an account are skipped", pipe.Summary())
+	}
+	found := false
+	for _, pr := range pipe.Problems {
+		if pr.Column == "account" && pr.Row > 1 && strings.Contains(pr.Expected, "account") {
+			found = true
+			break
+		}
+	}
+	if !found {
+		t.Error("skipped rows should be listed with sheet, row and column")
+	}
+	for _, e := range pipe.Records {
+		o := e.(*model.Opportunity)
+		if o.Name == "1C1I7A6R" {
+			if o.Value != model.MoneyFromMajor(1054) || o.ExpectedClose.Format("2006-01-02") != "2017-03-01" || o.Probability != 100 {
+				t.Errorf("first deal: value %v close %v probability %d (day-first dates)", o.Value, o.ExpectedClose, o.Probability)
+			}
+		}
+	}
+}
+
+func TestImportOrgChartWithManagerIDs(t *testing.T) {
+	p := model.NewPortfolio()
+	p.Put(&model.Account{ID: "acc", Name: "N3v", Currency: "EUR"})
+	res := plan(t, data+"orgchart_n3vdev.xlsx", p, sheet.Options{AccountID: "acc"})
+	if res.Sheets[0].Kind != sheet.KindStakeholders || res.New != 150 {
+		t.Fatalf("%+v %s %v", res.Sheets[0], res.Summary(), res.Problems)
+	}
+	apply(p, res)
+	roots, linked := 0, 0
+	for _, s := range p.Stakeholders("acc") {
+		if s.ReportsTo == "" {
+			roots++
+		} else {
+			linked++
+		}
+	}
+	if roots != 1 || linked != 149 {
+		t.Errorf("hierarchy: %d roots, %d with a manager; want one root", roots, linked)
+	}
+	if err := checkAll(p); err != nil {
+		t.Error(err)
+	}
+}
+
+func checkAll(p *model.Portfolio) error {
+	for _, k := range model.Kinds {
+		for _, e := range p.All(k) {
+			if err := p.Check(e); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func TestImportInfluenceMap(t *testing.T) {
+	p := model.NewPortfolio()
+	p.Put(&model.Account{ID: "acc", Name: "Client", Currency: "EUR"})
+	res := plan(t, data+"stakeholders_influence_map.csv", p, sheet.Options{AccountID: "acc"})
+	if res.Sheets[0].Kind != sheet.KindStakeholders || res.New != 12 {
+		t.Fatalf("%+v %s %v", res.Sheets[0], res.Summary(), res.Problems)
+	}
+	apply(p, res)
+	for _, s := range p.Stakeholders("acc") {
+		if s.Name == "Sarah C" {
+			if s.Title != "VP Product" || s.Attitude != 2 || s.Influence != model.InfluenceHigh {
+				t.Errorf("Sarah C (VP Product), Champion, 5: got %+v", s)
+			}
+			return
+		}
+	}
+	t.Error("Sarah C was not imported under her name without the role")
+}
+
+func TestMessyWorkbook(t *testing.T) {
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"Key account plan FY2026"},
+		{},
+		{"Kunde", "Branche", "Umsatz", "Währung"},
+		{"Müller AG", "Maschinenbau", "1.200.000,00 €", "EUR"},
+		{"Dupont SA", "Chimie", "€ 1,2 Mio", "EUR"},
+		{"Bad Revenue GmbH", "Handel", "viel", "EUR"},
+		{"Total", "", "2.400.000", ""},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Sheet1", cell, &r)
+	}
+	path := filepath.Join(t.TempDir(), "plan.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	res := plan(t, path, model.NewPortfolio(), sheet.Options{})
+	if res.Sheets[0].HeaderRow != 3 || res.Sheets[0].Kind != sheet.KindAccounts {
+		t.Fatalf("header found at row %d as %s", res.Sheets[0].HeaderRow, res.Sheets[0].Kind)
+	}
+	if res.New != 2 || res.Skipped != 1 || len(res.Problems) != 1 {
+		t.Fatalf("%s, problems %v", res.Summary(), res.Problems)
+	}
+	pr := res.Problems[0]
+	if pr.Sheet != "Sheet1" || pr.Row != 6 || pr.Column != "Umsatz" || pr.Found != "viel" {
+		t.Errorf("problem %s should name sheet, row, column and value", pr)
+	}
+	for _, e := range res.Records {
+		if a := e.(*model.Account); a.Revenue != 1_200_000_00 {
+			t.Errorf("%s revenue %v, want 1,200,000", a.Name, a.Revenue)
+		}
+	}
+}
+
+func TestRefusedFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, data, 0o644)
+		return p
+	}
+	tests := []struct{ path, want string }{
+		{write("old.xls", []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0}), "save it as .xlsx or .csv"},
+		{write("broken.xlsx", append([]byte("PK\x03\x04"), make([]byte, 100)...)), "damaged or truncated"},
+		{write("empty.csv", nil), "empty"},
+		{write("binary.csv", []byte{1, 2, 0, 4, 5}), "binary"},
+	}
+	for _, tt := range tests {
+		_, err := sheet.ReadFile(tt.path)
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), filepath.Base(tt.path)) {
+			t.Errorf("%s: %v, want the file named and %q", filepath.Base(tt.path), err, tt.want)
+		}
+	}
+	noHeaders := write("numbers.csv", []byte("1,2,3\n4,5,6\n"))
+	wb, err := sheet.ReadFile(noHeaders)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sheet.Plan(wb, model.NewPortfolio(), sheet.Options{}); err == nil || !strings.Contains(err.Error(), "headers") {
+		t.Errorf("a sheet without headers: %v", err)
+	}
+}
+
+func TestTextEncodings(t *testing.T) {
+	dir := t.TempDir()
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range "Account;Revenue\nZürich AG;100\n" {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	win1252 := []byte("Account;Revenue\nZ\xfcrich AG;100\n")
+	for name, data := range map[string][]byte{"u16.csv": utf16, "cp1252.txt": win1252, "bom.csv": append([]byte{0xEF, 0xBB, 0xBF}, []byte("Account,Revenue\nZürich AG,100\n")...)} {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, data, 0o644)
+		res := plan(t, path, model.NewPortfolio(), sheet.Options{})
+		if res.New != 1 || res.Records[0].(*model.Account).Name != "Zürich AG" {
+			t.Errorf("%s: %s %v", name, res.Summary(), res.Records)
+		}
+	}
+}
+
+func FuzzParseAmount(f *testing.F) {
+	for _, s := range []string{"$1,200,000", "1.200.000,00 €", "€ 1,2 Mio", "1.2M", "(5,000)", "3e6", "n/a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		wb := &sheet.Workbook{Path: "fuzz.csv", Tables: []sheet.Table{{Name: "fuzz", Rows: [][]string{{"Account", "Revenue"}, {"A", s}}}}}
+		res, err := sheet.Plan(wb, model.NewPortfolio(), sheet.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.New+res.Skipped != 1 {
+			t.Fatalf("%q: one row must be imported or skipped, got %s", s, res.Summary())
+		}
+	})
+}

@@ -1,0 +1,178 @@
+package sheet
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// Table is one sheet of a file as rows of text cells.
+type Table struct {
+	Name string
+	Rows [][]string
+}
+
+// Workbook is what a spreadsheet file holds.
+type Workbook struct {
+	Path   string
+	Format string // "xlsx" or "csv"
+	Tables []Table
+}
+
+// Limits that keep a hostile or broken file from exhausting memory.
+const (
+	maxFileBytes = 100 << 20 // 100 MB
+	maxColumns   = 200       // columns read per row; runaway used ranges are cut
+)
+
+// ReadFile reads a spreadsheet, recognising its format from its content
+// rather than its name: Excel workbooks (.xlsx, .xlsm, .xltx), and text
+// tables separated by commas, semicolons, tabs or pipes in UTF-8 (with or
+// without a byte-order mark), UTF-16 or Windows-1252.
+func ReadFile(path string) (*Workbook, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	if info.Size() > maxFileBytes {
+		return nil, fmt.Errorf("cannot import %s: it is %d MB; Orchard imports files up to %d MB", path, info.Size()>>20, maxFileBytes>>20)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return readXLSX(path, data)
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return nil, fmt.Errorf("cannot import %s: it is an Excel 97–2003 workbook (.xls) or a password-protected one; "+
+			"open it in Excel or LibreOffice and save it as .xlsx or .csv, then import that", path)
+	case len(data) == 0:
+		return nil, fmt.Errorf("cannot import %s: the file is empty", path)
+	}
+	text, err := decodeText(data)
+	if err != nil {
+		return nil, fmt.Errorf("cannot import %s: %w", path, err)
+	}
+	rows, err := readDelimited(text)
+	if err != nil {
+		return nil, fmt.Errorf("cannot import %s: %w", path, err)
+	}
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return &Workbook{Path: path, Format: "csv", Tables: []Table{{Name: name, Rows: rows}}}, nil
+}
+
+func readXLSX(path string, data []byte) (*Workbook, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 1 << 30, UnzipXMLSizeLimit: 256 << 20})
+	if err != nil {
+		if errors.Is(err, excelize.ErrWorkbookPassword) {
+			return nil, fmt.Errorf("cannot import %s: the workbook is password-protected; remove the password in Excel and import again", path)
+		}
+		return nil, fmt.Errorf("cannot import %s: it looks like an Excel workbook but cannot be read (%v); it may be damaged or truncated", path, err)
+	}
+	defer f.Close()
+	wb := &Workbook{Path: path, Format: "xlsx"}
+	for _, name := range f.GetSheetList() {
+		rows, err := f.Rows(name)
+		if err != nil {
+			return nil, fmt.Errorf("cannot import %s, sheet %s: %w", path, name, err)
+		}
+		t := Table{Name: name}
+		for rows.Next() {
+			cols, err := rows.Columns()
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("cannot import %s, sheet %s, row %d: %w", path, name, len(t.Rows)+1, err)
+			}
+			if len(cols) > maxColumns {
+				cols = cols[:maxColumns]
+			}
+			t.Rows = append(t.Rows, cols)
+		}
+		rows.Close()
+		wb.Tables = append(wb.Tables, t)
+	}
+	return wb, nil
+}
+
+// decodeText turns file bytes into text: UTF-8 (BOM or not), UTF-16 by
+// its byte-order mark, else Windows-1252.
+func decodeText(data []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		return string(data[3:]), nil
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		little := data[0] == 0xFF
+		body := data[2:]
+		u := make([]uint16, len(body)/2)
+		for i := range u {
+			if little {
+				u[i] = uint16(body[2*i]) | uint16(body[2*i+1])<<8
+			} else {
+				u[i] = uint16(body[2*i])<<8 | uint16(body[2*i+1])
+			}
+		}
+		return string(utf16.Decode(u)), nil
+	case utf8.Valid(data):
+		if bytes.IndexByte(data, 0) >= 0 {
+			return "", errors.New("it holds binary data, not a spreadsheet")
+		}
+		return string(data), nil
+	}
+	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", fmt.Errorf("its text is in no encoding Orchard knows: %w", err)
+	}
+	return string(out), nil
+}
+
+// readDelimited reads a text table, picking the separator that splits the
+// first lines most consistently.
+func readDelimited(text string) ([][]string, error) {
+	lines := strings.SplitN(text, "\n", 12)
+	best, bestScore := ',', -1
+	for _, sep := range []rune{',', ';', '\t', '|'} {
+		counts := map[int]int{}
+		for _, l := range lines[:min(len(lines), 10)] {
+			if n := strings.Count(l, string(sep)); n > 0 {
+				counts[n]++
+			}
+		}
+		score := 0
+		for n, c := range counts {
+			score = max(score, c*10+n)
+		}
+		if score > bestScore {
+			best, bestScore = sep, score
+		}
+	}
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma = best
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	var rows [][]string
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("row %d: %v", len(rows)+1, err)
+		}
+		if len(rec) > maxColumns {
+			rec = rec[:maxColumns]
+		}
+		rows = append(rows, rec)
+	}
+	return rows, nil
+}

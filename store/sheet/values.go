@@ -1,0 +1,206 @@
+package sheet
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"orchard/model"
+)
+
+// isEmpty reports whether a cell holds nothing, or a placeholder for it.
+func isEmpty(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "-", "–", "n/a", "na", "#n/a", "null", "none", "?":
+		return true
+	}
+	return false
+}
+
+var moneyJunk = strings.NewReplacer("$", "", "€", "", "£", "", "¥", "", "EUR", "", "USD", "", "GBP", "", "CHF", "", "\u00a0", "", " ", "")
+
+// parseAmount reads an amount as people write it: "$1,200,000",
+// "1.200.000,00 €", "€ 1,2 Mio", "1.2M", "(5,000)", "3e6".
+func parseAmount(s string) (float64, error) {
+	t := strings.TrimSpace(s)
+	if isEmpty(t) {
+		return 0, nil
+	}
+	neg := false
+	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
+		neg, t = true, t[1:len(t)-1]
+	}
+	mult := 1.0
+	lower := strings.ToLower(t)
+	for _, suf := range []struct {
+		s string
+		m float64
+	}{{"mio", 1e6}, {"mrd", 1e9}, {"bn", 1e9}, {"m", 1e6}, {"k", 1e3}} {
+		if strings.HasSuffix(lower, suf.s) {
+			mult, t = suf.m, strings.TrimSpace(t[:len(t)-len(suf.s)])
+			break
+		}
+	}
+	t = moneyJunk.Replace(t)
+	if strings.HasPrefix(t, "-") {
+		neg, t = !neg, t[1:]
+	}
+	// Decide which of . and , is the decimal mark: the last one, unless it
+	// is followed by exactly three digits and the other mark appears too.
+	dot, comma := strings.LastIndex(t, "."), strings.LastIndex(t, ",")
+	switch {
+	case dot >= 0 && comma >= 0:
+		if comma > dot {
+			t = strings.ReplaceAll(strings.ReplaceAll(t, ".", ""), ",", ".")
+		} else {
+			t = strings.ReplaceAll(t, ",", "")
+		}
+	case comma >= 0:
+		if strings.Count(t, ",") == 1 && len(t)-comma-1 != 3 {
+			t = strings.ReplaceAll(t, ",", ".")
+		} else {
+			t = strings.ReplaceAll(t, ",", "")
+		}
+	case dot >= 0 && strings.Count(t, ".") > 1:
+		t = strings.ReplaceAll(t, ".", "")
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, fmt.Errorf("%q is not an amount (expected e.g. 1,200,000 or 1.200.000,00 €)", s)
+	}
+	if neg {
+		v = -v
+	}
+	return v * mult, nil
+}
+
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
+// parseDateCell reads a date as text or as an Excel serial number;
+// day-first unless dayFirst is false.
+func parseDateCell(s string, dayFirst bool) (time.Time, error) {
+	t := strings.TrimSpace(s)
+	if isEmpty(t) {
+		return time.Time{}, nil
+	}
+	if n, err := strconv.ParseFloat(t, 64); err == nil && n > 1000 && n < 100000 {
+		return excelEpoch.AddDate(0, 0, int(n)), nil
+	}
+	layouts := []string{"2006-01-02", "2006-01-02 15:04:05", "02/01/2006", "2/1/2006", "02.01.2006", "2.1.2006", "02-01-2006", "2 Jan 2006", "Jan 2, 2006", "01-02-06"}
+	if !dayFirst {
+		layouts = []string{"2006-01-02", "2006-01-02 15:04:05", "01/02/2006", "1/2/2006", "01-02-2006", "2 Jan 2006", "Jan 2, 2006"}
+	}
+	for _, l := range layouts {
+		if d, err := time.Parse(l, t); err == nil {
+			return d, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date (expected e.g. 2026-11-23 or 23/11/2026)", s)
+}
+
+// dayFirstColumn decides from the data whether a column's slash dates put
+// the day first: a first part above 12 says yes, a second part above 12 no.
+func dayFirstColumn(values []string) bool {
+	for _, v := range values {
+		parts := strings.FieldsFunc(strings.TrimSpace(v), func(r rune) bool { return r == '/' || r == '.' || r == '-' })
+		if len(parts) != 3 || len(parts[0]) > 2 {
+			continue
+		}
+		a, err1 := strconv.Atoi(parts[0])
+		b, err2 := strconv.Atoi(parts[1])
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		if a > 12 {
+			return true
+		}
+		if b > 12 {
+			return false
+		}
+	}
+	return true
+}
+
+// parseAttitude maps stance words to Orchard's scale.
+func parseAttitude(s string) (model.Attitude, bool) {
+	w := strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case strings.Contains(w, "champion") || strings.Contains(w, "advocate") || strings.Contains(w, "sponsor"):
+		return 2, true
+	case strings.Contains(w, "support") || strings.Contains(w, "positive") || strings.Contains(w, "favour") || strings.Contains(w, "favor"):
+		return 1, true
+	case strings.Contains(w, "block") || strings.Contains(w, "oppos") || strings.Contains(w, "hostile") || strings.Contains(w, "enemy"):
+		return -2, true
+	case strings.Contains(w, "skeptic") || strings.Contains(w, "sceptic") || strings.Contains(w, "detract") || strings.Contains(w, "negative") || strings.Contains(w, "critic"):
+		return -1, true
+	case strings.Contains(w, "neutral") || strings.Contains(w, "indifferent") || strings.Contains(w, "unknown"):
+		return 0, true
+	}
+	return 0, false
+}
+
+// parseInfluence reads high/medium/low or a 1–5 score.
+func parseInfluence(s string) (model.Influence, bool) {
+	w := strings.ToLower(strings.TrimSpace(s))
+	if n, err := strconv.Atoi(strings.Fields(w + " x")[0]); err == nil {
+		switch {
+		case n >= 4:
+			return model.InfluenceHigh, true
+		case n == 3:
+			return model.InfluenceMedium, true
+		case n >= 1:
+			return model.InfluenceLow, true
+		}
+	}
+	switch {
+	case strings.HasPrefix(w, "h"):
+		return model.InfluenceHigh, true
+	case strings.HasPrefix(w, "m"):
+		return model.InfluenceMedium, true
+	case strings.HasPrefix(w, "l"):
+		return model.InfluenceLow, true
+	}
+	return 0, false
+}
+
+var bracketRole = regexp.MustCompile(`^\s*(.*?)\s*\(([^)]+)\)\s*$`)
+
+// splitNameRole reads "Maria C (CFO)" as name and title.
+func splitNameRole(s string) (name, title string) {
+	if m := bracketRole.FindStringSubmatch(s); m != nil {
+		return m[1], m[2]
+	}
+	return strings.TrimSpace(s), ""
+}
+
+// splitNames reads several names in one cell.
+func splitNames(s string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '/' || r == '\n' }) {
+		if p = strings.TrimSpace(p); p != "" && !isEmpty(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// parseStatus maps status words to board columns.
+func parseStatus(s string) (model.Status, bool) {
+	w := strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case w == "" || strings.Contains(w, "plan") || strings.Contains(w, "open") || strings.Contains(w, "new") || strings.Contains(w, "todo") || strings.Contains(w, "to do"):
+		return model.StatusPlanned, true
+	case strings.Contains(w, "progress") || strings.Contains(w, "ongoing") || strings.Contains(w, "started") || strings.Contains(w, "active"):
+		return model.StatusInProgress, true
+	case strings.Contains(w, "block") || strings.Contains(w, "hold") || strings.Contains(w, "stuck"):
+		return model.StatusBlocked, true
+	case strings.Contains(w, "not impl") || strings.Contains(w, "cancel") || strings.Contains(w, "rejected") || strings.Contains(w, "dropped"):
+		return model.StatusNotImplemented, true
+	case strings.Contains(w, "done") || strings.Contains(w, "complete") || strings.Contains(w, "closed") || strings.Contains(w, "finished"):
+		return model.StatusDone, true
+	}
+	return "", false
+}
