@@ -23,6 +23,8 @@ Usage:
   orchard --db PATH             open the window on the workspace file PATH
   orchard demo --db PATH        create a workspace at PATH filled with the sample portfolio
   orchard summary --db PATH     print a JSON summary of the workspace at PATH
+  orchard import FILE --db PATH [--account NAME] [--dry-run] [--json]
+                                import accounts, people, team, opportunities and actions from .xlsx or .csv
   orchard flags --db PATH [--owner NAME] [--json]
                                 list the coaching flags across accounts
   orchard export --db PATH --account NAME --out DIR [--internal]
@@ -64,6 +66,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		return report(runSummary(db, stdout), stderr)
+	case "import":
+		return runImport(args, stdout, stderr)
 	case "flags":
 		return runFlags(args, stdout, stderr)
 	case "export":

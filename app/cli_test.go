@@ -213,3 +213,38 @@ func TestExportCommands(t *testing.T) {
 		t.Error("export with nothing to export should be a usage error")
 	}
 }
+
+func TestImportCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.orchard")
+	if code, _, stderr := run("demo", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	file := "../../shared/data/maven_crm_accounts.csv"
+	code, out, stderr := run("import", file, "--db", db, "--dry-run")
+	if code != 0 || !strings.Contains(out, "would import") || !strings.Contains(out, "85 new") {
+		t.Fatalf("dry run: %d %q %q", code, out, stderr)
+	}
+	_, sum, _ := run("summary", "--db", db)
+	if strings.Contains(sum, "Betasoloin") {
+		t.Fatal("a dry run changed the workspace")
+	}
+	if code, out, stderr := run("import", file, "--db", db); code != 0 || !strings.Contains(out, "85 new") {
+		t.Fatalf("import: %d %q %q", code, out, stderr)
+	}
+	if code, out, _ := run("import", file, "--db", db, "--json"); code != 0 || !strings.Contains(out, `"new": 0`) {
+		t.Errorf("re-import should update, not double: %q", out)
+	}
+	matches, _ := filepath.Glob(filepath.Join(dir, "demo.before-import-*.orchard"))
+	if len(matches) == 0 {
+		t.Error("no copy of the workspace was taken before importing")
+	}
+	bad := filepath.Join(dir, "old.xls")
+	os.WriteFile(bad, []byte{0xD0, 0xCF, 0x11, 0xE0, 0, 0}, 0o644)
+	if code, _, stderr := run("import", bad, "--db", db); code != 1 || !strings.Contains(stderr, "old.xls") {
+		t.Errorf("an .xls file: %d %q", code, stderr)
+	}
+	if code, _, _ := run("import", "--db", db); code != 2 {
+		t.Error("import without a file should be a usage error")
+	}
+}

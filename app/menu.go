@@ -18,8 +18,7 @@ const Version = "0.1.0"
 
 func (d *desktopApp) buildMenu() {
 	d.recent = fyne.NewMenu("Open recent")
-	importItem := fyne.NewMenuItem("Import…", nil)
-	importItem.Disabled = true // the spreadsheet importer is its own piece of work
+	importItem := &fyne.MenuItem{Label: "Import…", Action: d.importDialog, Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}}
 	file := fyne.NewMenu("File",
 		fyne.NewMenuItem("New workspace…", d.newDialog),
 		&fyne.MenuItem{Label: "Open…", Action: d.openDialog, Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}},
@@ -100,7 +99,7 @@ func (d *desktopApp) refreshMenu() {
 	}
 	for _, it := range d.main.Items[0].Items {
 		switch it.Label {
-		case "Save a copy…", "Export workbook…", "Export review pack…":
+		case "Save a copy…", "Export workbook…", "Export review pack…", "Import…":
 			it.Disabled = d.ws == nil
 		case "Remove sample workspace…":
 			it.Disabled = d.ws == nil || !d.ws.Portfolio().Settings.Sample

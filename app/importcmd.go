@@ -1,0 +1,134 @@
+package app
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"orchard/app/workspace"
+	"orchard/store/sheet"
+)
+
+// runImport handles `orchard import FILE --db PATH [--account NAME] [--dry-run] [--json]`.
+func runImport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("orchard import", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	db := fs.String("db", "", "workspace file")
+	account := fs.String("account", "", "account for sheets that name none")
+	dry := fs.Bool("dry-run", false, "show what would happen; change nothing")
+	asJSON := fs.Bool("json", false, "print the result as JSON")
+	var file string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		file, args = args[0], args[1:]
+	}
+	err := fs.Parse(args)
+	if err == nil && file == "" && fs.NArg() == 1 {
+		file = fs.Arg(0)
+	} else if err == nil && fs.NArg() > 0 {
+		err = fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if err != nil || file == "" || *db == "" {
+		msg := "FILE and --db PATH are required"
+		if err != nil {
+			msg = err.Error()
+		}
+		fmt.Fprintf(stderr, "orchard import: %s\n\n", msg)
+		fmt.Fprintf(stderr, usage, DefaultWorkspacePath())
+		return 2
+	}
+	res, err := importFile(file, *db, *account, *dry)
+	if res != nil {
+		printImport(stdout, file, res, *dry, *asJSON)
+	}
+	return report(err, stderr)
+}
+
+// importFile plans an import and, unless dry, applies it in one
+// transaction after taking a copy of the workspace.
+func importFile(file, db, accountName string, dry bool) (*sheet.Result, error) {
+	ws, err := workspace.Open(db)
+	if err != nil {
+		return nil, err
+	}
+	defer ws.Close()
+	o := sheet.Options{Today: time.Now()}
+	if accountName != "" {
+		a, err := findAccount(ws.Portfolio(), accountName)
+		if err != nil {
+			return nil, err
+		}
+		o.AccountID = a.ID
+	}
+	wb, err := sheet.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	res, err := sheet.Plan(wb, ws.Portfolio(), o)
+	if err != nil || dry || len(res.Records) == 0 {
+		return res, err
+	}
+	backup := fmt.Sprintf("%s.before-import-%s.orchard", strings.TrimSuffix(db, filepath.Ext(db)), time.Now().Format("20060102-150405"))
+	if err := ws.SaveCopy(backup); err != nil {
+		return res, fmt.Errorf("taking a copy before the import: %w", err)
+	}
+	if err := ws.Apply("Import "+filepath.Base(file), res.Records); err != nil {
+		return res, fmt.Errorf("import of %s refused, nothing changed: %w", file, err)
+	}
+	return res, nil
+}
+
+func printImport(w io.Writer, file string, res *sheet.Result, dry, asJSON bool) {
+	if asJSON {
+		type sheetOut struct {
+			Name      string            `json:"name"`
+			Kind      string            `json:"kind"`
+			HeaderRow int               `json:"header_row"`
+			Rows      int               `json:"rows"`
+			Mapping   map[string]string `json:"mapping"`
+		}
+		out := struct {
+			File      string     `json:"file"`
+			DryRun    bool       `json:"dry_run"`
+			New       int        `json:"new"`
+			Updated   int        `json:"updated"`
+			Unchanged int        `json:"unchanged"`
+			Skipped   int        `json:"skipped"`
+			Sheets    []sheetOut `json:"sheets"`
+			Problems  []string   `json:"problems"`
+		}{File: file, DryRun: dry, New: res.New, Updated: res.Updated, Unchanged: res.Unchanged, Skipped: res.Skipped, Problems: []string{}}
+		for _, s := range res.Sheets {
+			m := map[string]string{}
+			for k, v := range s.Mapping {
+				m[k] = string(v)
+			}
+			out.Sheets = append(out.Sheets, sheetOut{s.Name, string(s.Kind), s.HeaderRow, s.Rows, m})
+		}
+		for _, p := range res.Problems {
+			out.Problems = append(out.Problems, p.String())
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		enc.Encode(out)
+		return
+	}
+	verb := "imported"
+	if dry {
+		verb = "would import (dry run)"
+	}
+	fmt.Fprintf(w, "%s %s: %s\n", verb, file, res.Summary())
+	for _, s := range res.Sheets {
+		fmt.Fprintf(w, "  sheet %s: %s, headers on row %d, %d rows\n", s.Name, s.Kind, s.HeaderRow, s.Rows)
+	}
+	for i, p := range res.Problems {
+		if i == 50 {
+			fmt.Fprintf(w, "  … and %d more problems\n", len(res.Problems)-50)
+			break
+		}
+		fmt.Fprintf(w, "  problem: %s\n", p)
+	}
+}
