@@ -15,8 +15,8 @@ import (
 
 // Chart sizes on screen and at 1× when saved.
 const (
-	chartWidth  = 1200
-	chartHeight = 520
+	chartWidth  = 960
+	chartHeight = 416
 )
 
 // chartView shows one chart and saves it as PNG (1× or 2×) or SVG from its
@@ -29,6 +29,7 @@ type chartView struct {
 	img    *canvas.Image
 	status *widget.Label
 	root   fyne.CanvasObject
+	stale  bool // drawn on the next layout: charts in hidden tabs cost nothing
 }
 
 var _ fyne.SecondaryTappable = (*chartView)(nil)
@@ -42,12 +43,21 @@ func newChartView(name string, win fyne.Window, render func(f chart.Format, w, h
 	save.Importance = widget.LowImportance
 	c.root = container.NewBorder(container.NewHBox(layout.NewSpacer(), save), c.status, nil, nil, c.img)
 	c.ExtendBaseWidget(c)
-	c.redraw()
+	c.stale = true
 	return c
 }
 
-// redraw renders the chart again from the current data.
+// redraw asks for the chart to be drawn again from the current data; it is
+// drawn when next laid out on screen.
 func (c *chartView) redraw() {
+	c.stale = true
+	if c.Visible() && c.Size().Width > 0 {
+		c.draw()
+	}
+}
+
+func (c *chartView) draw() {
+	c.stale = false
 	data, err := c.render(chart.PNG, chartWidth, chartHeight)
 	if err != nil {
 		c.status.SetText("The chart could not be drawn: " + err.Error())
@@ -80,4 +90,23 @@ func chartSaveMenu(win fyne.Window, from fyne.CanvasObject, name string, render 
 	}
 }
 
-func (c *chartView) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(c.root) }
+func (c *chartView) CreateRenderer() fyne.WidgetRenderer {
+	return &chartViewRenderer{c: c, inner: widget.NewSimpleRenderer(c.root)}
+}
+
+// chartViewRenderer draws a stale chart when it is laid out.
+type chartViewRenderer struct {
+	c     *chartView
+	inner fyne.WidgetRenderer
+}
+
+func (r *chartViewRenderer) Layout(s fyne.Size) {
+	r.inner.Layout(s)
+	if r.c.stale && s.Width > 0 {
+		r.c.draw()
+	}
+}
+func (r *chartViewRenderer) MinSize() fyne.Size           { return r.inner.MinSize() }
+func (r *chartViewRenderer) Refresh()                     { r.inner.Refresh() }
+func (r *chartViewRenderer) Objects() []fyne.CanvasObject { return r.inner.Objects() }
+func (r *chartViewRenderer) Destroy()                     { r.inner.Destroy() }

@@ -61,9 +61,37 @@ func (s *reviewScreen) fail(err error) {
 	}
 }
 
+// onEvent redraws the tabs whose data the change touched.
 func (s *reviewScreen) onEvent(ev workspace.Event) {
-	if ev.TouchesAccount(s.accountID) || ev.Settings {
-		s.rebuild()
+	if !ev.TouchesAccount(s.accountID) && !ev.Settings {
+		return
+	}
+	if s.ws.Portfolio().Account(s.accountID) == nil {
+		return
+	}
+	touches := func(kinds ...model.Kind) bool {
+		if ev.Settings {
+			return true
+		}
+		for _, k := range kinds {
+			if ev.Touches(k) {
+				return true
+			}
+		}
+		return false
+	}
+	if touches(model.KindFigure, model.KindCycle, model.KindAccount) {
+		s.buildFigures()
+	}
+	if touches(model.KindAction, model.KindGoal, model.KindTeamMember) {
+		s.buildImpact()
+	}
+	if touches(model.KindScorecard, model.KindStakeholder) {
+		s.buildScores()
+	}
+	s.buildHealth() // health reads nearly everything
+	if touches(model.KindReview, model.KindCycle, model.KindStakeholder, model.KindAction, model.KindScorecard, model.KindAccount) {
+		s.buildMeetings()
 	}
 }
 
