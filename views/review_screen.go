@@ -305,9 +305,12 @@ func formDialog(win fyne.Window, title string, items []*widget.FormItem, save fu
 	})
 	ok.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
-	body := container.NewBorder(nil, container.NewVBox(msg, container.NewHBox(cancel, ok)), nil, nil, widget.NewForm(items...))
+	form := widget.NewForm(items...)
+	body := container.NewBorder(nil, container.NewVBox(msg, container.NewHBox(cancel, ok)), nil, nil, container.NewVScroll(form))
 	d = dialog.NewCustomWithoutButtons(title, body, win)
-	d.Resize(fyne.NewSize(620, 0))
+	// Tall forms scroll inside a dialog that fits the window.
+	h := min(form.MinSize().Height+170, max(win.Canvas().Size().Height-60, 300))
+	d.Resize(fyne.NewSize(max(620, form.MinSize().Width+60), h))
 	d.Show()
 	return d
 }

@@ -6,8 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"orchard/app/workspace"
@@ -71,19 +69,14 @@ func showStakeholderEditor(ws *workspace.Workspace, win fyne.Window, s *model.St
 		last.SetText(s.LastContact.Format("2006-01-02"))
 	}
 	last.SetPlaceHolder("e.g. 2026-11-02")
-	msg := widget.NewLabel("")
-	msg.Importance = widget.DangerImportance
-	msg.Wrapping = fyne.TextWrapWord
-	msg.Hide()
-	form := widget.NewForm(
+	items := []*widget.FormItem{
 		widget.NewFormItem("Name", name), widget.NewFormItem("Title", title), widget.NewFormItem("Department", dept),
 		widget.NewFormItem("Reports to", reports), widget.NewFormItem("Dotted line to", dotted),
 		widget.NewFormItem("Buying role", role), widget.NewFormItem("Influence", influence),
 		widget.NewFormItem("Attitude to us", attitude), widget.NewFormItem("Concerns", concerns),
 		widget.NewFormItem("Last contact", last), widget.NewFormItem("Notes", container.NewVBox(notes, internal)),
-	)
-	var d dialog.Dialog
-	save := widget.NewButton("Save", func() {
+	}
+	d := formDialog(win, fmt.Sprintf("Stakeholder — %s", orDash(s.Name)), items, func() error {
 		c := model.Clone(s).(*model.Stakeholder)
 		c.Name, c.Title, c.Department = strings.TrimSpace(name.Text), strings.TrimSpace(title.Text), strings.TrimSpace(dept.Text)
 		c.ReportsTo, c.DottedLine = people[reports.Selected], people[dotted.Selected]
@@ -106,36 +99,14 @@ func showStakeholderEditor(ws *workspace.Workspace, win fyne.Window, s *model.St
 		c.Concerns, c.Notes, c.NotesInternal = concerns.Text, notes.Text, internal.Checked
 		d0, err := model.ParseDate(last.Text)
 		if err != nil {
-			msg.SetText("Last contact: " + err.Error())
-			msg.Show()
-			return
+			return fmt.Errorf("last contact: %w", err)
 		}
 		c.LastContact = d0
 		if p.Get(model.KindStakeholder, c.ID) == nil {
-			err = ws.Create(c)
-		} else {
-			err = ws.Update(c)
+			return ws.Create(c)
 		}
-		if err != nil {
-			var parts []string
-			for _, fe := range model.FieldErrors(err) {
-				parts = append(parts, capitalise(fe.Field)+" "+fe.Rule)
-			}
-			if len(parts) == 0 {
-				parts = []string{err.Error()}
-			}
-			msg.SetText(strings.Join(parts, "\n"))
-			msg.Show()
-			return
-		}
-		d.Hide()
+		return ws.Update(c)
 	})
-	save.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { d.Hide() })
-	body := container.NewBorder(nil, container.NewVBox(msg, container.NewHBox(layout.NewSpacer(), cancel, save)), nil, nil,
-		container.NewVScroll(form))
-	d = dialog.NewCustomWithoutButtons(fmt.Sprintf("Stakeholder — %s", orDash(s.Name)), body, win)
 	d.Resize(fyne.NewSize(680, 640))
-	d.Show()
 	win.Canvas().Focus(name)
 }
