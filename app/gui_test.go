@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -128,15 +127,12 @@ func TestExportPackFromTheWindow(t *testing.T) {
 	}
 	d.shell.SelectAccount(acc.ID)
 	dir := filepath.Join(t.TempDir(), "pack")
-	d.buildPack(acc.ID, acc.Name, dir, false)
-	deadline := time.Now().Add(20 * time.Second)
-	for time.Now().Before(deadline) {
-		if _, err := os.Stat(filepath.Join(dir, "summary.html")); err == nil {
-			return
-		}
-		time.Sleep(50 * time.Millisecond)
+	if err := <-d.buildPack(acc.ID, acc.Name, dir, false); err != nil {
+		t.Fatal(err)
 	}
-	t.Fatal("the review pack was not written")
+	if _, err := os.Stat(filepath.Join(dir, "summary.html")); err != nil {
+		t.Errorf("the review pack has no summary page: %v", err)
+	}
 }
 
 func TestWorkshopModeEntersAndLeaves(t *testing.T) {

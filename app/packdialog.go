@@ -35,7 +35,10 @@ func (d *desktopApp) exportPackDialog() {
 	}, d.win)
 }
 
-func (d *desktopApp) buildPack(accountID, name, dir string, internal bool) {
+// buildPack builds the pack on a goroutine; the channel receives the
+// outcome once the files are written (or not).
+func (d *desktopApp) buildPack(accountID, name, dir string, internal bool) <-chan error {
+	done := make(chan error, 1)
 	bar := widget.NewProgressBar()
 	step := widget.NewLabel("Starting…")
 	var cancelled atomic.Bool
@@ -68,5 +71,7 @@ func (d *desktopApp) buildPack(accountID, name, dir string, internal bool) {
 				d.shell.SetStatus(fmt.Sprintf("Wrote the review pack of %s to %s (%d files)", name, dir, len(files)))
 			}
 		})
+		done <- err
 	}()
+	return done
 }
