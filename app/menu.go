@@ -60,14 +60,15 @@ func (d *desktopApp) buildMenu() {
 		}),
 	)
 	view := fyne.NewMenu("View")
-	for i, sec := range []views.Section{views.SectionPortfolio, views.SectionPlan, views.SectionMap, views.SectionBoard, views.SectionReview, views.SectionMyActions} {
+	// Ctrl+1…4 are the workshop's stops: quadrant, map, board, review.
+	for i, sec := range []views.Section{views.SectionPortfolio, views.SectionMap, views.SectionBoard, views.SectionReview, views.SectionPlan, views.SectionMyActions} {
 		sec := sec
 		view.Items = append(view.Items, &fyne.MenuItem{
 			Label:    sectionLabel(sec),
 			Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyName(fmt.Sprint(i + 1)), Modifier: fyne.KeyModifierShortcutDefault},
 			Action: func() {
 				if d.shell != nil {
-					d.shell.Show(sec)
+					d.shell.ShowStop(sec, d.workshop)
 				}
 			},
 		})

@@ -320,6 +320,14 @@ func (s *Shell) defaultMember() string {
 // workshopStops are the screens PageUp and PageDown step through on a projector.
 var workshopStops = []Section{SectionPortfolio, SectionMap, SectionBoard, SectionReview}
 
+// ShowStop shows a screen; in a workshop the Portfolio opens on its quadrant.
+func (s *Shell) ShowStop(sec Section, workshop bool) {
+	s.Show(sec)
+	if workshop && s.section == SectionPortfolio {
+		s.portfolio.tabs.SelectIndex(1)
+	}
+}
+
 // WorkshopStep moves d screens along quadrant → map → board → review.
 func (s *Shell) WorkshopStep(d int) {
 	at := 0
