@@ -96,11 +96,31 @@ func (d *desktopApp) showImportPlan(path, accountID string, res *sheet.Result) {
 	}
 	into.OnChanged = func(name string) { d.previewImport(path, accounts[name]) }
 	head := widget.NewLabelWithStyle("Importing "+filepath.Base(path)+" would give: "+res.Summary(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	content := container.NewBorder(container.NewVBox(head,
+	report := widget.NewButton("Save problem report…", func() {
+		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + " import problems.csv"
+		entry := widget.NewEntry()
+		entry.SetText(filepath.Join(homeDir(), name))
+		dialog.ShowForm("Save problem report", "Save", "Cancel", []*widget.FormItem{widget.NewFormItem("File", entry)}, func(ok bool) {
+			if ok {
+				if err := writeAtomically(entry.Text, res.ProblemsCSV()); err != nil {
+					dialog.ShowError(err, d.win)
+				}
+			}
+		}, d.win)
+	})
+	if len(res.Problems) == 0 {
+		report.Disable()
+	}
+	content := container.NewBorder(container.NewVBox(head, report,
 		container.NewBorder(nil, nil, widget.NewLabel("People and actions without an account go to"), nil, into)),
 		nil, nil, nil, container.NewVScroll(body))
 	dlg := dialog.NewCustomConfirm("Import "+filepath.Base(path), "Import", "Cancel", content, func(ok bool) {
 		if !ok || len(res.Records) == 0 {
+			return
+		}
+		backup := fmt.Sprintf("%s.before-import-%s.orchard", strings.TrimSuffix(d.ws.Path(), filepath.Ext(d.ws.Path())), time.Now().Format("20060102-150405"))
+		if err := d.ws.SaveCopy(backup); err != nil {
+			dialog.ShowError(fmt.Errorf("the import was not started: taking a copy of the workspace failed: %w", err), d.win)
 			return
 		}
 		if err := d.ws.Apply("Import "+filepath.Base(path), res.Records); err != nil {

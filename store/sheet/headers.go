@@ -50,6 +50,7 @@ const (
 	FAgent       Field = "team member"
 	FManager     Field = "manager"
 	FNotes       Field = "notes"
+	FAgreed      Field = "customer agreed"
 )
 
 // synonyms maps normalised header words to fields, in English, German,
@@ -86,8 +87,9 @@ var synonyms = map[string]Field{
 	"due": FDue, "duedate": FDue, "deadline": FDue, "termin": FDue, "echeance": FDue, "fecha": FDue,
 	"actiontitle": FAction, "task": FAction, "massnahme": FAction, "aufgabe": FAction, "tache": FAction, "taak": FAction, "tarea": FAction, "action": FAction,
 	"salesagent": FAgent, "agent": FAgent, "teammember": FAgent, "salesrep": FAgent, "rep": FAgent,
-	"manager": FManager,
-	"notes":   FNotes, "note": FNotes, "comment": FNotes, "comments": FNotes, "description": FNotes,
+	"manager":        FManager,
+	"customeragreed": FAgreed, "agreed": FAgreed, "agreedwithcustomer": FAgreed, "abgestimmt": FAgreed, "convenu": FAgreed, "akkoord": FAgreed, "acordado": FAgreed,
+	"notes": FNotes, "note": FNotes, "comment": FNotes, "comments": FNotes, "description": FNotes,
 }
 
 // normalise folds a header to lower-case letters and digits only, with

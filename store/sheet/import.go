@@ -1,8 +1,10 @@
 package sheet
 
 import (
+	"encoding/csv"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -37,6 +39,27 @@ type Result struct {
 	Records                          []model.Entity
 	New, Updated, Unchanged, Skipped int
 	Problems                         []Problem
+}
+
+// ProblemsCSV writes the problems as a table a spreadsheet opens: the
+// report of rows that were skipped or kept their old values.
+func (r *Result) ProblemsCSV() []byte {
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	w.Write([]string{"Sheet", "Row", "Column", "Found", "Expected"})
+	for _, p := range r.Problems {
+		w.Write([]string{p.Sheet, strconv.Itoa(p.Row), p.Column, neutralise(p.Found), p.Expected})
+	}
+	w.Flush()
+	return []byte(b.String())
+}
+
+// neutralise keeps a cell from being read as a formula by a spreadsheet.
+func neutralise(s string) string {
+	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 // Summary is the result in one line.
@@ -638,6 +661,14 @@ func (im *importer) action(sheet string, row int, c cells, col map[Field]string,
 	}
 	if v := c[FNotes]; !isEmpty(v) {
 		x.Description = v
+	}
+	if v := c[FAgreed]; !isEmpty(v) {
+		agreed, ok := parseBool(v)
+		if !ok {
+			im.problem(sheet, row, col[FAgreed], v, "yes or no (ja/nein, oui/non, x or ✓ also work)")
+		} else {
+			x.CustomerAgreed = agreed
+		}
 	}
 	im.put(entityOrNil(before), x)
 	return true

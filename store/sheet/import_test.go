@@ -252,3 +252,41 @@ func FuzzParseAmount(f *testing.F) {
 		}
 	})
 }
+
+func TestActionsSheetWithBooleansAndReport(t *testing.T) {
+	p := model.NewPortfolio()
+	p.Put(&model.Account{ID: "acc", Name: "Acme", Currency: "EUR"})
+	p.Put(&model.TeamMember{ID: "ann", Name: "Ann Lee"})
+	wb := &sheet.Workbook{Path: "plan.csv", Tables: []sheet.Table{{Name: "Aktionen", Rows: [][]string{
+		{"Maßnahme", "Owner", "Status", "Termin", "Abgestimmt"},
+		{"Call the CFO", "Ann Lee", "in progress", "15.12.2026", "ja"},
+		{"Send the deck", "Bob; Ann Lee", "done", "01.12.2026", "nein"},
+		{"=HYPERLINK(\"x\")", "", "someday", "", "vielleicht"},
+	}}}}
+	res, err := sheet.Plan(wb, p, sheet.Options{AccountID: "acc", Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Sheets[0].Kind != sheet.KindActions || res.New != 3 {
+		t.Fatalf("%+v %s", res.Sheets[0], res.Summary())
+	}
+	byTitle := map[string]*model.Action{}
+	for _, e := range res.Records {
+		a := e.(*model.Action)
+		byTitle[a.Title] = a
+	}
+	call := byTitle["Call the CFO"]
+	if call.Status != model.StatusInProgress || !call.CustomerAgreed || call.OwnerID != "ann" || call.Due.Format("2006-01-02") != "2026-12-15" {
+		t.Errorf("Call the CFO: %+v", call)
+	}
+	if deck := byTitle["Send the deck"]; deck.CustomerAgreed || deck.Status != model.StatusDone {
+		t.Errorf("Send the deck: %+v", deck)
+	}
+	if len(res.Problems) != 2 {
+		t.Fatalf("problems %v: an unknown status and an unclear yes/no", res.Problems)
+	}
+	report := string(res.ProblemsCSV())
+	if !strings.HasPrefix(report, "Sheet,Row,Column,Found,Expected") || !strings.Contains(report, "Aktionen,4,Status,someday") {
+		t.Errorf("report:\n%s", report)
+	}
+}

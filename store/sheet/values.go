@@ -204,3 +204,14 @@ func parseStatus(s string) (model.Status, bool) {
 	}
 	return "", false
 }
+
+// parseBool reads yes/no in the languages Orchard knows, and ticks.
+func parseBool(s string) (bool, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "yes", "y", "true", "1", "x", "✓", "✔", "ja", "j", "oui", "si", "sí", "agreed", "wahr", "vrai", "waar":
+		return true, true
+	case "no", "n", "false", "0", "nein", "non", "nee", "falsch", "faux", "onwaar", "":
+		return false, true
+	}
+	return false, false
+}
