@@ -64,6 +64,12 @@ func newDesktop(fa fyne.App) *desktopApp {
 	d.win.SetCloseIntercept(d.quit)
 	d.buildMenu()
 	d.addShortcuts()
+	// A spreadsheet dropped onto the window starts an import of it.
+	d.win.SetOnDropped(func(_ fyne.Position, items []fyne.URI) {
+		if d.ws != nil && len(items) == 1 && items[0].Scheme() == "file" {
+			d.previewImport(items[0].Path(), d.shell.Account())
+		}
+	})
 	return d
 }
 
