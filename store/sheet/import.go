@@ -79,7 +79,7 @@ type Options struct {
 // within their account, or team members by name) are updated, not doubled.
 func Plan(wb *Workbook, p *model.Portfolio, o Options) (*Result, error) {
 	im := &importer{p: p, o: o, res: &Result{}, accounts: map[string]*model.Account{}, members: map[string]*model.TeamMember{},
-		people: map[string]*model.Stakeholder{}, written: map[string]model.Entity{}}
+		people: map[string]*model.Stakeholder{}, written: map[string]model.Entity{}, pos: map[string]int{}, personKey: map[string]string{}}
 	for _, a := range p.Accounts() {
 		im.accounts[key(a.Name)] = a
 	}
@@ -132,14 +132,40 @@ func Plan(wb *Workbook, p *model.Portfolio, o Options) (*Result, error) {
 }
 
 type importer struct {
-	p        *model.Portfolio
-	o        Options
-	res      *Result
-	accounts map[string]*model.Account     // by folded name, including new ones
-	members  map[string]*model.TeamMember  // by folded name
-	people   map[string]*model.Stakeholder // by account + folded name, new or edited in this import
-	written  map[string]model.Entity       // kind/id -> latest version in this import
-	list     []model.Entity
+	p         *model.Portfolio
+	o         Options
+	res       *Result
+	accounts  map[string]*model.Account     // by folded name, including new ones
+	members   map[string]*model.TeamMember  // by folded name
+	people    map[string]*model.Stakeholder // by account + folded name, new or edited in this import
+	written   map[string]model.Entity       // kind/id -> latest version in this import
+	list      []model.Entity
+	pos       map[string]int          // kind/id -> index in list
+	personKey map[string]string       // stakeholder ID -> its key in people
+	existing  map[string]model.Entity // kind/account/folded name -> a record already in the workspace
+}
+
+// existingNamed finds a record already in the workspace by kind, account
+// and name, through an index built once per import.
+func (im *importer) existingNamed(k model.Kind, accountID, name string) model.Entity {
+	if im.existing == nil {
+		im.existing = map[string]model.Entity{}
+		for _, kind := range []model.Kind{model.KindStakeholder, model.KindOpportunity, model.KindAction} {
+			for _, e := range im.p.All(kind) {
+				var n string
+				switch v := e.(type) {
+				case *model.Stakeholder:
+					n = v.Name
+				case *model.Opportunity:
+					n = v.Name
+				case *model.Action:
+					n = v.Title
+				}
+				im.existing[string(kind)+"/"+model.AccountOf(e)+"/"+key(n)] = e
+			}
+		}
+	}
+	return im.existing[string(k)+"/"+accountID+"/"+key(name)]
 }
 
 func key(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
@@ -148,10 +174,8 @@ func key(s string) string { return strings.ToLower(strings.Join(strings.Fields(s
 func (im *importer) put(before, e model.Entity) {
 	k := model.PendingKey(e.Kind(), e.EntityID())
 	if _, ok := im.written[k]; ok {
-		for i, x := range im.list {
-			if model.PendingKey(x.Kind(), x.EntityID()) == k {
-				im.list[i] = e
-			}
+		if i, listed := im.pos[k]; listed {
+			im.list[i] = e
 		}
 		im.written[k] = e
 		return
@@ -166,6 +190,7 @@ func (im *importer) put(before, e model.Entity) {
 	default:
 		im.res.Updated++
 	}
+	im.pos[k] = len(im.list)
 	im.list = append(im.list, e)
 }
 
@@ -359,11 +384,7 @@ func (im *importer) stakeholder(sheet string, row int, c cells, col map[Field]st
 	}
 	before := im.people[pk]
 	if before == nil {
-		for _, s := range im.p.Stakeholders(a.ID) {
-			if key(s.Name) == key(name) {
-				before = s
-			}
-		}
+		before, _ = im.existingNamed(model.KindStakeholder, a.ID, name).(*model.Stakeholder)
 	}
 	s := &model.Stakeholder{ID: model.NewID(), AccountID: a.ID, Name: name}
 	if before != nil {
@@ -412,6 +433,7 @@ func (im *importer) stakeholder(sheet string, row int, c cells, col map[Field]st
 		}
 	}
 	im.people[pk] = s
+	im.personKey[s.ID] = pk
 	im.put(entityOrNil(before), s)
 	return true
 }
@@ -444,6 +466,7 @@ func (im *importer) resolveManagers(t Table, header int, fields []Field) {
 		return ""
 	}
 	byExt := map[string]*model.Stakeholder{}
+	extOf := map[string]string{} // stakeholder ID -> external ID
 	find := func(r []string) *model.Stakeholder {
 		c := cells{FAccount: cell(r, accCol)}
 		a := im.accountFor(c)
@@ -459,6 +482,7 @@ func (im *importer) resolveManagers(t Table, header int, fields []Field) {
 	for _, r := range t.Rows[header+1:] {
 		if s := find(r); s != nil && idCol >= 0 {
 			byExt[cell(r, idCol)] = s
+			extOf[s.ID] = cell(r, idCol)
 		}
 	}
 	for i, r := range t.Rows[header+1:] {
@@ -497,15 +521,9 @@ func (im *importer) resolveManagers(t Table, header int, fields []Field) {
 			before := im.p.Get(model.KindStakeholder, s.ID)
 			c := model.Clone(s).(*model.Stakeholder)
 			c.ReportsTo = mgr.ID
-			for k, v := range im.people {
-				if v.ID == c.ID {
-					im.people[k] = c
-				}
-			}
-			for k, v := range byExt {
-				if v.ID == c.ID {
-					byExt[k] = c
-				}
+			im.people[im.personKey[c.ID]] = c
+			if ext, ok := extOf[c.ID]; ok {
+				byExt[ext] = c
 			}
 			im.replace(before, c)
 		}
@@ -516,16 +534,12 @@ func (im *importer) resolveManagers(t Table, header int, fields []Field) {
 func (im *importer) replace(before, e model.Entity) {
 	k := model.PendingKey(e.Kind(), e.EntityID())
 	if _, ok := im.written[k]; ok {
-		found := false
-		for i, x := range im.list {
-			if model.PendingKey(x.Kind(), x.EntityID()) == k {
-				im.list[i] = e
-				found = true
-			}
-		}
-		if !found { // it was unchanged until now
+		if i, listed := im.pos[k]; listed {
+			im.list[i] = e
+		} else { // it was unchanged until now
 			im.res.Unchanged--
 			im.res.Updated++
+			im.pos[k] = len(im.list)
 			im.list = append(im.list, e)
 		}
 		im.written[k] = e
@@ -554,12 +568,7 @@ func (im *importer) opportunity(sheet string, row int, c cells, col map[Field]st
 	if isEmpty(name) {
 		name = strings.TrimSpace(c[FProduct] + " for " + a.Name)
 	}
-	var before *model.Opportunity
-	for _, e := range im.p.OfAccount(model.KindOpportunity, a.ID) {
-		if o := e.(*model.Opportunity); key(o.Name) == key(name) {
-			before = o
-		}
-	}
+	before, _ := im.existingNamed(model.KindOpportunity, a.ID, name).(*model.Opportunity)
 	o := &model.Opportunity{ID: model.NewID(), AccountID: a.ID, Name: name, Currency: a.Currency, Created: im.o.Today}
 	if before != nil {
 		o = model.Clone(before).(*model.Opportunity)
@@ -625,12 +634,7 @@ func (im *importer) action(sheet string, row int, c cells, col map[Field]string,
 		im.problem(sheet, row, col[FAction], "", "what the action is")
 		return false
 	}
-	var before *model.Action
-	for _, x := range im.p.Actions(a.ID) {
-		if key(x.Title) == key(title) {
-			before = x
-		}
-	}
+	before, _ := im.existingNamed(model.KindAction, a.ID, title).(*model.Action)
 	x := &model.Action{ID: model.NewID(), AccountID: a.ID, Title: title, Status: model.StatusPlanned, Order: float64(len(im.list) + 1)}
 	if before != nil {
 		x = model.Clone(before).(*model.Action)

@@ -1,0 +1,81 @@
+package sheet_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"orchard/model"
+	"orchard/store/sheet"
+)
+
+// bigWorkbook writes 10,000 accounts and 50,000 stakeholders in two sheets.
+func bigWorkbook(b *testing.B) string {
+	path := filepath.Join(b.TempDir(), "big.xlsx")
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "Accounts")
+	f.NewSheet("Contacts")
+	sw, _ := f.NewStreamWriter("Accounts")
+	sw.SetRow("A1", []any{"Account Name", "Industry", "Annual Revenue", "Country"})
+	for i := 0; i < 10000; i++ {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		sw.SetRow(cell, []any{fmt.Sprintf("Account %05d", i), "Manufacturing", 1000 + i, "Germany"})
+	}
+	sw.Flush()
+	sw, _ = f.NewStreamWriter("Contacts")
+	sw.SetRow("A1", []any{"Account Name", "Full Name", "Title", "Department", "Reports To"})
+	for i := 0; i < 50000; i++ {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		boss := ""
+		if i%5 != 0 {
+			boss = fmt.Sprintf("Person %06d", i-i%5)
+		}
+		sw.SetRow(cell, []any{fmt.Sprintf("Account %05d", i/5), fmt.Sprintf("Person %06d", i), "Manager", "Operations", boss})
+	}
+	sw.Flush()
+	if err := f.SaveAs(path); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkExcelizeReadOnly is the floor: excelize reading every row.
+func BenchmarkExcelizeReadOnly(b *testing.B) {
+	path := bigWorkbook(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for _, s := range f.GetSheetList() {
+			rows, _ := f.Rows(s)
+			for rows.Next() {
+				cols, _ := rows.Columns()
+				n += len(cols)
+			}
+			rows.Close()
+		}
+		f.Close()
+	}
+}
+
+// BenchmarkImportBigWorkbook reads and plans the import of that workbook.
+func BenchmarkImportBigWorkbook(b *testing.B) {
+	path := bigWorkbook(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		wb, err := sheet.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := sheet.Plan(wb, model.NewPortfolio(), sheet.Options{Today: today})
+		if err != nil || res.New != 60000 {
+			b.Fatalf("%v %s %v", err, res.Summary(), res.Problems[:min(3, len(res.Problems))])
+		}
+	}
+}
