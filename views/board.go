@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -241,14 +240,7 @@ func (b *boardView) selectCard(id string) {
 }
 
 func (b *boardView) fail(err error) {
-	if err == nil {
-		return
-	}
-	if b.report != nil {
-		b.report(err)
-	} else {
-		dialog.ShowError(err, b.win)
-	}
+	reportTo(b.report, b.win, err)
 }
 
 // move applies a board move as one undoable step.

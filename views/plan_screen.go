@@ -51,14 +51,7 @@ func newPlanScreen(ws *workspace.Workspace, win fyne.Window, accountID string, t
 }
 
 func (s *planScreen) fail(err error) {
-	if err == nil {
-		return
-	}
-	if s.report != nil {
-		s.report(err)
-	} else {
-		dialog.ShowError(err, s.win)
-	}
+	reportTo(s.report, s.win, err)
 }
 
 // rebuild redraws every tab from the workspace.

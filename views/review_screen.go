@@ -51,14 +51,7 @@ func newReviewScreen(ws *workspace.Workspace, win fyne.Window, accountID string,
 }
 
 func (s *reviewScreen) fail(err error) {
-	if err == nil {
-		return
-	}
-	if s.report != nil {
-		s.report(err)
-	} else {
-		dialog.ShowError(err, s.win)
-	}
+	reportTo(s.report, s.win, err)
 }
 
 // onEvent redraws the tabs whose data the change touched.
