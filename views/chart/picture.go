@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"image/draw"
 	"image/png"
+	"math"
 
 	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -19,7 +20,7 @@ type picture struct {
 }
 
 func newPicture(w, h, scale float64) (*picture, error) {
-	img := image.NewRGBA(image.Rect(0, 0, int(w*scale+0.5), int(h*scale+0.5)))
+	img := image.NewRGBA(image.Rect(0, 0, int(math.Ceil(w*scale)), int(math.Ceil(h*scale))))
 	draw.Draw(img, img.Bounds(), &image.Uniform{mapPaper}, image.Point{}, draw.Src)
 	gc, err := drawing.NewRasterGraphicContext(img)
 	if err != nil {

@@ -1,16 +1,11 @@
 package chart
 
 import (
-	"bytes"
 	"fmt"
-	"image"
 	"image/color"
-	"image/draw"
-	"image/png"
 	"math"
 	"strings"
 
-	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"orchard/model"
@@ -44,19 +39,11 @@ func RelationshipMapPNG(p *model.Portfolio, accountID string, customerSafe bool,
 	// Very large maps are drawn at a smaller scale so the picture stays a
 	// size slides and mail can carry.
 	scale = math.Min(scale, math.Sqrt(maxMapPixels/(mw*mh)))
-	w, h := int(math.Ceil(mw*scale)), int(math.Ceil(mh*scale))
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	draw.Draw(img, img.Bounds(), &image.Uniform{mapPaper}, image.Point{}, draw.Src)
-	gc, err := drawing.NewRasterGraphicContext(img)
+	pic, err := newPicture(mw, mh, scale)
 	if err != nil {
 		return nil, err
 	}
-	font, err := gochart.GetDefaultFont()
-	if err != nil {
-		return nil, err
-	}
-	gc.SetFont(font)
-	gc.SetDPI(72)
+	gc := pic.gc
 	px := func(x float64) float64 { return (x - x0 + margin) * scale }
 	py := func(y float64) float64 { return (y - y0 + margin + titleH) * scale }
 	text := func(s string, x, y, size float64, c color.Color, maxW float64) {
@@ -160,12 +147,7 @@ func RelationshipMapPNG(p *model.Portfolio, accountID string, customerSafe bool,
 			text(cov, x+cw*scale/2, y+78*scale, 10, col, cw/2-10)
 		}
 	}
-	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, img); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return pic.png()
 }
 
 func lineLook(l model.SceneLine, safe bool) (color.NRGBA, float64, []float64) {
