@@ -90,39 +90,25 @@ func (p *Portfolio) gather() map[string]*accountData {
 		}
 		return d
 	}
-	for _, e := range p.records[KindStakeholder] {
-		s := e.(*Stakeholder)
-		get(s.AccountID).people = append(get(s.AccountID).people, s)
-	}
-	for _, e := range p.records[KindCoverage] {
-		c := e.(*Coverage)
-		get(c.AccountID).covers = append(get(c.AccountID).covers, c)
-	}
-	for _, e := range p.records[KindAction] {
-		a := e.(*Action)
-		get(a.AccountID).actions = append(get(a.AccountID).actions, a)
-	}
-	for _, e := range p.records[KindFigure] {
-		f := e.(*PeriodFigure)
-		get(f.AccountID).figures = append(get(f.AccountID).figures, f)
-	}
-	for _, e := range p.records[KindScorecard] {
-		s := e.(*Scorecard)
-		get(s.AccountID).cards = append(get(s.AccountID).cards, s)
-	}
-	for _, e := range p.records[KindReview] {
-		r := e.(*ReviewMeeting)
-		get(r.AccountID).reviews = append(get(r.AccountID).reviews, r)
-	}
-	for _, e := range p.records[KindCycle] {
-		c := e.(*Cycle)
-		get(c.AccountID).cycles = append(get(c.AccountID).cycles, c)
-	}
-	for _, e := range p.records[KindPositionMark] {
-		m := e.(*PositionMark)
-		get(m.AccountID).marks = append(get(m.AccountID).marks, m)
-	}
+	group(p, KindStakeholder, get, func(d *accountData) *[]*Stakeholder { return &d.people })
+	group(p, KindCoverage, get, func(d *accountData) *[]*Coverage { return &d.covers })
+	group(p, KindAction, get, func(d *accountData) *[]*Action { return &d.actions })
+	group(p, KindFigure, get, func(d *accountData) *[]*PeriodFigure { return &d.figures })
+	group(p, KindScorecard, get, func(d *accountData) *[]*Scorecard { return &d.cards })
+	group(p, KindReview, get, func(d *accountData) *[]*ReviewMeeting { return &d.reviews })
+	group(p, KindCycle, get, func(d *accountData) *[]*Cycle { return &d.cycles })
+	group(p, KindPositionMark, get, func(d *accountData) *[]*PositionMark { return &d.marks })
 	return out
+}
+
+// group appends every record of kind to the list that list picks out of
+// its account's data.
+func group[T accountScoped](p *Portfolio, kind Kind, get func(string) *accountData, list func(*accountData) *[]T) {
+	for _, e := range p.records[kind] {
+		r := e.(T)
+		l := list(get(r.accountID()))
+		*l = append(*l, r)
+	}
 }
 
 // HealthOf scores one account on a given day.
