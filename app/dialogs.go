@@ -100,7 +100,7 @@ func (d *desktopApp) exportDialog() {
 	d.askPath("Export workbook", "Export", d.suggestPath(name), func(path string) {
 		path = withExt(path, ".xlsx")
 		write := func() {
-			if err := sheet.ExportWorkbook(d.ws.Portfolio(), path); err != nil {
+			if err := sheet.ExportWorkspace(d.ws.Portfolio(), path); err != nil {
 				dialog.ShowError(err, d.win)
 				return
 			}

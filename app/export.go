@@ -122,7 +122,7 @@ func exportWorkbook(db, name, out string, stdout io.Writer) error {
 		}
 		p = p.Subset(a.ID)
 	}
-	if err := sheet.ExportWorkbook(p, out); err != nil {
+	if err := sheet.ExportWorkspace(p, out); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", out)

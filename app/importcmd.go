@@ -68,14 +68,14 @@ func importFile(file, db, accountName string, dry bool) (*sheet.Result, error) {
 		return nil, err
 	}
 	res, err := sheet.Plan(wb, ws.Portfolio(), o)
-	if err != nil || dry || len(res.Records) == 0 {
+	if err != nil || dry || (len(res.Records) == 0 && res.Settings == nil) {
 		return res, err
 	}
 	backup := fmt.Sprintf("%s.before-import-%s.orchard", strings.TrimSuffix(db, filepath.Ext(db)), time.Now().Format("20060102-150405"))
 	if err := ws.SaveCopy(backup); err != nil {
 		return res, fmt.Errorf("taking a copy before the import: %w", err)
 	}
-	if err := ws.Apply("Import "+filepath.Base(file), res.Records); err != nil {
+	if err := ws.Import("Import "+filepath.Base(file), res.Records, res.Settings); err != nil {
 		return res, fmt.Errorf("import of %s refused, nothing changed: %w", file, err)
 	}
 	return res, nil

@@ -115,7 +115,7 @@ func (d *desktopApp) showImportPlan(path, accountID string, res *sheet.Result) {
 		container.NewBorder(nil, nil, widget.NewLabel("People and actions without an account go to"), nil, into)),
 		nil, nil, nil, container.NewVScroll(body))
 	dlg := dialog.NewCustomConfirm("Import "+filepath.Base(path), "Import", "Cancel", content, func(ok bool) {
-		if !ok || len(res.Records) == 0 {
+		if !ok || (len(res.Records) == 0 && res.Settings == nil) {
 			return
 		}
 		backup := fmt.Sprintf("%s.before-import-%s.orchard", strings.TrimSuffix(d.ws.Path(), filepath.Ext(d.ws.Path())), time.Now().Format("20060102-150405"))
@@ -123,7 +123,7 @@ func (d *desktopApp) showImportPlan(path, accountID string, res *sheet.Result) {
 			dialog.ShowError(fmt.Errorf("the import was not started: taking a copy of the workspace failed: %w", err), d.win)
 			return
 		}
-		if err := d.ws.Apply("Import "+filepath.Base(path), res.Records); err != nil {
+		if err := d.ws.Import("Import "+filepath.Base(path), res.Records, res.Settings); err != nil {
 			dialog.ShowError(fmt.Errorf("the import was refused and nothing changed: %w", err), d.win)
 			return
 		}

@@ -143,3 +143,6 @@ func loadScores(q querier, p *model.Portfolio) error {
 	}
 	return rows.Err()
 }
+
+// TableOf names the table that holds a kind of record.
+func TableOf(k model.Kind) string { return tables[k].name }

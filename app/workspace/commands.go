@@ -144,16 +144,29 @@ func (w *Workspace) DeleteMany(label string, records []model.Entity) error {
 // a re-layout, a board reorder). Each is checked against the portfolio as it
 // will be after the records before it.
 func (w *Workspace) Apply(label string, records []model.Entity) error {
+	changes, err := w.changesFor(label, records)
+	if err != nil {
+		return err
+	}
+	for _, e := range records {
+		w.stamp(e)
+	}
+	return w.run(step{label: label, changes: changes})
+}
+
+// changesFor checks records against the portfolio as it will be with all of
+// them, and lists the changes they make.
+func (w *Workspace) changesFor(label string, records []model.Entity) ([]Change, error) {
 	var changes []Change
 	pending := map[string]model.Entity{}
 	for _, e := range records {
 		k := model.PendingKey(e.Kind(), e.EntityID())
 		before := w.p.Get(e.Kind(), e.EntityID())
 		if before == e {
-			return fmt.Errorf("%s: edit a copy (model.Clone), not the stored record", label)
+			return nil, fmt.Errorf("%s: edit a copy (model.Clone), not the stored record", label)
 		}
 		if _, dup := pending[k]; dup {
-			return fmt.Errorf("%s: %s appears twice", label, model.Describe(e))
+			return nil, fmt.Errorf("%s: %s appears twice", label, model.Describe(e))
 		}
 		pending[k] = e
 		changes = append(changes, change(before, e))
@@ -161,13 +174,30 @@ func (w *Workspace) Apply(label string, records []model.Entity) error {
 	// Check with the whole batch visible, so records may refer to each other.
 	for _, e := range records {
 		if err := w.p.CheckAmong(e, pending); err != nil {
+			return nil, fmt.Errorf("%s: %w", label, err)
+		}
+	}
+	return changes, nil
+}
+
+// Import saves the records an import planned, and the settings it brings
+// when not nil, as one undoable step. Records keep the times they carry.
+func (w *Workspace) Import(label string, records []model.Entity, settings *model.Settings) error {
+	if settings != nil {
+		if err := settings.Validate(); err != nil {
 			return fmt.Errorf("%s: %w", label, err)
 		}
 	}
-	for _, e := range records {
-		w.stamp(e)
+	changes, err := w.changesFor(label, records)
+	if err != nil {
+		return err
 	}
-	return w.run(step{label: label, changes: changes})
+	s := step{label: label, changes: changes}
+	if settings != nil {
+		before := w.p.Settings
+		s.settingsBefore, s.settingsAfter = &before, settings
+	}
+	return w.run(s)
 }
 
 // Commit saves new or edited records and deletes others as one undoable

@@ -17,15 +17,11 @@ type exportSheet struct {
 	rows    [][]any
 }
 
-// ExportWorkbook writes the portfolio to an .xlsx workbook at path, one sheet
-// per kind of record, with names instead of internal IDs where a person
-// reads them.
-func ExportWorkbook(p *model.Portfolio, path string) error {
-	return ExportWorkbookSafe(p, path, false)
-}
-
-// ExportWorkbookSafe writes the workbook; customer-safe leaves out
-// attitudes, concerns and lessons, which are for our side only.
+// ExportWorkbookSafe writes the portfolio as a workbook to read in a
+// meeting, one sheet per kind of record, with names instead of internal
+// IDs; customer-safe leaves out attitudes, concerns and lessons, which are
+// for our side only. ExportWorkspace writes the complete workbook that
+// imports back.
 func ExportWorkbookSafe(p *model.Portfolio, path string, customerSafe bool) error {
 	f := excelize.NewFile()
 	defer f.Close()

@@ -20,7 +20,7 @@ func TestExportWorkbook(t *testing.T) {
 		p.Put(r)
 	}
 	path := filepath.Join(t.TempDir(), "export.xlsx")
-	if err := sheet.ExportWorkbook(p, path); err != nil {
+	if err := sheet.ExportWorkbookSafe(p, path, false); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenFile(path)

@@ -39,6 +39,9 @@ type Result struct {
 	Records                          []model.Entity
 	New, Updated, Unchanged, Skipped int
 	Problems                         []Problem
+	// Settings, when not nil, replace the workspace's: an Orchard workbook
+	// brings its settings into a workspace that has no accounts yet.
+	Settings *model.Settings
 }
 
 // ProblemsCSV writes the problems as a table a spreadsheet opens: the
@@ -78,6 +81,9 @@ type Options struct {
 // without changing anything. Records that match existing ones (by name
 // within their account, or team members by name) are updated, not doubled.
 func Plan(wb *Workbook, p *model.Portfolio, o Options) (*Result, error) {
+	if isOrchardBook(wb) {
+		return planBook(wb, p)
+	}
 	im := &importer{p: p, o: o, res: &Result{}, accounts: map[string]*model.Account{}, members: map[string]*model.TeamMember{},
 		people: map[string]*model.Stakeholder{}, written: map[string]model.Entity{}, pos: map[string]int{}, personKey: map[string]string{}}
 	for _, a := range p.Accounts() {
@@ -126,6 +132,9 @@ func Plan(wb *Workbook, p *model.Portfolio, o Options) (*Result, error) {
 		im.sheet(sp.t, sp.header, sp.fields, sp.kind)
 	}
 	for _, e := range im.list {
+		if a, ok := e.(*model.Account); ok && !o.Today.IsZero() {
+			a.Updated = o.Today.UTC() // the plan of an imported account is as fresh as the file
+		}
 		im.res.Records = append(im.res.Records, e)
 	}
 	return im.res, nil
@@ -184,7 +193,7 @@ func (im *importer) put(before, e model.Entity) {
 	switch {
 	case before == nil:
 		im.res.New++
-	case fmt.Sprintf("%+v", before) == fmt.Sprintf("%+v", e):
+	case model.Same(before, e):
 		im.res.Unchanged++
 		return
 	default:

@@ -82,6 +82,12 @@ func readXLSX(path string, data []byte) (*Workbook, error) {
 	}
 	defer f.Close()
 	wb := &Workbook{Path: path, Format: "xlsx"}
+	// Orchard's own workbook is read as stored, not as displayed, so
+	// numbers keep every digit.
+	var opts []excelize.Options
+	if v, err := f.GetCellValue(aboutSheet, "A1"); err == nil && v == bookMarker {
+		opts = append(opts, excelize.Options{RawCellValue: true})
+	}
 	for _, name := range f.GetSheetList() {
 		rows, err := f.Rows(name)
 		if err != nil {
@@ -89,7 +95,7 @@ func readXLSX(path string, data []byte) (*Workbook, error) {
 		}
 		t := Table{Name: name}
 		for rows.Next() {
-			cols, err := rows.Columns()
+			cols, err := rows.Columns(opts...)
 			if err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("cannot import %s, sheet %s, row %d: %w", path, name, len(t.Rows)+1, err)
