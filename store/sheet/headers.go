@@ -14,6 +14,7 @@ const (
 	KindTeam          Kind = "team members"
 	KindOpportunities Kind = "opportunities"
 	KindActions       Kind = "actions"
+	KindRevenue       Kind = "revenue figures"
 	KindUnknown       Kind = "unknown"
 )
 
@@ -51,7 +52,29 @@ const (
 	FManager     Field = "manager"
 	FNotes       Field = "notes"
 	FAgreed      Field = "customer agreed"
+	FPeriod      Field = "period"
+	FFigureKind  Field = "target or actual"
+	FMargin      Field = "margin"
+	FTarget      Field = "revenue target"
+	FActual      Field = "revenue actual"
+	// FToNotes keeps a column no field takes as a line "Header: value" in
+	// the record's notes.
+	FToNotes Field = "to notes"
 )
+
+// KindFields lists, per kind, the fields a column can be mapped to, in the
+// order the import wizard offers them.
+var KindFields = map[Kind][]Field{
+	KindAccounts:      {FAccount, FIndustry, FRegion, FOwner, FRevenue, FCurrency, FPotential, FMargin, FParent, FNotes, FToNotes},
+	KindStakeholders:  {FAccount, FName, FID, FTitle, FDepartment, FReportsTo, FManagerID, FInfluence, FAttitude, FRole, FEmail, FNotes, FToNotes},
+	KindTeam:          {FAgent, FName, FTitle, FEmail, FManager},
+	KindOpportunities: {FAccount, FName, FID, FProduct, FStage, FAmount, FCloseDate, FProbability},
+	KindActions:       {FAccount, FAction, FName, FOwner, FStatus, FDue, FNotes, FAgreed, FToNotes},
+	KindRevenue:       {FAccount, FPeriod, FFigureKind, FRevenue, FAmount, FTarget, FActual, FMargin},
+}
+
+// Kinds lists what a sheet can be imported as, in the wizard's order.
+var Kinds = []Kind{KindAccounts, KindStakeholders, KindTeam, KindOpportunities, KindActions, KindRevenue, KindUnknown}
 
 // synonyms maps normalised header words to fields, in English, German,
 // French, Dutch and Spanish, and the usual CRM field names.
@@ -90,6 +113,13 @@ var synonyms = map[string]Field{
 	"manager":        FManager,
 	"customeragreed": FAgreed, "agreed": FAgreed, "agreedwithcustomer": FAgreed, "abgestimmt": FAgreed, "convenu": FAgreed, "akkoord": FAgreed, "acordado": FAgreed,
 	"notes": FNotes, "note": FNotes, "comment": FNotes, "comments": FNotes, "description": FNotes,
+	"period": FPeriod, "month": FPeriod, "quarter": FPeriod, "fiscalperiod": FPeriod, "periode": FPeriod, "zeitraum": FPeriod,
+	"monat": FPeriod, "mois": FPeriod, "maand": FPeriod, "mes": FPeriod, "periodo": FPeriod, "quartal": FPeriod, "trimestre": FPeriod,
+	"kind": FFigureKind, "figurekind": FFigureKind, "planactual": FFigureKind, "targetactual": FFigureKind, "scenario": FFigureKind,
+	"margin": FMargin, "marginpct": FMargin, "grossmargin": FMargin, "marge": FMargin, "margen": FMargin, "deckungsbeitrag": FMargin,
+	"target": FTarget, "plan": FTarget, "budget": FTarget, "soll": FTarget, "objectif": FTarget, "doel": FTarget, "objetivo": FTarget,
+	"revenuetarget": FTarget, "plannedrevenue": FTarget,
+	"actual": FActual, "actuals": FActual, "ist": FActual, "reel": FActual, "werkelijk": FActual, "real": FActual, "actualrevenue": FActual,
 }
 
 // normalise folds a header to lower-case letters and digits only, with
@@ -124,35 +154,95 @@ func normalise(h string) string {
 // fieldOf returns what a header means, or "".
 func fieldOf(h string) Field { return synonyms[normalise(h)] }
 
-// findHeader returns the row among the first 20 whose cells most look like
-// headers, and the field of each of its columns.
-func findHeader(rows [][]string) (int, []Field) {
-	best, bestN := -1, 1
+// header is where a sheet's column headers are and what they mean.
+type header struct {
+	row    int  // 0-based index of the (last) header row; -1 when none
+	two    bool // the headers span this row and the one above it
+	texts  []string
+	fields []Field
+}
+
+// findHeader looks among the first 20 rows for the one whose cells most
+// look like headers. A header may span two rows, as when "Contact" is
+// merged above "Name" and "Title": then each column reads as the two
+// cells together, the upper one carried across its merged width.
+func findHeader(rows [][]string) header {
+	best := header{row: -1}
+	bestN := 1
 	for i := 0; i < len(rows) && i < 20; i++ {
-		n := 0
-		for _, c := range rows[i] {
-			if fieldOf(c) != "" {
-				n++
+		if h := oneRowHeader(rows[i], i); recognised(h.fields) > bestN {
+			best, bestN = h, recognised(h.fields)
+		}
+		if i > 0 {
+			if h := twoRowHeader(rows[i-1], rows[i], i); recognised(h.fields) > bestN {
+				best, bestN = h, recognised(h.fields)
 			}
 		}
-		if n > bestN {
-			best, bestN = i, n
+	}
+	return best
+}
+
+func recognised(fields []Field) int {
+	n := 0
+	for _, f := range fields {
+		if f != "" {
+			n++
 		}
 	}
-	if best < 0 {
-		return -1, nil
+	return n
+}
+
+func oneRowHeader(r []string, i int) header {
+	h := header{row: i, texts: make([]string, len(r)), fields: make([]Field, len(r))}
+	for j, c := range r {
+		h.texts[j] = strings.TrimSpace(c)
+		h.fields[j] = fieldOf(c)
 	}
-	fields := make([]Field, len(rows[best]))
+	dedupe(h.fields)
+	return h
+}
+
+func twoRowHeader(top, bottom []string, i int) header {
+	n := max(len(top), len(bottom))
+	h := header{row: i, two: true, texts: make([]string, n), fields: make([]Field, n)}
+	carried := ""
+	for j := 0; j < n; j++ {
+		var t, b string
+		if j < len(top) {
+			t = strings.TrimSpace(top[j])
+		}
+		if j < len(bottom) {
+			b = strings.TrimSpace(bottom[j])
+		}
+		if t != "" {
+			carried = t
+		} else if b != "" {
+			t = carried // the rest of a merged cell
+		}
+		h.texts[j] = strings.TrimSpace(t + " " + b)
+		switch {
+		case fieldOf(b) != "":
+			h.fields[j] = fieldOf(b)
+		case fieldOf(t+" "+b) != "":
+			h.fields[j] = fieldOf(t + " " + b)
+		case fieldOf(t) != "" && (b == "" || j < len(top) && strings.TrimSpace(top[j]) != ""):
+			h.fields[j] = fieldOf(t) // a header merged down two rows, or over its first column
+
+		}
+	}
+	dedupe(h.fields)
+	return h
+}
+
+// dedupe keeps the first column of a field that several headers name.
+func dedupe(fields []Field) {
 	seen := map[Field]bool{}
-	for j, c := range rows[best] {
-		f := fieldOf(c)
-		if seen[f] { // a duplicate header keeps its first column
-			f = ""
+	for j, f := range fields {
+		if f != "" && seen[f] {
+			fields[j] = ""
 		}
 		seen[f] = true
-		fields[j] = f
 	}
-	return best, fields
 }
 
 // guessKind says what a sheet holds from the fields its headers name.
@@ -162,6 +252,8 @@ func guessKind(fields []Field) Kind {
 		has[f] = true
 	}
 	switch {
+	case has[FPeriod] && (has[FRevenue] || has[FAmount] || has[FTarget] || has[FActual]):
+		return KindRevenue
 	case has[FStage] || (has[FAmount] && has[FCloseDate]):
 		return KindOpportunities
 	case has[FAction] || (has[FStatus] && has[FDue]):

@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"context"
 	"encoding/csv"
 	"fmt"
 	"sort"
@@ -42,6 +43,10 @@ type Result struct {
 	// Settings, when not nil, replace the workspace's: an Orchard workbook
 	// brings its settings into a workspace that has no accounts yet.
 	Settings *model.Settings
+	// Questions must be answered (in the sheet mappings) before importing.
+	Questions []Question
+	// Preview shows the first rows of each sheet as they will be stored.
+	Preview []PreviewRow
 }
 
 // ProblemsCSV writes the problems as a table a spreadsheet opens: the
@@ -75,61 +80,78 @@ type Options struct {
 	// AccountID receives stakeholders and actions from sheets that name no account.
 	AccountID string
 	Today     time.Time
+	// Sheets says how to read each sheet; nil reads them as Analyse guesses.
+	Sheets []SheetMapping
 }
 
 // Plan works out what importing a workbook into the portfolio would do,
 // without changing anything. Records that match existing ones (by name
 // within their account, or team members by name) are updated, not doubled.
 func Plan(wb *Workbook, p *model.Portfolio, o Options) (*Result, error) {
+	return PlanContext(context.Background(), wb, p, o)
+}
+
+// PlanContext is Plan that stops when ctx is cancelled.
+func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Options) (*Result, error) {
 	if isOrchardBook(wb) {
 		return planBook(wb, p)
 	}
 	im := &importer{p: p, o: o, res: &Result{}, accounts: map[string]*model.Account{}, members: map[string]*model.TeamMember{},
-		people: map[string]*model.Stakeholder{}, written: map[string]model.Entity{}, pos: map[string]int{}, personKey: map[string]string{}}
+		people: map[string]*model.Stakeholder{}, written: map[string]model.Entity{}, pos: map[string]int{}, personKey: map[string]string{},
+		preview: map[string]*PreviewRow{}}
 	for _, a := range p.Accounts() {
 		im.accounts[key(a.Name)] = a
 	}
 	for _, m := range p.TeamMembers() {
 		im.members[key(m.Name)] = m
 	}
-	any := false
+	sheets := o.Sheets
+	if sheets == nil {
+		sheets = Analyse(wb)
+	}
+	byName := map[string]SheetMapping{}
+	for _, m := range sheets {
+		byName[m.Sheet] = m
+	}
 	// Accounts and team first, so later sheets can refer to them.
-	order := map[Kind]int{KindAccounts: 0, KindTeam: 1, KindStakeholders: 2, KindOpportunities: 3, KindActions: 4, KindUnknown: 5}
+	order := map[Kind]int{KindAccounts: 0, KindTeam: 1, KindStakeholders: 2, KindOpportunities: 3, KindActions: 4, KindRevenue: 5}
 	type sheetPlan struct {
-		t      Table
-		header int
-		fields []Field
-		kind   Kind
+		t Table
+		m SheetMapping
 	}
 	var plans []sheetPlan
 	for _, t := range wb.Tables {
-		h, fields := findHeader(t.Rows)
-		kind := KindUnknown
-		if h >= 0 {
-			kind = guessKind(fields)
+		m, ok := byName[t.Name]
+		if !ok {
+			continue
 		}
-		rep := SheetReport{Name: t.Name, Kind: kind, HeaderRow: h + 1, Mapping: map[string]Field{}}
-		if h >= 0 {
-			for j, f := range fields {
-				if f != "" {
-					rep.Mapping[strings.TrimSpace(t.Rows[h][j])] = f
+		rep := SheetReport{Name: t.Name, Kind: m.Kind, HeaderRow: m.HeaderRow, Mapping: map[string]Field{}}
+		if m.HeaderRow > 0 {
+			for j, f := range m.Fields {
+				if f != "" && j < len(m.Headers) {
+					rep.Mapping[m.Headers[j]] = f
 				}
 			}
-			rep.Rows = len(t.Rows) - h - 1
+			rep.Rows = max(0, len(t.Rows)-m.HeaderRow)
 		}
 		im.res.Sheets = append(im.res.Sheets, rep)
-		if kind != KindUnknown {
-			any = true
-			plans = append(plans, sheetPlan{t, h, fields, kind})
+		if m.Kind != KindUnknown && m.HeaderRow > 0 {
+			plans = append(plans, sheetPlan{t, m})
+		}
+		if m.DatesAmbiguous && m.Dates == DatesAuto {
+			im.res.Questions = append(im.res.Questions, Question{Sheet: t.Name, Example: firstSlashDate(m.dateValues(t)),
+				Text: fmt.Sprintf("Dates in sheet %s read either as day/month or as month/day (for example %s). Which is it?", t.Name, firstSlashDate(m.dateValues(t)))})
 		}
 	}
-	if !any {
+	if len(plans) == 0 {
 		return nil, fmt.Errorf("cannot import %s: no sheet has headers Orchard recognises (such as Account, Name, Title, Reports to, Stage, Amount); "+
 			"a workbook of only charts or pivot tables has no rows to import", wb.Path)
 	}
-	sort.SliceStable(plans, func(i, j int) bool { return order[plans[i].kind] < order[plans[j].kind] })
+	sort.SliceStable(plans, func(i, j int) bool { return order[plans[i].m.Kind] < order[plans[j].m.Kind] })
 	for _, sp := range plans {
-		im.sheet(sp.t, sp.header, sp.fields, sp.kind)
+		if err := im.sheet(ctx, sp.t, sp.m); err != nil {
+			return nil, err
+		}
 	}
 	for _, e := range im.list {
 		if a, ok := e.(*model.Account); ok && !o.Today.IsZero() {
@@ -137,7 +159,42 @@ func Plan(wb *Workbook, p *model.Portfolio, o Options) (*Result, error) {
 		}
 		im.res.Records = append(im.res.Records, e)
 	}
+	for _, pr := range im.previewOrder {
+		if pr.key != "" {
+			pr.Record = im.written[pr.key]
+		}
+		im.res.Preview = append(im.res.Preview, *pr)
+	}
 	return im.res, nil
+}
+
+// Question is something the file leaves open that the user must answer
+// before importing.
+type Question struct {
+	Sheet   string
+	Text    string
+	Example string
+}
+
+// PreviewRow is one of the first rows of a sheet as Orchard will store it.
+type PreviewRow struct {
+	Sheet   string
+	Row     int          // 1-based spreadsheet row
+	Outcome string       // "new", "update", "unchanged" or "skipped"
+	Record  model.Entity // the record as it will be stored; nil when skipped
+	key     string
+}
+
+// previewRows is how many rows of each sheet the preview keeps.
+const previewRows = 20
+
+func firstSlashDate(vals []string) string {
+	for _, v := range vals {
+		if strings.Count(v, "/")+strings.Count(v, ".")+strings.Count(v, "-") >= 2 {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
 }
 
 type importer struct {
@@ -152,7 +209,18 @@ type importer struct {
 	pos       map[string]int          // kind/id -> index in list
 	personKey map[string]string       // stakeholder ID -> its key in people
 	existing  map[string]model.Entity // kind/account/folded name -> a record already in the workspace
+	// preview rows by sheet and row; the record is looked up at the end,
+	// when every later change to it (a manager link) is known.
+	preview      map[string]*PreviewRow
+	previewOrder []*PreviewRow
+	lastOutcome  string // what the last put did
+	lastKey      string
+	figs         map[string]*model.PeriodFigure // by account/period/kind
+	decimalComma bool                           // the sheet's amounts use a decimal comma
 }
+
+// amount reads an amount of the sheet being imported.
+func (im *importer) amount(s string) (float64, error) { return parseAmountIn(s, im.decimalComma) }
 
 // existingNamed finds a record already in the workspace by kind, account
 // and name, through an index built once per import.
@@ -182,22 +250,27 @@ func key(s string) string { return strings.ToLower(strings.Join(strings.Fields(s
 // put records a new or edited record once, keeping the latest version.
 func (im *importer) put(before, e model.Entity) {
 	k := model.PendingKey(e.Kind(), e.EntityID())
+	im.lastKey = k
 	if _, ok := im.written[k]; ok {
 		if i, listed := im.pos[k]; listed {
 			im.list[i] = e
 		}
 		im.written[k] = e
+		im.lastOutcome = "update"
 		return
 	}
 	im.written[k] = e
 	switch {
 	case before == nil:
 		im.res.New++
+		im.lastOutcome = "new"
 	case model.Same(before, e):
 		im.res.Unchanged++
+		im.lastOutcome = "unchanged"
 		return
 	default:
 		im.res.Updated++
+		im.lastOutcome = "update"
 	}
 	im.pos[k] = len(im.list)
 	im.list = append(im.list, e)
@@ -210,37 +283,54 @@ func (im *importer) problem(sheet string, row int, col, found, expected string) 
 // cells gives a row's value per field.
 type cells map[Field]string
 
-func (im *importer) sheet(t Table, header int, fields []Field, kind Kind) {
+func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
+	header, fields, kind := m.HeaderRow-1, m.Fields, m.Kind
 	colName := map[Field]string{}
 	for j, f := range fields {
-		if f != "" {
-			colName[f] = strings.TrimSpace(t.Rows[header][j])
+		if f != "" && j < len(m.Headers) {
+			colName[f] = m.Headers[j]
 		}
 	}
-	var dates []string
+	dayFirst := m.dayFirst(t)
+	var amounts []string
 	for _, r := range t.Rows[header+1:] {
 		for j, f := range fields {
-			if (f == FCloseDate || f == FDue) && j < len(r) {
-				dates = append(dates, r[j])
+			if j < len(r) && (f == FRevenue || f == FAmount || f == FPotential || f == FTarget || f == FActual || f == FMargin) {
+				amounts = append(amounts, r[j])
 			}
 		}
 	}
-	dayFirst := dayFirstColumn(dates)
+	im.decimalComma = decimalCommaSeen(amounts)
+	shown := 0
 	for i, r := range t.Rows[header+1:] {
+		if i%1000 == 999 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		row := header + i + 2
 		c := cells{}
+		var notes []string
 		blank := true
 		for j, f := range fields {
-			if j < len(r) && f != "" {
-				c[f] = strings.TrimSpace(r[j])
-				if !isEmpty(c[f]) {
-					blank = false
+			if j >= len(r) || f == "" || !allowedIn(kind, f) {
+				continue
+			}
+			v := strings.TrimSpace(r[j])
+			if f == FToNotes {
+				if !isEmpty(v) {
+					notes = append(notes, m.Headers[j]+": "+v)
 				}
+				continue
+			}
+			c[f] = v
+			if !isEmpty(v) {
+				blank = false
 			}
 		}
 		if blank || isTotalRow(r) {
 			continue
 		}
+		c[fieldNotesLines] = strings.Join(notes, "\n")
+		im.lastOutcome, im.lastKey = "skipped", ""
 		var ok bool
 		switch kind {
 		case KindAccounts:
@@ -253,14 +343,59 @@ func (im *importer) sheet(t Table, header int, fields []Field, kind Kind) {
 			ok = im.opportunity(t.Name, row, c, colName, dayFirst)
 		case KindActions:
 			ok = im.action(t.Name, row, c, colName, dayFirst)
+		case KindRevenue:
+			ok = im.figures(t.Name, row, c, colName)
 		}
 		if !ok {
 			im.res.Skipped++
+			im.lastOutcome, im.lastKey = "skipped", ""
+		}
+		if shown < previewRows {
+			shown++
+			pr := &PreviewRow{Sheet: t.Name, Row: row, Outcome: im.lastOutcome, key: im.lastKey}
+			im.previewOrder = append(im.previewOrder, pr)
 		}
 	}
 	if kind == KindStakeholders {
 		im.resolveManagers(t, header, fields)
 	}
+	return nil
+}
+
+// fieldNotesLines carries a row's "Header: value" lines for its notes.
+const fieldNotesLines Field = "\x00notes lines"
+
+// allowedIn says whether a field means something for a kind of sheet.
+func allowedIn(k Kind, f Field) bool {
+	for _, x := range KindFields[k] {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// withNoteLines puts "Header: value" lines into notes, replacing an
+// earlier line of the same header so a re-import does not repeat them.
+func withNoteLines(notes, lines string) string {
+	if lines == "" {
+		return notes
+	}
+	out := strings.Split(notes, "\n")
+	for _, l := range strings.Split(lines, "\n") {
+		head, _, _ := strings.Cut(l, ": ")
+		replaced := false
+		for i, o := range out {
+			if strings.HasPrefix(o, head+": ") {
+				out[i], replaced = l, true
+				break
+			}
+		}
+		if !replaced {
+			out = append(out, l)
+		}
+	}
+	return strings.TrimSpace(strings.Join(out, "\n"))
 }
 
 func isTotalRow(r []string) bool {
@@ -299,7 +434,7 @@ func (im *importer) account(sheet string, row int, c cells, col map[Field]string
 		a.Currency = v
 	}
 	if v := c[FRevenue]; !isEmpty(v) {
-		amt, err := parseAmount(v)
+		amt, err := im.amount(v)
 		if err != nil || amt < 0 {
 			im.problem(sheet, row, col[FRevenue], v, "a revenue of zero or more, e.g. 1,250,000")
 			return false
@@ -307,13 +442,25 @@ func (im *importer) account(sheet string, row int, c cells, col map[Field]string
 		a.Revenue = model.MoneyFromMajor(amt)
 	}
 	if v := c[FPotential]; !isEmpty(v) {
-		if amt, err := parseAmount(v); err == nil && amt >= 0 {
+		if amt, err := im.amount(v); err == nil && amt >= 0 {
 			a.Potential = model.MoneyFromMajor(amt)
 		}
 	}
-	if v := c[FParent]; !isEmpty(v) && !strings.Contains(a.Notes, "Subsidiary of") {
-		a.Notes = strings.TrimSpace(a.Notes + "\nSubsidiary of " + v)
+	if v := c[FMargin]; !isEmpty(v) {
+		pct, err := im.amount(strings.TrimSuffix(v, "%"))
+		if err != nil || pct < -100 || pct > 100 {
+			im.problem(sheet, row, col[FMargin], v, "a margin in per cent from -100 to 100")
+			return false
+		}
+		a.MarginPct = pct
 	}
+	if v := c[FParent]; !isEmpty(v) {
+		a.Notes = withNoteLines(a.Notes, "Subsidiary of: "+v)
+	}
+	if v := c[FNotes]; !isEmpty(v) && !strings.Contains(a.Notes, v) {
+		a.Notes = strings.TrimSpace(v + "\n" + a.Notes)
+	}
+	a.Notes = withNoteLines(a.Notes, c[fieldNotesLines])
 	if err := a.Validate(); err != nil {
 		im.problem(sheet, row, col[FAccount], name, err.Error())
 		return false
@@ -441,6 +588,13 @@ func (im *importer) stakeholder(sheet string, row int, c cells, col map[Field]st
 			s.Role = model.RoleGatekeeper
 		}
 	}
+	if v := c[FEmail]; !isEmpty(v) {
+		s.Notes = withNoteLines(s.Notes, "Email: "+v)
+	}
+	if v := c[FNotes]; !isEmpty(v) && !strings.Contains(s.Notes, v) {
+		s.Notes = strings.TrimSpace(v + "\n" + s.Notes)
+	}
+	s.Notes = withNoteLines(s.Notes, c[fieldNotesLines])
 	im.people[pk] = s
 	im.personKey[s.ID] = pk
 	im.put(entityOrNil(before), s)
@@ -595,7 +749,7 @@ func (im *importer) opportunity(sheet string, row int, c cells, col map[Field]st
 		}
 	}
 	if v := c[FAmount]; !isEmpty(v) {
-		amt, err := parseAmount(v)
+		amt, err := im.amount(v)
 		if err != nil || amt < 0 {
 			im.problem(sheet, row, col[FAmount], v, "a value of zero or more")
 			return false
@@ -603,7 +757,7 @@ func (im *importer) opportunity(sheet string, row int, c cells, col map[Field]st
 		o.Value = model.MoneyFromMajor(amt)
 	}
 	if v := c[FProbability]; !isEmpty(v) {
-		pv, err := parseAmount(strings.TrimSuffix(v, "%"))
+		pv, err := im.amount(strings.TrimSuffix(v, "%"))
 		if err != nil || pv < 0 || pv > 100 {
 			im.problem(sheet, row, col[FProbability], v, "a probability from 0 to 100 %")
 			return false
@@ -669,7 +823,7 @@ func (im *importer) action(sheet string, row int, c cells, col map[Field]string,
 		if m := im.members[key(names[0])]; m != nil {
 			x.OwnerID = m.ID
 		} else {
-			x.Notes = strings.TrimSpace(x.Notes + "\nOwner in the file: " + v)
+			x.Notes = withNoteLines(x.Notes, "Owner in the file: "+v)
 		}
 	}
 	if v := c[FNotes]; !isEmpty(v) {
@@ -683,6 +837,7 @@ func (im *importer) action(sheet string, row int, c cells, col map[Field]string,
 			x.CustomerAgreed = agreed
 		}
 	}
+	x.Notes = withNoteLines(x.Notes, c[fieldNotesLines])
 	im.put(entityOrNil(before), x)
 	return true
 }

@@ -24,7 +24,27 @@ var moneyJunk = strings.NewReplacer("$", "", "€", "", "£", "", "¥", "", "EUR
 
 // parseAmount reads an amount as people write it: "$1,200,000",
 // "1.200.000,00 €", "€ 1,2 Mio", "1.2M", "(5,000)", "3e6".
-func parseAmount(s string) (float64, error) {
+func parseAmount(s string) (float64, error) { return parseAmountIn(s, false) }
+
+// decimalCommaSeen says whether a column's amounts show a comma as their
+// decimal mark ("95.000,50", "1,5"), so "100.000" in it is a hundred thousand.
+func decimalCommaSeen(values []string) bool {
+	for _, v := range values {
+		v = strings.TrimSpace(moneyJunk.Replace(v))
+		dot, comma := strings.LastIndex(v, "."), strings.LastIndex(v, ",")
+		if comma > dot && comma >= 0 && len(v)-comma-1 != 3 {
+			return true
+		}
+		if dot >= 0 && comma > dot {
+			return true
+		}
+	}
+	return false
+}
+
+// parseAmountIn is parseAmount for a column whose decimal mark is known to
+// be a comma when decimalComma is set.
+func parseAmountIn(s string, decimalComma bool) (float64, error) {
 	t := strings.TrimSpace(s)
 	if isEmpty(t) {
 		return 0, nil
@@ -64,7 +84,7 @@ func parseAmount(s string) (float64, error) {
 		} else {
 			t = strings.ReplaceAll(t, ",", "")
 		}
-	case dot >= 0 && strings.Count(t, ".") > 1:
+	case dot >= 0 && (strings.Count(t, ".") > 1 || decimalComma && len(t)-dot-1 == 3):
 		t = strings.ReplaceAll(t, ".", "")
 	}
 	v, err := strconv.ParseFloat(t, 64)
@@ -103,7 +123,9 @@ func parseDateCell(s string, dayFirst bool) (time.Time, error) {
 
 // dayFirstColumn decides from the data whether a column's slash dates put
 // the day first: a first part above 12 says yes, a second part above 12 no.
-func dayFirstColumn(values []string) bool {
+// It is ambiguous when there are such dates and every one reads either way.
+func dayFirstColumn(values []string) (dayFirst, ambiguous bool) {
+	seen := false
 	for _, v := range values {
 		parts := strings.FieldsFunc(strings.TrimSpace(v), func(r rune) bool { return r == '/' || r == '.' || r == '-' })
 		if len(parts) != 3 || len(parts[0]) > 2 {
@@ -114,14 +136,15 @@ func dayFirstColumn(values []string) bool {
 		if err1 != nil || err2 != nil {
 			continue
 		}
+		seen = true
 		if a > 12 {
-			return true
+			return true, false
 		}
 		if b > 12 {
-			return false
+			return false, false
 		}
 	}
-	return true
+	return true, seen
 }
 
 // parseAttitude maps stance words to Orchard's scale.

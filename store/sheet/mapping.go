@@ -1,0 +1,223 @@
+package sheet
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+)
+
+// Date orders a sheet's day/month dates can be read in.
+const (
+	DatesAuto  = ""    // decided from the data
+	DatesDMY   = "dmy" // 03/04/2026 is 3 April
+	DatesMDY   = "mdy" // 03/04/2026 is 4 March
+	mappingTag = "orchard import mapping"
+)
+
+// SheetMapping says how one sheet is read: where its headers are, what it
+// holds and what each column becomes. The import wizard shows it, the user
+// may change any part, and it can be saved to read the next file of the
+// same shape the same way.
+type SheetMapping struct {
+	Sheet     string   `json:"sheet"`
+	HeaderRow int      `json:"header_row"` // 1-based; the lower row of a two-row header; 0 when none was found
+	TwoRows   bool     `json:"two_row_header,omitempty"`
+	Headers   []string `json:"headers"` // the header text of each column
+	Kind      Kind     `json:"kind"`
+	Fields    []Field  `json:"fields"` // per column: a field, "" to leave it out, or FToNotes
+	// Dates is DatesDMY or DatesMDY when the user said how to read dates
+	// such as 03/04/2026; DatesAuto decides from the data.
+	Dates string `json:"dates,omitempty"`
+	// DatesAmbiguous is set by Analyse when the sheet's dates read either
+	// way (every day and month is 12 or less) and Dates is not set.
+	DatesAmbiguous bool `json:"-"`
+	// Samples holds a few values of each column, for the wizard.
+	Samples [][]string `json:"-"`
+}
+
+// Analyse guesses how to read each sheet of a workbook.
+func Analyse(wb *Workbook) []SheetMapping {
+	var out []SheetMapping
+	for _, t := range wb.Tables {
+		m := SheetMapping{Sheet: t.Name, Kind: KindUnknown}
+		h := findHeader(t.Rows)
+		if h.row >= 0 {
+			m.HeaderRow, m.TwoRows, m.Headers, m.Fields = h.row+1, h.two, h.texts, h.fields
+			m.Kind = guessKind(h.fields)
+			for j := range m.Headers {
+				var vals []string
+				for _, r := range t.Rows[h.row+1:] {
+					if j < len(r) && !isEmpty(r[j]) {
+						vals = append(vals, strings.TrimSpace(r[j]))
+						if len(vals) == 3 {
+							break
+						}
+					}
+				}
+				m.Samples = append(m.Samples, vals)
+			}
+		}
+		m.DatesAmbiguous = ambiguousDates(t, m)
+		out = append(out, m)
+	}
+	return out
+}
+
+// dateColumns lists the columns of a sheet that hold dates.
+func (m SheetMapping) dateColumns() []int {
+	var cols []int
+	for j, f := range m.Fields {
+		if f == FCloseDate || f == FDue {
+			cols = append(cols, j)
+		}
+	}
+	return cols
+}
+
+// dayFirst says how the sheet's day/month dates are read.
+func (m SheetMapping) dayFirst(t Table) bool {
+	switch m.Dates {
+	case DatesDMY:
+		return true
+	case DatesMDY:
+		return false
+	}
+	first, _ := dayFirstColumn(m.dateValues(t))
+	return first
+}
+
+func (m SheetMapping) dateValues(t Table) []string {
+	if m.HeaderRow == 0 {
+		return nil
+	}
+	var vals []string
+	for _, r := range t.Rows[m.HeaderRow:] {
+		for _, j := range m.dateColumns() {
+			if j < len(r) {
+				vals = append(vals, r[j])
+			}
+		}
+	}
+	return vals
+}
+
+func ambiguousDates(t Table, m SheetMapping) bool {
+	if m.Dates != DatesAuto {
+		return false
+	}
+	_, ambiguous := dayFirstColumn(m.dateValues(t))
+	return ambiguous
+}
+
+// shape is a sheet's headers folded, to recognise the next file of the
+// same layout.
+func (m SheetMapping) shape() string {
+	parts := make([]string, len(m.Headers))
+	for i, h := range m.Headers {
+		parts[i] = normalise(h)
+	}
+	return strings.Join(parts, "|")
+}
+
+// Reuse copies the kind, columns and date order of saved mappings onto the
+// sheets of a new file that have the same headers, and says how many
+// sheets it matched.
+func Reuse(sheets []SheetMapping, saved []SheetMapping) int {
+	n := 0
+	for i := range sheets {
+		for _, s := range saved {
+			if s.shape() == sheets[i].shape() && len(s.Fields) == len(sheets[i].Fields) && sheets[i].HeaderRow > 0 {
+				sheets[i].Kind, sheets[i].Dates = s.Kind, s.Dates
+				sheets[i].Fields = append([]Field(nil), s.Fields...)
+				sheets[i].DatesAmbiguous = false
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// Shape names the layout of a workbook's sheets, for remembering the
+// mapping the user chose for files like it.
+func Shape(sheets []SheetMapping) string {
+	var parts []string
+	for _, s := range sheets {
+		if s.HeaderRow > 0 {
+			parts = append(parts, s.shape())
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+type mappingFile struct {
+	Tag    string         `json:"format"`
+	Sheets []SheetMapping `json:"sheets"`
+}
+
+// MarshalMapping writes mappings as the JSON a mapping file holds.
+func MarshalMapping(sheets []SheetMapping) []byte {
+	b, _ := json.MarshalIndent(mappingFile{Tag: mappingTag, Sheets: sheets}, "", "  ")
+	return append(b, '\n')
+}
+
+// UnmarshalMapping reads mappings from JSON, checking every kind and field.
+func UnmarshalMapping(data []byte) ([]SheetMapping, error) {
+	var f mappingFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, fmt.Errorf("it is not a mapping file (%v)", err)
+	}
+	if f.Tag != mappingTag {
+		return nil, fmt.Errorf("it is not an Orchard import mapping (its format is %q)", f.Tag)
+	}
+	for _, s := range f.Sheets {
+		if _, ok := KindFields[s.Kind]; !ok && s.Kind != KindUnknown {
+			return nil, fmt.Errorf("sheet %s: %q is not something Orchard imports (expected one of %s)", s.Sheet, s.Kind, kindList())
+		}
+		if len(s.Fields) != len(s.Headers) {
+			return nil, fmt.Errorf("sheet %s: %d headers but %d fields", s.Sheet, len(s.Headers), len(s.Fields))
+		}
+		for j, fl := range s.Fields {
+			if fl != "" && !knownField(fl) {
+				return nil, fmt.Errorf("sheet %s, column %s: %q is not a field Orchard knows", s.Sheet, s.Headers[j], fl)
+			}
+		}
+		if s.Dates != DatesAuto && s.Dates != DatesDMY && s.Dates != DatesMDY {
+			return nil, fmt.Errorf("sheet %s: dates %q should be %q or %q", s.Sheet, s.Dates, DatesDMY, DatesMDY)
+		}
+	}
+	return f.Sheets, nil
+}
+
+// ReadMapping reads a mapping file.
+func ReadMapping(path string) ([]SheetMapping, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read mapping %s: %w", path, err)
+	}
+	m, err := UnmarshalMapping(data)
+	if err != nil {
+		return nil, fmt.Errorf("cannot use mapping %s: %w", path, err)
+	}
+	return m, nil
+}
+
+func knownField(f Field) bool {
+	for _, fields := range KindFields {
+		for _, x := range fields {
+			if x == f {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func kindList() string {
+	var names []string
+	for _, k := range Kinds {
+		names = append(names, string(k))
+	}
+	return strings.Join(names, ", ")
+}

@@ -1,0 +1,179 @@
+package sheet
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"orchard/model"
+)
+
+// figures reads a revenue row: a period with an actual, a target, or both
+// (in their own columns, or one amount with a column saying which).
+func (im *importer) figures(sheet string, row int, c cells, col map[Field]string) bool {
+	a := im.accountFor(c)
+	if a == nil {
+		im.problem(sheet, row, orDefault(col[FAccount], "account"), c[FAccount], "an account that exists or is in this import (or choose the account to import into)")
+		return false
+	}
+	period, err := parsePeriod(c[FPeriod])
+	if err != nil {
+		im.problem(sheet, row, orDefault(col[FPeriod], "period"), c[FPeriod], "a year, quarter or month such as 2026, 2026-Q1, Q1 2026, 2026-03 or Mar 2026")
+		return false
+	}
+	type amount struct {
+		field Field
+		kind  model.FigureKind
+	}
+	var amounts []amount
+	single := FRevenue
+	if isEmpty(c[FRevenue]) {
+		single = FAmount
+	}
+	if !isEmpty(c[single]) {
+		kind := model.FigureActual
+		if v := c[FFigureKind]; !isEmpty(v) {
+			k, ok := parseFigureKind(v)
+			if !ok {
+				im.problem(sheet, row, col[FFigureKind], v, "target (plan, budget) or actual")
+				return false
+			}
+			kind = k
+		}
+		amounts = append(amounts, amount{single, kind})
+	}
+	if !isEmpty(c[FTarget]) {
+		amounts = append(amounts, amount{FTarget, model.FigureTarget})
+	}
+	if !isEmpty(c[FActual]) {
+		amounts = append(amounts, amount{FActual, model.FigureActual})
+	}
+	if len(amounts) == 0 {
+		im.problem(sheet, row, orDefault(col[FRevenue], orDefault(col[FActual], "revenue")), "", "a revenue amount")
+		return false
+	}
+	var margin model.Money
+	if v := c[FMargin]; !isEmpty(v) {
+		m, err := im.amount(v)
+		if err != nil {
+			im.problem(sheet, row, col[FMargin], v, "a margin amount such as 120,000")
+			return false
+		}
+		margin = model.MoneyFromMajor(m)
+	}
+	for _, am := range amounts {
+		v, err := im.amount(c[am.field])
+		if err != nil {
+			im.problem(sheet, row, col[am.field], c[am.field], "an amount such as 1,250,000")
+			return false
+		}
+		before := im.existingFigure(a.ID, period, am.kind)
+		f := &model.PeriodFigure{ID: model.NewID(), AccountID: a.ID, Period: period, FigureKind: am.kind}
+		if before != nil {
+			f = model.Clone(before).(*model.PeriodFigure)
+		}
+		f.Revenue = model.MoneyFromMajor(v)
+		if am.kind == model.FigureActual || len(amounts) == 1 {
+			f.Margin = margin
+		}
+		if err := f.Validate(); err != nil {
+			im.problem(sheet, row, col[am.field], c[am.field], err.Error())
+			return false
+		}
+		im.figureIndex()[figureKey(a.ID, period, am.kind)] = f
+		im.put(entityOrNil(before), f)
+	}
+	return true
+}
+
+func figureKey(accountID, period string, k model.FigureKind) string {
+	return accountID + "/" + period + "/" + string(k)
+}
+
+// figureIndex lists period figures by account, period and kind: those in
+// the workspace, then those this import adds.
+func (im *importer) figureIndex() map[string]*model.PeriodFigure {
+	if im.figs == nil {
+		im.figs = map[string]*model.PeriodFigure{}
+		for _, e := range im.p.All(model.KindFigure) {
+			f := e.(*model.PeriodFigure)
+			im.figs[figureKey(f.AccountID, f.Period, f.FigureKind)] = f
+		}
+	}
+	return im.figs
+}
+
+func (im *importer) existingFigure(accountID, period string, k model.FigureKind) *model.PeriodFigure {
+	return im.figureIndex()[figureKey(accountID, period, k)]
+}
+
+func parseFigureKind(s string) (model.FigureKind, bool) {
+	switch w := normalise(s); w {
+	case "target", "plan", "budget", "soll", "objectif", "doel", "objetivo", "forecast":
+		return model.FigureTarget, true
+	case "actual", "actuals", "ist", "reel", "werkelijk", "real", "achieved":
+		return model.FigureActual, true
+	}
+	return "", false
+}
+
+var (
+	yearOnly     = regexp.MustCompile(`^(?:fy\s*)?(\d{4})$`)
+	yearQuarter  = regexp.MustCompile(`^(\d{4})\s*[-/ ]?\s*q([1-4])$`)
+	quarterYear  = regexp.MustCompile(`^q([1-4])\s*[-/ ]?\s*(?:fy\s*)?(\d{4})$`)
+	yearMonth    = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})$`)
+	monthYear    = regexp.MustCompile(`^(\d{1,2})[-/.](\d{4})$`)
+	namedMonth   = regexp.MustCompile(`^(\p{L}+)\.?[\s-]*(\d{4})$`)
+	monthsByName = map[string]int{"jan": 1, "feb": 2, "fev": 2, "mar": 3, "mrt": 3, "maa": 3, "apr": 4, "avr": 4, "abr": 4,
+		"may": 5, "mai": 5, "mei": 5, "jun": 6, "jui": 6, "jul": 7, "aug": 8, "aou": 8, "ago": 8, "sep": 9, "set": 9,
+		"oct": 10, "okt": 10, "nov": 11, "dec": 12, "dez": 12, "dic": 12}
+)
+
+// parsePeriod reads a year, quarter or month in the forms spreadsheets use
+// and gives Orchard's form: "2026", "2026-Q1" or "2026-03". A full date or
+// an Excel date number gives its month.
+func parsePeriod(s string) (string, error) {
+	w := strings.ToLower(strings.TrimSpace(s))
+	if m := yearOnly.FindStringSubmatch(w); m != nil {
+		return m[1], nil
+	}
+	if m := yearQuarter.FindStringSubmatch(w); m != nil {
+		return m[1] + "-Q" + m[2], nil
+	}
+	if m := quarterYear.FindStringSubmatch(w); m != nil {
+		return m[2] + "-Q" + m[1], nil
+	}
+	month := func(y string, mo int) (string, error) {
+		if mo < 1 || mo > 12 {
+			return "", fmt.Errorf("%q has no month %d", s, mo)
+		}
+		return fmt.Sprintf("%s-%02d", y, mo), nil
+	}
+	if m := yearMonth.FindStringSubmatch(w); m != nil {
+		mo, _ := strconv.Atoi(m[2])
+		return month(m[1], mo)
+	}
+	if m := monthYear.FindStringSubmatch(w); m != nil {
+		mo, _ := strconv.Atoi(m[1])
+		return month(m[2], mo)
+	}
+	if m := namedMonth.FindStringSubmatch(w); m != nil {
+		name := []rune(normalise(m[1]))
+		if strings.HasPrefix(string(name), "juil") {
+			return month(m[2], 7)
+		}
+		if len(name) >= 3 {
+			if mo, ok := monthsByName[string(name[:3])]; ok {
+				return month(m[2], mo)
+			}
+		}
+	}
+	if d, err := parseDateCell(s, true); err == nil && d.Year() >= 1990 && d.Year() <= 2200 {
+		return d.Format("2006-01"), nil
+	}
+	return "", fmt.Errorf("%q is not a period", s)
+}
+
+// periodForm is what parsePeriod gives: the form Orchard stores.
+var periodForm = regexp.MustCompile(`^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$`)
