@@ -23,8 +23,10 @@ Usage:
   orchard --db PATH             open the window on the workspace file PATH
   orchard demo --db PATH        create a workspace at PATH filled with the sample portfolio
   orchard summary --db PATH     print a JSON summary of the workspace at PATH
-  orchard import FILE --db PATH [--account NAME] [--dry-run] [--json]
-                                import accounts, people, team, opportunities and actions from .xlsx or .csv
+  orchard import FILE --db PATH [--account NAME] [--mapping M.json] [--save-mapping M.json]
+                     [--dates dmy|mdy] [--dry-run] [--json]
+                                import accounts, people, team, opportunities, actions and revenue
+                                from .xlsx or .csv, or an Orchard workbook back into a workspace
   orchard flags --db PATH [--owner NAME] [--json]
                                 list the coaching flags across accounts
   orchard export --db PATH --account NAME --out DIR [--internal]
@@ -34,7 +36,7 @@ Usage:
   orchard export --db PATH --account NAME --map FILE.png [--customer-safe]
                                 draw an account's relationship map (2× scale)
   orchard export --db PATH [--account NAME] --xlsx FILE
-                                write the workbook of the workspace or one account
+                                write the whole workspace (or one account) as a workbook that imports back
   orchard help                  show this text
 
 The default workspace is %s

@@ -21,6 +21,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	account := fs.String("account", "", "account for sheets that name none")
 	dry := fs.Bool("dry-run", false, "show what would happen; change nothing")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
+	mapping := fs.String("mapping", "", "mapping file saved from the import wizard or --save-mapping")
+	saveMapping := fs.String("save-mapping", "", "write how the file was read to this mapping file")
+	dates := fs.String("dates", "", "how to read dates such as 03/04/2026: dmy or mdy")
 	var file string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		file, args = args[0], args[1:]
@@ -40,16 +43,29 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, usage, DefaultWorkspacePath())
 		return 2
 	}
-	res, err := importFile(file, *db, *account, *dry)
+	if *dates != "" && *dates != sheet.DatesDMY && *dates != sheet.DatesMDY {
+		fmt.Fprintf(stderr, "orchard import: --dates must be dmy (day first) or mdy (month first), not %q\n", *dates)
+		return 2
+	}
+	res, err := importFile(importRequest{file: file, db: *db, account: *account, dry: *dry,
+		mapping: *mapping, saveMapping: *saveMapping, dates: *dates})
 	if res != nil {
 		printImport(stdout, file, res, *dry, *asJSON)
 	}
 	return report(err, stderr)
 }
 
+type importRequest struct {
+	file, db, account    string
+	dry                  bool
+	mapping, saveMapping string
+	dates                string
+}
+
 // importFile plans an import and, unless dry, applies it in one
 // transaction after taking a copy of the workspace.
-func importFile(file, db, accountName string, dry bool) (*sheet.Result, error) {
+func importFile(rq importRequest) (*sheet.Result, error) {
+	file, db, accountName, dry := rq.file, rq.db, rq.account, rq.dry
 	ws, err := workspace.Open(db)
 	if err != nil {
 		return nil, err
@@ -67,9 +83,35 @@ func importFile(file, db, accountName string, dry bool) (*sheet.Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	o.Sheets = sheet.Analyse(wb)
+	if rq.mapping != "" {
+		saved, err := sheet.ReadMapping(rq.mapping)
+		if err != nil {
+			return nil, err
+		}
+		if sheet.Reuse(o.Sheets, saved) == 0 {
+			return nil, fmt.Errorf("cannot use mapping %s for %s: none of its sheets has the same headers as a sheet of the file", rq.mapping, file)
+		}
+	}
+	if rq.dates != "" {
+		for i := range o.Sheets {
+			o.Sheets[i].Dates = rq.dates
+		}
+	}
+	if rq.saveMapping != "" {
+		if err := writeAtomically(rq.saveMapping, sheet.MarshalMapping(o.Sheets)); err != nil {
+			return nil, err
+		}
+	}
 	res, err := sheet.Plan(wb, ws.Portfolio(), o)
-	if err != nil || dry || (len(res.Records) == 0 && res.Settings == nil) {
+	if err != nil || dry {
 		return res, err
+	}
+	if len(res.Questions) > 0 {
+		return res, fmt.Errorf("nothing imported: %s Run again with --dates dmy (day first) or --dates mdy (month first)", res.Questions[0].Text)
+	}
+	if len(res.Records) == 0 && res.Settings == nil {
+		return res, nil
 	}
 	backup := fmt.Sprintf("%s.before-import-%s.orchard", strings.TrimSuffix(db, filepath.Ext(db)), time.Now().Format("20060102-150405"))
 	if err := ws.SaveCopy(backup); err != nil {
@@ -99,7 +141,12 @@ func printImport(w io.Writer, file string, res *sheet.Result, dry, asJSON bool) 
 			Skipped   int        `json:"skipped"`
 			Sheets    []sheetOut `json:"sheets"`
 			Problems  []string   `json:"problems"`
-		}{File: file, DryRun: dry, New: res.New, Updated: res.Updated, Unchanged: res.Unchanged, Skipped: res.Skipped, Problems: []string{}}
+			Questions []string   `json:"questions"`
+		}{File: file, DryRun: dry, New: res.New, Updated: res.Updated, Unchanged: res.Unchanged, Skipped: res.Skipped,
+			Problems: []string{}, Questions: []string{}}
+		for _, q := range res.Questions {
+			out.Questions = append(out.Questions, q.Text)
+		}
 		for _, s := range res.Sheets {
 			m := map[string]string{}
 			for k, v := range s.Mapping {
@@ -123,6 +170,9 @@ func printImport(w io.Writer, file string, res *sheet.Result, dry, asJSON bool) 
 	fmt.Fprintf(w, "%s %s: %s\n", verb, file, res.Summary())
 	for _, s := range res.Sheets {
 		fmt.Fprintf(w, "  sheet %s: %s, headers on row %d, %d rows\n", s.Name, s.Kind, s.HeaderRow, s.Rows)
+	}
+	for _, q := range res.Questions {
+		fmt.Fprintf(w, "  question: %s\n", q.Text)
 	}
 	for i, p := range res.Problems {
 		if i == 50 {

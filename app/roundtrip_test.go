@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -78,4 +79,75 @@ func lineDiff(a, b string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// Ambiguous dates stop an import until --dates says how to read them; a
+// mapping saved from one file reads the next the same way.
+func TestImportDatesAndMappingFlags(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.orchard")
+	if code, _, stderr := run("demo", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	ws, _ := workspace.Open(db)
+	account := ws.Portfolio().Accounts()[0].Name
+	ws.Close()
+	csv := filepath.Join(dir, "actions.csv")
+	writeFile(t, csv, []byte("Account,Action,Due,Priority\n"+account+",Call the CFO,03/04/2026,high\n"))
+	before := summaryWithoutPath(t, db)
+	code, out, stderr := run("import", csv, "--db", db)
+	if code != 1 || !strings.Contains(stderr, "--dates") || !strings.Contains(out, "question:") {
+		t.Fatalf("ambiguous dates: exit %d, %q, %q", code, out, stderr)
+	}
+	if after := summaryWithoutPath(t, db); !jsonEqual(before, after) {
+		t.Fatal("a refused import changed the workspace")
+	}
+	if code, _, stderr := run("import", csv, "--db", db, "--dates", "yyyy"); code != 2 || !strings.Contains(stderr, "dmy") {
+		t.Errorf("bad --dates: %d %q", code, stderr)
+	}
+	mapping := filepath.Join(dir, "actions-mapping.json")
+	if code, _, stderr := run("import", csv, "--db", db, "--dates", "mdy", "--dry-run", "--save-mapping", mapping); code != 0 {
+		t.Fatalf("save mapping: %s", stderr)
+	}
+	// Edit the mapping: the Priority column goes to the notes.
+	data, _ := os.ReadFile(mapping)
+	edited := strings.Replace(string(data), `"fields": [
+        "account",
+        "action",
+        "due date",
+        ""
+      ]`, `"fields": ["account", "action", "due date", "to notes"]`, 1)
+	if edited == string(data) {
+		t.Fatalf("mapping file not as expected:\n%s", data)
+	}
+	writeFile(t, mapping, []byte(edited))
+	code, out, stderr = run("import", csv, "--db", db, "--mapping", mapping)
+	if code != 0 || !strings.Contains(out, "1 new") {
+		t.Fatalf("import with mapping: %d %q %q", code, out, stderr)
+	}
+	ws, _ = workspace.Open(db)
+	defer ws.Close()
+	found := false
+	for _, e := range ws.Portfolio().All(model.KindAction) {
+		if x := e.(*model.Action); x.Title == "Call the CFO" {
+			found = true
+			if x.Due.Format("2006-01-02") != "2026-03-04" || x.Notes != "Priority: high" {
+				t.Errorf("stored due %s notes %q; want 2026-03-04 (month first) and the priority in the notes", x.Due.Format("2006-01-02"), x.Notes)
+			}
+		}
+	}
+	if !found {
+		t.Error("the action was not imported")
+	}
+	other := filepath.Join(dir, "other.csv")
+	writeFile(t, other, []byte("Name,Title\nAna,CEO\n"))
+	if code, _, stderr := run("import", other, "--db", db, "--mapping", mapping); code != 1 || !strings.Contains(stderr, "same headers") {
+		t.Errorf("a mapping for another shape: %d %q", code, stderr)
+	}
+}
+
+func jsonEqual(a, b map[string]any) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return string(x) == string(y)
 }

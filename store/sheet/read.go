@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -40,6 +41,15 @@ const (
 // tables separated by commas, semicolons, tabs or pipes in UTF-8 (with or
 // without a byte-order mark), UTF-16 or Windows-1252.
 func ReadFile(path string) (*Workbook, error) {
+	return ReadFileContext(context.Background(), path, nil)
+}
+
+// ReadFileContext is ReadFile that reports progress (0 to 1) to progress,
+// when not nil, and stops with ctx's error when ctx is cancelled.
+func ReadFileContext(ctx context.Context, path string, progress func(float64)) (*Workbook, error) {
+	if progress == nil {
+		progress = func(float64) {}
+	}
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", path, err)
@@ -53,7 +63,7 @@ func ReadFile(path string) (*Workbook, error) {
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return readXLSX(path, data)
+		return readXLSX(ctx, path, data, progress)
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		return nil, fmt.Errorf("cannot import %s: it is an Excel 97–2003 workbook (.xls) or a password-protected one; "+
 			"open it in Excel or LibreOffice and save it as .xlsx or .csv, then import that", path)
@@ -64,15 +74,18 @@ func ReadFile(path string) (*Workbook, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot import %s: %w", path, err)
 	}
-	rows, err := readDelimited(text)
+	rows, err := readDelimited(ctx, text, progress)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		return nil, fmt.Errorf("cannot import %s: %w", path, err)
 	}
 	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	return &Workbook{Path: path, Format: "csv", Tables: []Table{{Name: name, Rows: rows}}}, nil
 }
 
-func readXLSX(path string, data []byte) (*Workbook, error) {
+func readXLSX(ctx context.Context, path string, data []byte, progress func(float64)) (*Workbook, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 1 << 30, UnzipXMLSizeLimit: 256 << 20})
 	if err != nil {
 		if errors.Is(err, excelize.ErrWorkbookPassword) {
@@ -87,6 +100,12 @@ func readXLSX(path string, data []byte) (*Workbook, error) {
 	var opts []excelize.Options
 	if v, err := f.GetCellValue(aboutSheet, "A1"); err == nil && v == bookMarker {
 		opts = append(opts, excelize.Options{RawCellValue: true})
+	}
+	// The sheets' stated sizes give the progress; a runaway size only
+	// makes the bar move slowly, never past the end.
+	total, done := 0, 0
+	for _, name := range f.GetSheetList() {
+		total += dimensionRows(f, name)
 	}
 	for _, name := range f.GetSheetList() {
 		rows, err := f.Rows(name)
@@ -104,11 +123,36 @@ func readXLSX(path string, data []byte) (*Workbook, error) {
 				cols = cols[:maxColumns]
 			}
 			t.Rows = append(t.Rows, cols)
+			if done++; done%500 == 0 {
+				if err := ctx.Err(); err != nil {
+					rows.Close()
+					return nil, err
+				}
+				progress(min(1, float64(done)/float64(max(total, 1))))
+			}
 		}
 		rows.Close()
 		wb.Tables = append(wb.Tables, t)
 	}
+	progress(1)
 	return wb, nil
+}
+
+// dimensionRows reads how many rows a sheet says it uses ("A1:D5000").
+func dimensionRows(f *excelize.File, sheet string) int {
+	dim, err := f.GetSheetDimension(sheet)
+	if err != nil {
+		return 0
+	}
+	_, last, ok := strings.Cut(dim, ":")
+	if !ok {
+		last = dim
+	}
+	_, row, err := excelize.CellNameToCoordinates(last)
+	if err != nil {
+		return 0
+	}
+	return row
 }
 
 // decodeText turns file bytes into text: UTF-8 (BOM or not), UTF-16 by
@@ -144,7 +188,7 @@ func decodeText(data []byte) (string, error) {
 
 // readDelimited reads a text table, picking the separator that splits the
 // first lines most consistently.
-func readDelimited(text string) ([][]string, error) {
+func readDelimited(ctx context.Context, text string, progress func(float64)) ([][]string, error) {
 	lines := strings.SplitN(text, "\n", 12)
 	best, bestScore := ',', -1
 	for _, sep := range []rune{',', ';', '\t', '|'} {
@@ -179,6 +223,13 @@ func readDelimited(text string) ([][]string, error) {
 			rec = rec[:maxColumns]
 		}
 		rows = append(rows, rec)
+		if len(rows)%1000 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			progress(float64(r.InputOffset()) / float64(max(len(text), 1)))
+		}
 	}
+	progress(1)
 	return rows, nil
 }
