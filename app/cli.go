@@ -21,6 +21,8 @@ const usage = `Orchard — strategic account planning
 Usage:
   orchard                       open the window on the default workspace
   orchard --db PATH             open the window on the workspace file PATH
+  orchard [--db PATH] --import FILE
+                                open the window and the import wizard on the spreadsheet FILE
   orchard demo --db PATH        create a workspace at PATH filled with the sample portfolio
   orchard summary --db PATH     print a JSON summary of the workspace at PATH
   orchard import FILE --db PATH [--account NAME] [--mapping M.json] [--save-mapping M.json]
@@ -51,11 +53,20 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	switch cmd {
 	case "":
+		// --import FILE opens the window with the import wizard on FILE.
+		var importPath string
+		for i := 0; i+1 < len(args); i++ {
+			if args[i] == "--import" || args[i] == "-import" {
+				importPath = args[i+1]
+				args = append(args[:i:i], args[i+2:]...)
+				break
+			}
+		}
 		db, ok := parseDB("orchard", args, false, stderr)
 		if !ok {
 			return 2
 		}
-		return runGUI(db, stderr)
+		return runGUI(db, importPath, stderr)
 	case "demo":
 		db, ok := parseDB("orchard demo", args, true, stderr)
 		if !ok {

@@ -31,9 +31,15 @@ type desktopApp struct {
 	zoom     float32 // presenter zoom, 1 = normal
 	recent   *fyne.Menu
 	main     *fyne.MainMenu
+	// importWizard is the open import wizard, if any (for tests and for
+	// closing it with the workspace).
+	importWizard *importWizard
+	// async runs long work off the UI thread; tests run it in place so
+	// they see its result without racing it.
+	async func(func())
 }
 
-func runGUI(db string, stderr io.Writer) int {
+func runGUI(db, importPath string, stderr io.Writer) int {
 	fa := fyneapp.NewWithID(appID)
 	d := newDesktop(fa)
 	path, created, err := d.startupPath(db)
@@ -48,6 +54,9 @@ func runGUI(db string, stderr io.Writer) int {
 		dialog.ShowError(err, d.win)
 	} else if created {
 		d.shell.SetStatus("Created the sample portfolio in " + path)
+	}
+	if importPath != "" && d.ws != nil {
+		d.previewImport(importPath, d.shell.Account())
 	}
 	d.win.ShowAndRun()
 	return 0

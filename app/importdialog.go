@@ -1,22 +1,31 @@
 package app
 
 import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"orchard/model"
 	"orchard/store/sheet"
 )
 
-// importDialog picks a spreadsheet and shows what importing it would do.
+// prefMapping + the hash of a file's shape holds the mapping the user last
+// imported a file of that shape with.
+const prefMapping = "importMapping:"
+
+// importDialog picks a spreadsheet and opens the import wizard on it.
 func (d *desktopApp) importDialog() {
 	if d.ws == nil {
 		return
@@ -38,97 +47,516 @@ func (d *desktopApp) importDialog() {
 	fd.Show()
 }
 
-// previewImport reads and plans the import on a goroutine, then shows the
-// sheets as understood, the problems, and the counts, with Import to apply.
+// previewImport reads the file on a goroutine, with progress and Cancel,
+// then opens the wizard.
 func (d *desktopApp) previewImport(path, accountID string) {
-	wait := dialog.NewCustomWithoutButtons("Reading "+filepath.Base(path), widget.NewProgressBarInfinite(), d.win)
+	if d.ws == nil {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	bar := widget.NewProgressBar()
+	var wait dialog.Dialog
+	stop := widget.NewButton("Cancel", func() {
+		cancel()
+		wait.Hide()
+	})
+	wait = dialog.NewCustomWithoutButtons("Reading "+filepath.Base(path),
+		container.NewVBox(bar, container.NewCenter(stop)), d.win)
+	wait.Resize(fyne.NewSize(420, 140))
 	wait.Show()
-	p := d.ws.Portfolio().Copy()
-	go func() {
-		wb, err := sheet.ReadFile(path)
-		var res *sheet.Result
+	d.runAsync(func() {
+		wb, err := sheet.ReadFileContext(ctx, path, func(f float64) { fyne.Do(func() { bar.SetValue(f) }) })
+		var sheets []sheet.SheetMapping
 		if err == nil {
-			res, err = sheet.Plan(wb, p, sheet.Options{AccountID: accountID, Today: time.Now()})
+			sheets = sheet.Analyse(wb)
 		}
 		fyne.Do(func() {
 			wait.Hide()
+			if ctx.Err() != nil {
+				d.shell.SetStatus("Import of " + filepath.Base(path) + " cancelled; nothing changed")
+				return
+			}
+			cancel()
 			if err != nil {
 				dialog.ShowError(err, d.win)
 				return
 			}
-			d.showImportPlan(path, accountID, res)
+			w := &importWizard{d: d, path: path, wb: wb, sheets: sheets, accountID: accountID}
+			w.reuseRemembered()
+			w.show()
 		})
-	}()
+	})
 }
 
-func (d *desktopApp) showImportPlan(path, accountID string, res *sheet.Result) {
-	var lines []string
-	for _, s := range res.Sheets {
-		var cols []string
-		for h, f := range s.Mapping {
-			cols = append(cols, fmt.Sprintf("%s → %s", h, f))
-		}
-		sort.Strings(cols)
-		lines = append(lines, fmt.Sprintf("Sheet %s: %s (headers on row %d, %d rows)\n    %s", s.Name, s.Kind, s.HeaderRow, s.Rows, strings.Join(cols, ", ")))
+func (d *desktopApp) runAsync(f func()) {
+	if d.async != nil {
+		d.async(f)
+		return
 	}
-	text := strings.Join(lines, "\n")
-	if n := len(res.Problems); n > 0 {
-		text += fmt.Sprintf("\n\n%d problem(s); these rows are skipped or keep their old values:", n)
-		for i, pr := range res.Problems {
-			if i == 40 {
-				text += fmt.Sprintf("\n… and %d more", n-40)
-				break
-			}
-			text += "\n• " + pr.String()
-		}
+	go f()
+}
+
+// importWizard shows how a file will be read, lets the user change it,
+// and imports it.
+type importWizard struct {
+	d         *desktopApp
+	path      string
+	wb        *sheet.Workbook
+	sheets    []sheet.SheetMapping
+	accountID string
+	res       *sheet.Result
+	planErr   error
+	gen       int // the latest plan asked for; older results are dropped
+	cancel    context.CancelFunc
+	reused    string
+
+	dlg       dialog.Dialog
+	summary   *widget.Label
+	notice    *widget.Label
+	tabs      *container.AppTabs
+	sheetTabs []*container.TabItem
+	previews  []*widget.Table
+	preview   [][][]string // per sheet: header row then rows
+	problems  *widget.List
+	probTab   *container.TabItem
+	importBtn *widget.Button
+	reportBtn *widget.Button
+}
+
+// shapeKey names the preference holding the mapping for files shaped
+// like this one.
+func (w *importWizard) shapeKey() string {
+	sum := sha256.Sum256([]byte(sheet.Shape(w.sheets)))
+	return prefMapping + hex.EncodeToString(sum[:8])
+}
+
+func (w *importWizard) reuseRemembered() {
+	saved := w.d.fa.Preferences().String(w.shapeKey())
+	if saved == "" {
+		return
 	}
-	body := widget.NewLabel(text)
-	body.Wrapping = fyne.TextWrapWord
+	if m, err := sheet.UnmarshalMapping([]byte(saved)); err == nil && sheet.Reuse(w.sheets, m) > 0 {
+		w.reused = "Columns are mapped as you mapped the last file with these headers."
+	}
+}
+
+func (w *importWizard) show() {
+	d := w.d
+	w.summary = widget.NewLabelWithStyle("Reading the rows…", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	w.notice = widget.NewLabel(w.reused)
+	w.notice.Wrapping = fyne.TextWrapWord
+	w.notice.Hide()
+	w.tabs = container.NewAppTabs()
+	for i := range w.sheets {
+		w.preview = append(w.preview, nil)
+		w.previews = append(w.previews, w.newPreviewTable(i))
+		item := container.NewTabItem(w.tabTitle(i), w.sheetPane(i))
+		w.sheetTabs = append(w.sheetTabs, item)
+		w.tabs.Append(item)
+	}
+	w.problems = widget.NewList(func() int {
+		if w.res == nil {
+			return 0
+		}
+		return len(w.res.Problems)
+	}, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}, func(id widget.ListItemID, o fyne.CanvasObject) {
+		if w.res != nil && id < len(w.res.Problems) {
+			o.(*widget.Label).SetText(w.res.Problems[id].String())
+		}
+	})
+	w.probTab = container.NewTabItem("Problems", w.problems)
+	w.tabs.Append(w.probTab)
+
 	accounts := map[string]string{}
-	var names []string
+	names := []string{"(none)"}
 	for _, a := range d.ws.Portfolio().Accounts() {
 		names = append(names, a.Name)
 		accounts[a.Name] = a.ID
 	}
 	into := widget.NewSelect(names, nil)
-	if a := d.ws.Portfolio().Account(accountID); a != nil {
+	into.SetSelected("(none)")
+	if a := d.ws.Portfolio().Account(w.accountID); a != nil {
 		into.SetSelected(a.Name)
 	}
-	into.OnChanged = func(name string) { d.previewImport(path, accounts[name]) }
-	head := widget.NewLabelWithStyle("Importing "+filepath.Base(path)+" would give: "+res.Summary(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	report := widget.NewButton("Save problem report…", func() {
-		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + " import problems.csv"
-		entry := widget.NewEntry()
-		entry.SetText(filepath.Join(homeDir(), name))
-		dialog.ShowForm("Save problem report", "Save", "Cancel", []*widget.FormItem{widget.NewFormItem("File", entry)}, func(ok bool) {
-			if ok {
-				if err := writeAtomically(entry.Text, res.ProblemsCSV()); err != nil {
-					dialog.ShowError(err, d.win)
+	into.OnChanged = func(name string) {
+		w.accountID = accounts[name]
+		w.replan()
+	}
+	w.reportBtn = widget.NewButton("Save problem report…", w.saveReport)
+	w.importBtn = widget.NewButton("Import", w.doImport)
+	w.importBtn.Importance = widget.HighImportance
+	w.importBtn.Disable()
+	buttons := container.NewHBox()
+	if !sheet.IsOrchardBook(w.wb) {
+		buttons.Add(widget.NewButton("Load mapping…", w.loadMapping))
+		buttons.Add(widget.NewButton("Save mapping…", w.saveMapping))
+	}
+	buttons.Objects = append(buttons.Objects, w.reportBtn,
+		layout.NewSpacer(),
+		widget.NewButton("Cancel", func() { w.close() }),
+		w.importBtn)
+	top := container.NewVBox(w.summary, w.notice)
+	if !sheet.IsOrchardBook(w.wb) {
+		top.Add(container.NewBorder(nil, nil, widget.NewLabel("Rows that name no account go to"), nil, into))
+	}
+	w.dlg = dialog.NewCustomWithoutButtons("Import "+filepath.Base(w.path), container.NewBorder(top, buttons, nil, nil, w.tabs), d.win)
+	w.dlg.Resize(fyne.NewSize(1040, 720))
+	w.dlg.Show()
+	d.importWizard = w
+	w.replan()
+}
+
+func (w *importWizard) close() {
+	if w.cancel != nil {
+		w.cancel()
+	}
+	w.dlg.Hide()
+	if w.d.importWizard == w {
+		w.d.importWizard = nil
+	}
+}
+
+func (w *importWizard) tabTitle(i int) string {
+	m := w.sheets[i]
+	if sheet.IsOrchardBook(w.wb) {
+		return m.Sheet
+	}
+	if m.Kind == sheet.KindUnknown {
+		return m.Sheet + " (not imported)"
+	}
+	return m.Sheet + " → " + string(m.Kind)
+}
+
+const leaveOut = "(leave out)"
+
+func fieldLabel(f sheet.Field) string {
+	switch f {
+	case "":
+		return leaveOut
+	case sheet.FToNotes:
+		return "→ notes"
+	}
+	return string(f)
+}
+
+// sheetPane is one sheet's tab: what it holds, how its dates read, what
+// each column becomes, and its first rows as they will be stored.
+func (w *importWizard) sheetPane(i int) fyne.CanvasObject {
+	m := &w.sheets[i]
+	if sheet.IsOrchardBook(w.wb) {
+		l := widget.NewLabel("This is a workbook Orchard exported. Its rows are matched with the workspace by their ID: " +
+			"edited rows update their records, rows with a new or empty ID are added, and nothing is deleted. Columns are read as Orchard wrote them.")
+		l.Wrapping = fyne.TextWrapWord
+		return container.NewVBox(l)
+	}
+	if m.HeaderRow == 0 {
+		return container.NewVBox(widget.NewLabel("No header row was found in the first 20 rows of this sheet, so it is not imported."))
+	}
+	var kinds []string
+	for _, k := range sheet.Kinds {
+		kinds = append(kinds, string(k))
+	}
+	kind := widget.NewSelect(kinds, nil)
+	kind.SetSelected(string(m.Kind))
+	kind.OnChanged = func(s string) {
+		if sheet.Kind(s) == m.Kind {
+			return
+		}
+		m.Kind = sheet.Kind(s)
+		w.sheetTabs[i].Text = w.tabTitle(i)
+		w.sheetTabs[i].Content = w.sheetPane(i)
+		w.tabs.Refresh()
+		w.replan()
+	}
+	where := fmt.Sprintf("Headers on row %d", m.HeaderRow)
+	if m.TwoRows {
+		where = fmt.Sprintf("Headers on rows %d–%d", m.HeaderRow-1, m.HeaderRow)
+	}
+	head := container.NewHBox(widget.NewLabel("This sheet holds"), kind, widget.NewLabel(where))
+	if hasDates(*m) {
+		options := []string{"Dates: decide from the data", "Dates: day first (31/12/2026)", "Dates: month first (12/31/2026)"}
+		values := []string{sheet.DatesAuto, sheet.DatesDMY, sheet.DatesMDY}
+		dates := widget.NewSelect(options, nil)
+		for j, v := range values {
+			if v == m.Dates {
+				dates.SetSelected(options[j])
+			}
+		}
+		dates.OnChanged = func(s string) {
+			for j, o := range options {
+				if o == s {
+					m.Dates = values[j]
 				}
 			}
-		}, d.win)
-	})
-	if len(res.Problems) == 0 {
-		report.Disable()
+			m.DatesAmbiguous = false
+			w.replan()
+		}
+		head.Add(dates)
 	}
-	content := container.NewBorder(container.NewVBox(head, report,
-		container.NewBorder(nil, nil, widget.NewLabel("People and actions without an account go to"), nil, into)),
-		nil, nil, nil, container.NewVScroll(body))
-	dlg := dialog.NewCustomConfirm("Import "+filepath.Base(path), "Import", "Cancel", content, func(ok bool) {
-		if !ok || (len(res.Records) == 0 && res.Settings == nil) {
+
+	cols := container.NewGridWithColumns(3,
+		widget.NewLabelWithStyle("Column in the file", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle("First values", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle("Goes to", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	options := []string{leaveOut}
+	for _, f := range sheet.KindFields[m.Kind] {
+		options = append(options, fieldLabel(f))
+	}
+	for j, h := range m.Headers {
+		if h == "" && (j >= len(m.Samples) || len(m.Samples[j]) == 0) {
+			continue
+		}
+		j := j
+		sel := widget.NewSelect(options, nil)
+		current := fieldLabel(m.Fields[j])
+		if !slices.Contains(options, current) {
+			current = leaveOut
+		}
+		sel.SetSelected(current)
+		sel.OnChanged = func(s string) {
+			m.Fields[j] = ""
+			for _, f := range sheet.KindFields[m.Kind] {
+				if fieldLabel(f) == s {
+					m.Fields[j] = f
+				}
+			}
+			w.replan()
+		}
+		samples := ""
+		if j < len(m.Samples) {
+			samples = strings.Join(m.Samples[j], " · ")
+		}
+		name := widget.NewLabel(orText(h, fmt.Sprintf("(column %d)", j+1)))
+		name.Truncation = fyne.TextTruncateEllipsis
+		sample := widget.NewLabel(samples)
+		sample.Truncation = fyne.TextTruncateEllipsis
+		cols.Add(name)
+		cols.Add(sample)
+		cols.Add(sel)
+	}
+	if m.Kind == sheet.KindUnknown {
+		return container.NewBorder(head, nil, nil, nil,
+			widget.NewLabel("Choose what this sheet holds to import it; as it is, it is left out."))
+	}
+	split := container.NewVSplit(container.NewVScroll(cols),
+		container.NewBorder(widget.NewLabelWithStyle("First rows as Orchard will store them", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			nil, nil, nil, w.previews[i]))
+	split.SetOffset(0.45)
+	return container.NewBorder(head, nil, nil, nil, split)
+}
+
+func hasDates(m sheet.SheetMapping) bool {
+	for _, f := range m.Fields {
+		if f == sheet.FDue || f == sheet.FCloseDate {
+			return true
+		}
+	}
+	return false
+}
+
+func orText(s, d string) string {
+	if strings.TrimSpace(s) == "" {
+		return d
+	}
+	return s
+}
+
+func (w *importWizard) newPreviewTable(i int) *widget.Table {
+	t := widget.NewTableWithHeaders(func() (int, int) {
+		if len(w.preview[i]) == 0 {
+			return 0, 0
+		}
+		return len(w.preview[i]) - 1, len(w.preview[i][0])
+	}, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}, func(id widget.TableCellID, o fyne.CanvasObject) {
+		rows := w.preview[i]
+		if id.Row+1 < len(rows) && id.Col < len(rows[id.Row+1]) {
+			o.(*widget.Label).SetText(rows[id.Row+1][id.Col])
+		}
+	})
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject { return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if len(w.preview[i]) > 0 && id.Col >= 0 && id.Col < len(w.preview[i][0]) {
+			o.(*widget.Label).SetText(w.preview[i][0][id.Col])
+		}
+	}
+	return t
+}
+
+// replan works out the import again with the current mapping, on a
+// goroutine, from a copy of the portfolio.
+func (w *importWizard) replan() {
+	if w.cancel != nil {
+		w.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	w.cancel = cancel
+	w.gen++
+	gen := w.gen
+	sheets := make([]sheet.SheetMapping, len(w.sheets))
+	for i, m := range w.sheets {
+		m.Fields = append([]sheet.Field(nil), m.Fields...)
+		sheets[i] = m
+	}
+	p := w.d.ws.Portfolio().Copy()
+	o := sheet.Options{AccountID: w.accountID, Today: time.Now(), Sheets: sheets}
+	w.importBtn.Disable()
+	w.summary.SetText("Working out what the import would do…")
+	w.d.runAsync(func() {
+		res, err := sheet.PlanContext(ctx, w.wb, p, o)
+		fyne.Do(func() {
+			if gen != w.gen || ctx.Err() != nil {
+				return
+			}
+			w.res, w.planErr = res, err
+			w.showPlan(p)
+		})
+	})
+}
+
+func (w *importWizard) showPlan(p *model.Portfolio) {
+	if w.planErr != nil {
+		w.summary.SetText(w.planErr.Error())
+		w.res = nil
+		w.problems.Refresh()
+		return
+	}
+	res := w.res
+	w.summary.SetText("Importing " + filepath.Base(w.path) + " would give: " + res.Summary())
+	var notes []string
+	if w.reused != "" {
+		notes = append(notes, w.reused)
+	}
+	for _, q := range res.Questions {
+		notes = append(notes, q.Text+" Choose the date order on that sheet's tab.")
+	}
+	if res.Settings != nil {
+		notes = append(notes, "This is an Orchard workbook and this workspace has no accounts yet, so its settings (weights, rates, offerings) come with it.")
+	}
+	w.notice.SetText(strings.Join(notes, "\n"))
+	if len(notes) == 0 {
+		w.notice.Hide()
+	} else {
+		w.notice.Show()
+	}
+	for i, m := range w.sheets {
+		headers, rows := res.PreviewTable(p, m.Sheet, m.Kind)
+		w.preview[i] = append([][]string{headers}, rows...)
+		for c := range headers {
+			width := float32(130)
+			switch {
+			case c == 0:
+				width = 50
+			case c == 1:
+				width = 90
+			}
+			w.previews[i].SetColumnWidth(c, width)
+		}
+		w.previews[i].Refresh()
+	}
+	w.probTab.Text = fmt.Sprintf("Problems (%d)", len(res.Problems))
+	w.tabs.Refresh()
+	w.problems.Refresh()
+	if len(res.Problems) == 0 {
+		w.reportBtn.Disable()
+	} else {
+		w.reportBtn.Enable()
+	}
+	if len(res.Questions) == 0 && (len(res.Records) > 0 || res.Settings != nil) {
+		w.importBtn.Enable()
+	}
+}
+
+func (w *importWizard) saveReport() {
+	if w.res == nil {
+		return
+	}
+	data := w.res.ProblemsCSV()
+	name := strings.TrimSuffix(filepath.Base(w.path), filepath.Ext(w.path)) + " import problems.csv"
+	w.d.askPath("Save problem report", "Save", filepath.Join(filepath.Dir(w.path), name), func(path string) {
+		if err := writeAtomically(path, data); err != nil {
+			dialog.ShowError(err, w.d.win)
 			return
 		}
-		backup := fmt.Sprintf("%s.before-import-%s.orchard", strings.TrimSuffix(d.ws.Path(), filepath.Ext(d.ws.Path())), time.Now().Format("20060102-150405"))
-		if err := d.ws.SaveCopy(backup); err != nil {
-			dialog.ShowError(fmt.Errorf("the import was not started: taking a copy of the workspace failed: %w", err), d.win)
+		w.d.shell.SetStatus("Saved the problem report to " + path)
+	})
+}
+
+func (w *importWizard) saveMapping() {
+	name := strings.TrimSuffix(filepath.Base(w.path), filepath.Ext(w.path)) + " mapping.json"
+	w.d.askPath("Save mapping", "Save", filepath.Join(filepath.Dir(w.path), name), func(path string) {
+		if err := writeAtomically(withExt(path, ".json"), sheet.MarshalMapping(w.sheets)); err != nil {
+			dialog.ShowError(err, w.d.win)
 			return
 		}
-		if err := d.ws.Import("Import "+filepath.Base(path), res.Records, res.Settings); err != nil {
-			dialog.ShowError(fmt.Errorf("the import was refused and nothing changed: %w", err), d.win)
+		w.d.shell.SetStatus("Saved the mapping to " + withExt(path, ".json"))
+	})
+}
+
+func (w *importWizard) loadMapping() {
+	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
 			return
 		}
-		d.shell.SetStatus(fmt.Sprintf("Imported %s: %s — Ctrl+Z undoes the whole import", filepath.Base(path), res.Summary()))
-	}, d.win)
-	dlg.Resize(fyne.NewSize(900, 640))
-	dlg.Show()
+		path := r.URI().Path()
+		r.Close()
+		w.useMapping(path)
+	}, w.d.win)
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(w.path))); err == nil {
+		fd.SetLocation(dir)
+	}
+	fd.Resize(fyne.NewSize(900, 600))
+	fd.Show()
+}
+
+// useMapping maps the file's columns as a saved mapping file says.
+func (w *importWizard) useMapping(path string) {
+	saved, err := sheet.ReadMapping(path)
+	if err != nil {
+		dialog.ShowError(err, w.d.win)
+		return
+	}
+	if sheet.Reuse(w.sheets, saved) == 0 {
+		dialog.ShowError(fmt.Errorf("the mapping in %s is for other headers: none of its sheets has the same columns as a sheet of %s",
+			path, filepath.Base(w.path)), w.d.win)
+		return
+	}
+	w.reused = "Columns are mapped as in " + filepath.Base(path) + "."
+	for i := range w.sheets {
+		w.sheetTabs[i].Text = w.tabTitle(i)
+		w.sheetTabs[i].Content = w.sheetPane(i)
+	}
+	w.tabs.Refresh()
+	w.replan()
+}
+
+// doImport takes a copy of the workspace and saves the planned records in
+// one undoable step, then remembers the mapping for files of this shape.
+func (w *importWizard) doImport() {
+	d, res := w.d, w.res
+	if res == nil || len(res.Questions) > 0 {
+		return
+	}
+	w.close()
+	backup := fmt.Sprintf("%s.before-import-%s.orchard", strings.TrimSuffix(d.ws.Path(), filepath.Ext(d.ws.Path())), time.Now().Format("20060102-150405"))
+	if err := d.ws.SaveCopy(backup); err != nil {
+		dialog.ShowError(fmt.Errorf("the import was not started: taking a copy of the workspace failed: %w", err), d.win)
+		return
+	}
+	if err := d.ws.Import("Import "+filepath.Base(w.path), res.Records, res.Settings); err != nil {
+		dialog.ShowError(fmt.Errorf("the import was refused and nothing changed: %w", err), d.win)
+		return
+	}
+	d.fa.Preferences().SetString(w.shapeKey(), string(sheet.MarshalMapping(w.sheets)))
+	d.shell.SetStatus(fmt.Sprintf("Imported %s: %s — Ctrl+Z undoes the whole import; a copy from before is %s",
+		filepath.Base(w.path), res.Summary(), filepath.Base(backup)))
 }

@@ -137,7 +137,10 @@ func bookSheet(t store.TableRows, accountNames map[string]string) exportSheet {
 	return s
 }
 
-// isOrchardBook says whether a workbook is one ExportWorkspace wrote.
+// IsOrchardBook says whether a workbook is one ExportWorkspace wrote: it is
+// read by ID, column for column, and needs no mapping.
+func IsOrchardBook(wb *Workbook) bool { return isOrchardBook(wb) }
+
 func isOrchardBook(wb *Workbook) bool {
 	for _, t := range wb.Tables {
 		if t.Name == aboutSheet && len(t.Rows) > 0 && len(t.Rows[0]) > 0 && strings.TrimSpace(t.Rows[0][0]) == bookMarker {
@@ -211,6 +214,9 @@ func planBook(wb *Workbook, p *model.Portfolio) (*Result, error) {
 				}
 				if cell != "" {
 					blank = false
+				}
+				if cell == "" && into.Columns[c] == "id" {
+					cell = model.NewID() // a row a person added
 				}
 				v, err := bookValue(cell, moneyColumns[st.Name+"."+into.Columns[c]], into.Types[c], into.Nullable[c])
 				if err != nil {

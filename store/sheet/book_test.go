@@ -110,12 +110,25 @@ func TestWorkspaceWorkbookEdited(t *testing.T) {
 		scol[h] = j + 1
 	}
 	f.SetCellValue("Stakeholders", cell(scol["Account ID"], 2), "no-such-account")
+	// A person added at the bottom, with no ID.
+	added := len(srows) + 1
+	f.SetCellValue("Stakeholders", cell(scol["Account ID"], added), srows[2][scol["Account ID"]-1])
+	f.SetCellValue("Stakeholders", cell(scol["Name"], added), "Added Person")
 	if err := f.Save(); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
 
 	res := plan(t, path, p, sheet.Options{})
+	addedFound := false
+	for _, e := range res.Records {
+		if s, ok := e.(*model.Stakeholder); ok && s.Name == "Added Person" && s.ID != "" {
+			addedFound = true
+		}
+	}
+	if res.New != 1 || !addedFound {
+		t.Errorf("new = %d; the added person should be new: %s", res.New, res.Summary())
+	}
 	if res.Updated != 1 {
 		t.Errorf("updated = %d, want 1 (the account whose industry changed); %s", res.Updated, res.Summary())
 	}

@@ -242,3 +242,17 @@ func TestPreviewRows(t *testing.T) {
 		t.Errorf("Ben's preview does not show him reporting to Ana: %+v", ben.Record)
 	}
 }
+
+func TestPreviewTableShowsNames(t *testing.T) {
+	path := writeCSV(t, "people.csv", "Account,Name,Title,Reports to\nAcme,Ana,CEO,\nAcme,Ben,CFO,Ana\nNowhere,Cy,CTO,\n")
+	p, _ := withAccount("Acme")
+	res := plan(t, path, p, sheet.Options{})
+	headers, rows := res.PreviewTable(p, "people", sheet.KindStakeholders)
+	col := map[string]int{}
+	for i, h := range headers {
+		col[h] = i
+	}
+	if len(rows) != 3 || rows[1][col["Reports to"]] != "Ana" || rows[1][col["Account"]] != "Acme" || rows[2][col["Will be"]] != "skipped" {
+		t.Errorf("preview table %v %v", headers, rows)
+	}
+}

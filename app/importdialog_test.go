@@ -1,0 +1,109 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"orchard/model"
+	"orchard/store/sheet"
+)
+
+// waitForPlan opens the wizard on a file and waits for its first plan.
+func waitForPlan(t *testing.T, d *desktopApp, prev *sheet.Result) *importWizard {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if w := d.importWizard; w != nil && w.res != nil && w.res != prev && w.importBtn != nil {
+			return w
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatal("the import wizard did not show a plan")
+	return nil
+}
+
+func findSelect(t *testing.T, w *importWizard, sheetIndex int, selected string) *widget.Select {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(w.sheetTabs[sheetIndex].Content) {
+		if s, ok := o.(*widget.Select); ok && s.Selected == selected {
+			return s
+		}
+	}
+	t.Fatalf("no select showing %q on sheet %d", selected, sheetIndex)
+	return nil
+}
+
+// The wizard shows the file as it will be stored, asks about ambiguous
+// dates before it lets the user import, takes an edited column mapping,
+// and imports in one undoable step.
+func TestImportWizard(t *testing.T) {
+	d := newTestDesktop(t)
+	d.async = func(f func()) { f() }
+	acc := d.ws.Portfolio().Accounts()[0]
+	path := filepath.Join(t.TempDir(), "actions.csv")
+	if err := os.WriteFile(path, []byte("Account,Action,Due,Priority\n"+acc.Name+",Call the CFO,03/04/2026,high\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := d.ws.Portfolio().Count(model.KindAction)
+	d.previewImport(path, "")
+	w := waitForPlan(t, d, nil)
+	if !w.importBtn.Disabled() || !strings.Contains(w.notice.Text, "03/04/2026") {
+		t.Fatalf("ambiguous dates: import enabled=%v, notice %q", !w.importBtn.Disabled(), w.notice.Text)
+	}
+	if rows := w.preview[0]; len(rows) != 2 || rows[1][1] != "new" {
+		t.Fatalf("preview %v", rows)
+	}
+	first := w.res
+	findSelect(t, w, 0, "Dates: decide from the data").SetSelected("Dates: month first (12/31/2026)")
+	w = waitForPlan(t, d, first)
+	second := w.res
+	findSelect(t, w, 0, leaveOut).SetSelected("→ notes") // Priority goes to the notes
+	w = waitForPlan(t, d, second)
+	if w.importBtn.Disabled() {
+		t.Fatalf("import still disabled: %q", w.notice.Text)
+	}
+	if !strings.Contains(strings.Join(w.preview[0][1], "|"), "Priority: high") {
+		t.Errorf("preview does not show the priority in the notes: %v", w.preview[0])
+	}
+	test.Tap(w.importBtn)
+	if got := d.ws.Portfolio().Count(model.KindAction); got != before+1 {
+		t.Fatalf("%d actions after import, want %d", got, before+1)
+	}
+	var x *model.Action
+	for _, e := range d.ws.Portfolio().All(model.KindAction) {
+		if a := e.(*model.Action); a.Title == "Call the CFO" {
+			x = a
+		}
+	}
+	if x == nil || x.Due.Format("2006-01-02") != "2026-03-04" || x.Notes != "Priority: high" {
+		t.Fatalf("imported action %+v", x)
+	}
+	matches, _ := filepath.Glob(strings.TrimSuffix(d.ws.Path(), ".orchard") + ".before-import-*.orchard")
+	if len(matches) == 0 {
+		t.Error("no copy of the workspace was taken before importing")
+	}
+	d.undo()
+	if got := d.ws.Portfolio().Count(model.KindAction); got != before {
+		t.Errorf("undo left %d actions, want %d", got, before)
+	}
+	// The next file with these headers opens with the same mapping.
+	d.previewImport(path, "")
+	deadline := time.Now().Add(10 * time.Second)
+	for (d.importWizard == nil || d.importWizard == w || d.importWizard.res == nil) && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	w2 := d.importWizard
+	if w2 == nil || w2 == w || w2.sheets[0].Fields[3] != sheet.FToNotes || w2.sheets[0].Dates != sheet.DatesMDY {
+		t.Fatalf("the remembered mapping was not used")
+	}
+	if !strings.Contains(w2.notice.Text, "as you mapped the last file") {
+		t.Errorf("notice %q should say the mapping was reused", w2.notice.Text)
+	}
+	w2.close()
+}
