@@ -382,7 +382,9 @@ func (w *importWizard) newPreviewTable(i int) *widget.Table {
 		}
 	})
 	t.ShowHeaderColumn = false
-	t.CreateHeader = func() fyne.CanvasObject { return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if len(w.preview[i]) > 0 && id.Col >= 0 && id.Col < len(w.preview[i][0]) {
 			o.(*widget.Label).SetText(w.preview[i][0][id.Col])
