@@ -2,9 +2,11 @@ package app
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -50,9 +52,23 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	res, err := importFile(importRequest{file: file, db: *db, account: *account, dry: *dry,
 		mapping: *mapping, saveMapping: *saveMapping, dates: *dates})
 	if res != nil {
-		printImport(stdout, file, res, *dry, *asJSON)
+		printImport(stdout, file, res, *dry, err == nil && !*dry, *asJSON)
 	}
 	return report(err, stderr)
+}
+
+// copyBeforeImport saves a copy of the workspace beside it, named for the
+// moment, and returns its path.
+func copyBeforeImport(ws *workspace.Workspace) (string, error) {
+	base := fmt.Sprintf("%s.before-import-%s", strings.TrimSuffix(ws.Path(), filepath.Ext(ws.Path())), time.Now().Format("20060102-150405"))
+	path := base + ".orchard"
+	for n := 2; ; n++ {
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		path = fmt.Sprintf("%s-%d.orchard", base, n)
+	}
+	return path, ws.SaveCopy(path)
 }
 
 type importRequest struct {
@@ -113,9 +129,8 @@ func importFile(rq importRequest) (*sheet.Result, error) {
 	if len(res.Records) == 0 && res.Settings == nil {
 		return res, nil
 	}
-	backup := fmt.Sprintf("%s.before-import-%s.orchard", strings.TrimSuffix(db, filepath.Ext(db)), time.Now().Format("20060102-150405"))
-	if err := ws.SaveCopy(backup); err != nil {
-		return res, fmt.Errorf("taking a copy before the import: %w", err)
+	if _, err := copyBeforeImport(ws); err != nil {
+		return res, fmt.Errorf("nothing imported: taking a copy of the workspace first failed: %w", err)
 	}
 	if err := ws.Import("Import "+filepath.Base(file), res.Records, res.Settings); err != nil {
 		return res, fmt.Errorf("import of %s refused, nothing changed: %w", file, err)
@@ -123,7 +138,7 @@ func importFile(rq importRequest) (*sheet.Result, error) {
 	return res, nil
 }
 
-func printImport(w io.Writer, file string, res *sheet.Result, dry, asJSON bool) {
+func printImport(w io.Writer, file string, res *sheet.Result, dry, imported, asJSON bool) {
 	if asJSON {
 		type sheetOut struct {
 			Name      string            `json:"name"`
@@ -135,6 +150,7 @@ func printImport(w io.Writer, file string, res *sheet.Result, dry, asJSON bool) 
 		out := struct {
 			File      string     `json:"file"`
 			DryRun    bool       `json:"dry_run"`
+			Imported  bool       `json:"imported"`
 			New       int        `json:"new"`
 			Updated   int        `json:"updated"`
 			Unchanged int        `json:"unchanged"`
@@ -142,7 +158,7 @@ func printImport(w io.Writer, file string, res *sheet.Result, dry, asJSON bool) 
 			Sheets    []sheetOut `json:"sheets"`
 			Problems  []string   `json:"problems"`
 			Questions []string   `json:"questions"`
-		}{File: file, DryRun: dry, New: res.New, Updated: res.Updated, Unchanged: res.Unchanged, Skipped: res.Skipped,
+		}{File: file, DryRun: dry, Imported: imported, New: res.New, Updated: res.Updated, Unchanged: res.Unchanged, Skipped: res.Skipped,
 			Problems: []string{}, Questions: []string{}}
 		for _, q := range res.Questions {
 			out.Questions = append(out.Questions, q.Text)
@@ -164,8 +180,11 @@ func printImport(w io.Writer, file string, res *sheet.Result, dry, asJSON bool) 
 		return
 	}
 	verb := "imported"
-	if dry {
+	switch {
+	case dry:
 		verb = "would import (dry run)"
+	case !imported:
+		verb = "not imported; it would give"
 	}
 	fmt.Fprintf(w, "%s %s: %s\n", verb, file, res.Summary())
 	for _, s := range res.Sheets {

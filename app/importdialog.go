@@ -549,8 +549,8 @@ func (w *importWizard) doImport() {
 		return
 	}
 	w.close()
-	backup := fmt.Sprintf("%s.before-import-%s.orchard", strings.TrimSuffix(d.ws.Path(), filepath.Ext(d.ws.Path())), time.Now().Format("20060102-150405"))
-	if err := d.ws.SaveCopy(backup); err != nil {
+	backup, err := copyBeforeImport(d.ws)
+	if err != nil {
 		dialog.ShowError(fmt.Errorf("the import was not started: taking a copy of the workspace failed: %w", err), d.win)
 		return
 	}

@@ -96,7 +96,7 @@ func TestImportDatesAndMappingFlags(t *testing.T) {
 	writeFile(t, csv, []byte("Account,Action,Due,Priority\n"+account+",Call the CFO,03/04/2026,high\n"))
 	before := summaryWithoutPath(t, db)
 	code, out, stderr := run("import", csv, "--db", db)
-	if code != 1 || !strings.Contains(stderr, "--dates") || !strings.Contains(out, "question:") {
+	if code != 1 || !strings.Contains(stderr, "--dates") || !strings.Contains(out, "question:") || !strings.Contains(out, "not imported") {
 		t.Fatalf("ambiguous dates: exit %d, %q, %q", code, out, stderr)
 	}
 	if after := summaryWithoutPath(t, db); !jsonEqual(before, after) {
