@@ -15,11 +15,15 @@ type table struct {
 	columns []string // the first is always id
 	values  func(e model.Entity) []any
 	scan    func(rows *sql.Rows) (model.Entity, error)
+	upsert  string // the insert-or-update statement, made once
 }
 
 var tables = map[model.Kind]table{}
 
-func register(k model.Kind, t table) { tables[k] = t }
+func register(k model.Kind, t table) {
+	t.upsert = t.upsertSQL()
+	tables[k] = t
+}
 
 func (t table) upsertSQL() string {
 	ph := strings.TrimSuffix(strings.Repeat("?, ", len(t.columns)), ", ")
@@ -36,7 +40,7 @@ func putRecord(q querier, e model.Entity) error {
 	if !ok {
 		return fmt.Errorf("no table for %s", e.Kind())
 	}
-	if _, err := q.Exec(t.upsertSQL(), t.values(e)...); err != nil {
+	if _, err := q.Exec(t.upsert, t.values(e)...); err != nil {
 		return fmt.Errorf("saving %s: %w", model.Describe(e), err)
 	}
 	if sc, ok := e.(*model.Scorecard); ok {

@@ -59,3 +59,31 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+// preparedTx is a transaction that prepares each statement once, so a
+// batch of thousands of records does not parse the same SQL each time.
+type preparedTx struct {
+	*sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func newPreparedTx(tx *sql.Tx) *preparedTx { return &preparedTx{Tx: tx, stmts: map[string]*sql.Stmt{}} }
+
+func (p *preparedTx) Exec(query string, args ...any) (sql.Result, error) {
+	st, ok := p.stmts[query]
+	if !ok {
+		var err error
+		if st, err = p.Tx.Prepare(query); err != nil {
+			return nil, err
+		}
+		p.stmts[query] = st
+	}
+	return st.Exec(args...)
+}
+
+// close releases the prepared statements.
+func (p *preparedTx) close() {
+	for _, st := range p.stmts {
+		st.Close()
+	}
+}

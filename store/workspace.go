@@ -51,13 +51,15 @@ func (s *Store) Write(b Batch) error {
 		return fmt.Errorf("saving to %s: %w", s.path, err)
 	}
 	defer tx.Rollback()
+	q := newPreparedTx(tx)
+	defer q.close()
 	for _, e := range b.Deletes {
-		if err := deleteRecord(tx, e.Kind(), e.EntityID()); err != nil {
+		if err := deleteRecord(q, e.Kind(), e.EntityID()); err != nil {
 			return err
 		}
 	}
 	for _, e := range b.Puts {
-		if err := putRecord(tx, e); err != nil {
+		if err := putRecord(q, e); err != nil {
 			return err
 		}
 	}

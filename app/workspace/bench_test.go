@@ -1,12 +1,14 @@
 package workspace_test
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"orchard/app/workspace"
 	"orchard/assets/sample"
+	"orchard/model"
 )
 
 // BenchmarkMoveAccount measures one command end to end: validate, one
@@ -48,5 +50,31 @@ func BenchmarkUndoRedo(b *testing.B) {
 		if _, err := ws.Redo(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkImport25000 measures saving an import of 25,000 people as one
+// undoable step: checks, one transaction, portfolio update.
+func BenchmarkImport25000(b *testing.B) {
+	settings, records := sample.Build(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		ws, err := workspace.Create(filepath.Join(b.TempDir(), "b.orchard"), settings, records)
+		if err != nil {
+			b.Fatal(err)
+		}
+		acc := ws.Portfolio().Accounts()[0].ID
+		people := make([]model.Entity, 25000)
+		for i := range people {
+			people[i] = &model.Stakeholder{ID: model.NewID(), AccountID: acc, Name: fmt.Sprintf("Person %05d", i), Title: "Analyst"}
+		}
+		b.StartTimer()
+		if err := ws.Import("Import people.csv", people, nil); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		ws.Close()
+		b.StartTimer()
 	}
 }
