@@ -59,6 +59,7 @@ func dsn(path string, readOnly bool) string {
 		q.Add("_pragma", "busy_timeout(5000)")
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(NORMAL)")
+		q.Add("_pragma", "temp_store(MEMORY)") // statement journals stay in memory
 		q.Set("_txlock", "immediate")
 	}
 	u.RawQuery = q.Encode()

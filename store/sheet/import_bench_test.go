@@ -79,3 +79,55 @@ func BenchmarkImportBigWorkbook(b *testing.B) {
 		}
 	}
 }
+
+// bigPortfolio holds 2,000 accounts with 10 people and 5 actions each.
+func bigPortfolio() *model.Portfolio {
+	p := model.NewPortfolio()
+	for i := 0; i < 2000; i++ {
+		a := &model.Account{ID: model.NewID(), Name: fmt.Sprintf("Account %05d", i), Currency: "EUR", Objective: model.ObjectiveGrowth,
+			Revenue: model.Money(100_000_00 + i)}
+		p.Put(a)
+		var boss string
+		for j := 0; j < 10; j++ {
+			s := &model.Stakeholder{ID: model.NewID(), AccountID: a.ID, Name: fmt.Sprintf("Person %d", j), Title: "Manager", ReportsTo: boss}
+			p.Put(s)
+			boss = s.ID
+		}
+		for j := 0; j < 5; j++ {
+			p.Put(&model.Action{ID: model.NewID(), AccountID: a.ID, Title: fmt.Sprintf("Action %d", j), Status: model.StatusPlanned, Order: float64(j)})
+		}
+	}
+	return p
+}
+
+// BenchmarkWorkspaceWorkbook measures the complete workbook both ways for
+// 2,000 accounts, 20,000 people and 10,000 actions: export, and reading
+// it back and planning the import into an empty workspace.
+func BenchmarkWorkspaceWorkbook(b *testing.B) {
+	p := bigPortfolio()
+	path := filepath.Join(b.TempDir(), "all.xlsx")
+	if err := sheet.ExportWorkspace(p, path); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("export", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := sheet.ExportWorkspace(p, path); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("import", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			wb, err := sheet.ReadFile(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			res, err := sheet.Plan(wb, model.NewPortfolio(), sheet.Options{})
+			if err != nil || res.New != 32000 {
+				b.Fatalf("%v %s", err, res.Summary())
+			}
+		}
+	})
+}
