@@ -119,6 +119,16 @@ var synonyms = map[string]Field{
 	"margin": FMargin, "marginpct": FMargin, "grossmargin": FMargin, "marge": FMargin, "margen": FMargin, "deckungsbeitrag": FMargin,
 	"target": FTarget, "plan": FTarget, "budget": FTarget, "soll": FTarget, "objectif": FTarget, "doel": FTarget, "objetivo": FTarget,
 	"revenuetarget": FTarget, "plannedrevenue": FTarget,
+	// Russian, as in risk and action registers.
+	"клиент": FAccount, "компания": FAccount, "заказчик": FAccount, "контрагент": FAccount,
+	"фио": FName, "имя": FName, "должность": FTitle, "отдел": FDepartment, "подразделение": FDepartment,
+	"руководитель": FReportsTo, "ответственный": FOwner, "ответственные": FOwner, "исполнитель": FOwner,
+	"статус": FStatus, "срок": FDue, "срокисполнения": FDue, "дата": FDue,
+	"действие": FAction, "задача": FAction, "мероприятие": FAction, "названиериска": FAction, "риск": FAction,
+	"riskname": FAction, "risk": FAction, "risktitle": FAction,
+	"действия": FNotes, "мероприятия": FNotes, "mitigation": FNotes, "mitigationactions": FNotes,
+	"описание": FToNotes, "описаниериска": FToNotes, "приоритет": FToNotes, "вероятность": FToNotes, "влияние": FToNotes,
+	"стратегия": FToNotes, "типриска": FToNotes, "riskdescription": FToNotes, "likelihood": FToNotes, "impact": FToNotes,
 	"actual": FActual, "actuals": FActual, "ist": FActual, "reel": FActual, "werkelijk": FActual, "real": FActual, "actualrevenue": FActual,
 }
 
@@ -234,11 +244,12 @@ func twoRowHeader(top, bottom []string, i int) header {
 	return h
 }
 
-// dedupe keeps the first column of a field that several headers name.
+// dedupe keeps the first column of a field that several headers name;
+// any number of columns may go to the notes.
 func dedupe(fields []Field) {
 	seen := map[Field]bool{}
 	for j, f := range fields {
-		if f != "" && seen[f] {
+		if f != "" && f != FToNotes && seen[f] {
 			fields[j] = ""
 		}
 		seen[f] = true

@@ -290,3 +290,45 @@ func TestActionsSheetWithBooleansAndReport(t *testing.T) {
 		t.Errorf("report:\n%s", report)
 	}
 }
+
+// The Russian risk register: Cyrillic headers, statuses in Russian, several
+// owners (roles, not team members) in one cell, "4 весьма вероятно" scores
+// kept in the notes, and a lookup sheet that is not imported.
+func TestImportRussianRiskRegister(t *testing.T) {
+	p := model.NewPortfolio()
+	a := &model.Account{ID: model.NewID(), Name: "Банк", Currency: "RUB", Objective: model.ObjectiveGrowth}
+	p.Put(a)
+	res := plan(t, data+"crmimpl_risk_register.xlsx", p, sheet.Options{AccountID: a.ID})
+	if res.New != 14 || res.Skipped != 0 || len(res.Problems) != 0 {
+		t.Fatalf("%s; problems %v", res.Summary(), res.Problems)
+	}
+	if res.Sheets[0].Kind != sheet.KindActions || res.Sheets[1].Kind != sheet.KindUnknown {
+		t.Errorf("sheets read as %s and %s; want actions and the lookup sheet left out", res.Sheets[0].Kind, res.Sheets[1].Kind)
+	}
+	byStatus := map[model.Status]int{}
+	var first *model.Action
+	for _, e := range res.Records {
+		x := e.(*model.Action)
+		byStatus[x.Status]++
+		if x.AccountID != a.ID {
+			t.Errorf("%q went to account %s", x.Title, x.AccountID)
+		}
+		if x.Title == "Пропущены основные требования к CRM" {
+			first = x
+		}
+	}
+	if first == nil {
+		t.Fatal("the first risk is not among the actions")
+	}
+	if first.Status != model.StatusPlanned || !strings.HasPrefix(first.Description, "Проведение тренингов") {
+		t.Errorf("first risk stored as status %s, description %q", first.Status, first.Description)
+	}
+	for _, want := range []string{"Приоритет: Высокий", "Вероятность: 4 весьма вероятно", "Owner in the file: Руководитель проекта, бизнес-аналитик, спонсор/заказчик"} {
+		if !strings.Contains(first.Notes, want) {
+			t.Errorf("notes %q lack %q", first.Notes, want)
+		}
+	}
+	if byStatus[model.StatusPlanned] == 0 || byStatus[model.StatusPlanned]+byStatus[model.StatusInProgress]+byStatus[model.StatusNotImplemented] != 14 {
+		t.Errorf("statuses %v", byStatus)
+	}
+}

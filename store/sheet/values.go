@@ -213,19 +213,34 @@ func splitNames(s string) []string {
 // parseStatus maps status words to board columns.
 func parseStatus(s string) (model.Status, bool) {
 	w := strings.ToLower(strings.TrimSpace(s))
-	switch {
-	case w == "" || strings.Contains(w, "plan") || strings.Contains(w, "open") || strings.Contains(w, "new") || strings.Contains(w, "todo") || strings.Contains(w, "to do"):
+	if w == "" {
 		return model.StatusPlanned, true
-	case strings.Contains(w, "progress") || strings.Contains(w, "ongoing") || strings.Contains(w, "started") || strings.Contains(w, "active"):
-		return model.StatusInProgress, true
-	case strings.Contains(w, "block") || strings.Contains(w, "hold") || strings.Contains(w, "stuck"):
-		return model.StatusBlocked, true
-	case strings.Contains(w, "not impl") || strings.Contains(w, "cancel") || strings.Contains(w, "rejected") || strings.Contains(w, "dropped"):
-		return model.StatusNotImplemented, true
-	case strings.Contains(w, "done") || strings.Contains(w, "complete") || strings.Contains(w, "closed") || strings.Contains(w, "finished"):
-		return model.StatusDone, true
+	}
+	// Checked in order: "not implemented" before "implemented", the
+	// Russian "неактуальный" (no longer relevant) before "актуальный".
+	for _, c := range statusWords {
+		for _, word := range c.words {
+			if strings.Contains(w, word) {
+				return c.status, true
+			}
+		}
 	}
 	return "", false
+}
+
+var statusWords = []struct {
+	status model.Status
+	words  []string
+}{
+	{model.StatusNotImplemented, []string{"not impl", "cancel", "rejected", "dropped", "abgebrochen", "verworfen", "annul", "abandonn",
+		"geannuleerd", "cancelad", "неактуальн", "отмен"}},
+	{model.StatusBlocked, []string{"block", "hold", "stuck", "blockiert", "bloqu", "geblokkeerd", "заблокир", "приостанов"}},
+	{model.StatusDone, []string{"done", "complete", "closed", "finished", "erledigt", "abgeschlossen", "fertig", "termin", "afgerond",
+		"gereed", "hecho", "completad", "выполн", "заверш", "закрыт"}},
+	{model.StatusInProgress, []string{"progress", "ongoing", "started", "active", "bearbeitung", "laufend", "en cours", "bezig",
+		"en curso", "en progreso", "актуальн", "в работе", "выполняется"}},
+	{model.StatusPlanned, []string{"plan", "open", "new", "todo", "to do", "offen", "geplant", "prévu", "prevu", "à faire", "gepland",
+		"pendiente", "запланир", "идентифиц", "нов"}},
 }
 
 // parseBool reads yes/no in the languages Orchard knows, and ticks.
