@@ -92,19 +92,40 @@ func (d *desktopApp) saveCopyDialog() {
 	})
 }
 
-func (d *desktopApp) exportDialog() {
+func (d *desktopApp) exportDialog() { d.exportWorkbook(false) }
+
+// exportWorkbook asks where to write the workspace workbook (or, with
+// oneAccount, the current account's) and writes it on a goroutine.
+func (d *desktopApp) exportWorkbook(oneAccount bool) {
 	if d.ws == nil {
 		return
 	}
-	name := strings.TrimSuffix(filepath.Base(d.ws.Path()), filepath.Ext(d.ws.Path())) + ".xlsx"
-	d.askPath("Export workbook", "Export", d.suggestPath(name), func(path string) {
+	p := d.ws.Portfolio().Copy()
+	name := strings.TrimSuffix(filepath.Base(d.ws.Path()), filepath.Ext(d.ws.Path()))
+	if oneAccount {
+		a := p.Account(d.shell.Account())
+		if a == nil {
+			dialog.ShowInformation("Export account workbook", "Choose an account first.", d.win)
+			return
+		}
+		p, name = p.Subset(a.ID), a.Name
+	}
+	d.askPath("Export workbook", "Export", d.suggestPath(name+".xlsx"), func(path string) {
 		path = withExt(path, ".xlsx")
 		write := func() {
-			if err := sheet.ExportWorkspace(d.ws.Portfolio(), path); err != nil {
-				dialog.ShowError(err, d.win)
-				return
-			}
-			d.shell.SetStatus("Exported the workbook to " + path)
+			wait := dialog.NewCustomWithoutButtons("Exporting "+filepath.Base(path), widget.NewProgressBarInfinite(), d.win)
+			wait.Show()
+			d.runAsync(func() {
+				err := sheet.ExportWorkspace(p, path)
+				fyne.Do(func() {
+					wait.Hide()
+					if err != nil {
+						dialog.ShowError(err, d.win)
+						return
+					}
+					d.shell.SetStatus("Exported the workbook to " + path + " — File ▸ Import reads it back")
+				})
+			})
 		}
 		if _, err := os.Stat(path); err == nil {
 			dialog.ShowConfirm("Replace file?", path+" already exists. Replace it with the export?", func(ok bool) {

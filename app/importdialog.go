@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -489,6 +490,15 @@ func (w *importWizard) saveReport() {
 			return
 		}
 		w.d.shell.SetStatus("Saved the problem report to " + path)
+		dialog.ShowConfirm("Problem report saved", "Saved "+path+".\nOpen it in your spreadsheet program?", func(open bool) {
+			if open {
+				if u, err := url.Parse(storage.NewFileURI(path).String()); err == nil {
+					if err := w.d.fa.OpenURL(u); err != nil {
+						dialog.ShowError(fmt.Errorf("cannot open %s: %w", path, err), w.d.win)
+					}
+				}
+			}
+		}, w.d.win)
 	})
 }
 

@@ -27,6 +27,7 @@ func (d *desktopApp) buildMenu() {
 		fyne.NewMenuItemSeparator(),
 		importItem,
 		fyne.NewMenuItem("Export workbook…", d.exportDialog),
+		fyne.NewMenuItem("Export account workbook…", func() { d.exportWorkbook(true) }),
 		&fyne.MenuItem{Label: "Export review pack…", Action: d.exportPackDialog, Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}},
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Remove sample workspace…", d.removeSampleDialog),
@@ -100,7 +101,7 @@ func (d *desktopApp) refreshMenu() {
 	}
 	for _, it := range d.main.Items[0].Items {
 		switch it.Label {
-		case "Save a copy…", "Export workbook…", "Export review pack…", "Import…":
+		case "Save a copy…", "Export workbook…", "Export account workbook…", "Export review pack…", "Import…":
 			it.Disabled = d.ws == nil
 		case "Remove sample workspace…":
 			it.Disabled = d.ws == nil || !d.ws.Portfolio().Settings.Sample

@@ -151,3 +151,39 @@ func jsonEqual(a, b map[string]any) bool {
 	y, _ := json.Marshal(b)
 	return string(x) == string(y)
 }
+
+// One account's workbook brings that account, its people and its team into
+// another workspace.
+func TestAccountWorkbookRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	src, book, dst := filepath.Join(dir, "src.orchard"), filepath.Join(dir, "one.xlsx"), filepath.Join(dir, "dst.orchard")
+	if code, _, stderr := run("demo", "--db", src); code != 0 {
+		t.Fatal(stderr)
+	}
+	ws, _ := workspace.Open(src)
+	var name string
+	var people int
+	for _, a := range ws.Portfolio().Accounts() {
+		if n := len(ws.Portfolio().OfAccount(model.KindStakeholder, a.ID)); n > people {
+			name, people = a.Name, n
+		}
+	}
+	ws.Close()
+	if code, _, stderr := run("export", "--db", src, "--account", name, "--xlsx", book); code != 0 {
+		t.Fatal(stderr)
+	}
+	w2, err := workspace.Create(dst, model.DefaultSettings(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w2.Close()
+	if code, out, stderr := run("import", book, "--db", dst); code != 0 {
+		t.Fatalf("%s %s", out, stderr)
+	}
+	w2, _ = workspace.Open(dst)
+	defer w2.Close()
+	accs := w2.Portfolio().Accounts()
+	if len(accs) != 1 || accs[0].Name != name || len(w2.Portfolio().OfAccount(model.KindStakeholder, accs[0].ID)) != people {
+		t.Errorf("imported %d accounts; want only %s with its %d people", len(accs), name, people)
+	}
+}

@@ -3,6 +3,8 @@ package sheet
 import (
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -98,7 +100,15 @@ func ExportWorkspace(p *model.Portfolio, path string) error {
 			return fmt.Errorf("exporting %s, sheet %s: %w", path, s.name, err)
 		}
 	}
-	if err := f.SaveAs(path); err != nil {
+	// Written beside the target and renamed, so a failure never leaves
+	// half a workbook or spoils an earlier one.
+	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".partial.xlsx")
+	if err := f.SaveAs(tmp); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("exporting %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
 		return fmt.Errorf("exporting %s: %w", path, err)
 	}
 	return nil
