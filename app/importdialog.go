@@ -460,6 +460,8 @@ func (w *importWizard) showPlan(p *model.Portfolio) {
 				width = 50
 			case c == 1:
 				width = 90
+			case c == 2:
+				width = 300 // the problem, in words
 			}
 			w.previews[i].SetColumnWidth(c, width)
 		}

@@ -182,7 +182,9 @@ type PreviewRow struct {
 	Row     int          // 1-based spreadsheet row
 	Outcome string       // "new", "update", "unchanged" or "skipped"
 	Record  model.Entity // the record as it will be stored; nil when skipped
-	key     string
+	// Problems found in the row, as "column: found …, expected …".
+	Problems []string
+	key      string
 }
 
 // previewRows is how many rows of each sheet the preview keeps.
@@ -331,6 +333,7 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 		}
 		c[fieldNotesLines] = strings.Join(notes, "\n")
 		im.lastOutcome, im.lastKey = "skipped", ""
+		problemsBefore := len(im.res.Problems)
 		var ok bool
 		switch kind {
 		case KindAccounts:
@@ -353,6 +356,9 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 		if shown < previewRows {
 			shown++
 			pr := &PreviewRow{Sheet: t.Name, Row: row, Outcome: im.lastOutcome, key: im.lastKey}
+			for _, p := range im.res.Problems[problemsBefore:] {
+				pr.Problems = append(pr.Problems, fmt.Sprintf("%s: found %q, expected %s", p.Column, p.Found, p.Expected))
+			}
 			im.previewOrder = append(im.previewOrder, pr)
 		}
 	}

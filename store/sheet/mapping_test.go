@@ -252,7 +252,8 @@ func TestPreviewTableShowsNames(t *testing.T) {
 	for i, h := range headers {
 		col[h] = i
 	}
-	if len(rows) != 3 || rows[1][col["Reports to"]] != "Ana" || rows[1][col["Account"]] != "Acme" || rows[2][col["Will be"]] != "skipped" {
+	if len(rows) != 3 || rows[1][col["Reports to"]] != "Ana" || rows[1][col["Account"]] != "Acme" || rows[2][col["Will be"]] != "skipped" ||
+		!strings.Contains(rows[2][col["Problem"]], `found "Nowhere"`) {
 		t.Errorf("preview table %v %v", headers, rows)
 	}
 }

@@ -8,7 +8,8 @@ import (
 )
 
 // PreviewTable lays out the preview rows of one sheet as a table: the
-// spreadsheet row, what will happen to it, then the record's fields as
+// spreadsheet row, what will happen to it, any problem in it, then the
+// record's fields as
 // Orchard will store them, with names in place of links.
 func (r *Result) PreviewTable(p *model.Portfolio, sheet string, kind Kind) (headers []string, rows [][]string) {
 	pending := map[string]model.Entity{}
@@ -44,7 +45,7 @@ func (r *Result) PreviewTable(p *model.Portfolio, sheet string, kind Kind) (head
 		}
 		return d.Format("2006-01-02")
 	}
-	headers = []string{"Row", "Will be"}
+	headers = []string{"Row", "Will be", "Problem"}
 	switch kind {
 	case KindAccounts:
 		headers = append(headers, "Account", "Industry", "Region", "Owner", "Revenue", "Margin %", "Potential", "Notes")
@@ -63,7 +64,7 @@ func (r *Result) PreviewTable(p *model.Portfolio, sheet string, kind Kind) (head
 		if pr.Sheet != sheet {
 			continue
 		}
-		row := []string{fmt.Sprint(pr.Row), pr.Outcome}
+		row := []string{fmt.Sprint(pr.Row), pr.Outcome, strings.Join(pr.Problems, "; ")}
 		switch v := pr.Record.(type) {
 		case *model.Account:
 			row = append(row, v.Name, v.Industry, v.Region, v.Owner, v.Revenue.Format(v.Currency), fmt.Sprintf("%g", v.MarginPct),
