@@ -229,6 +229,9 @@ func twoRowHeader(top, bottom []string, i int) header {
 		} else if b != "" {
 			t = carried // the rest of a merged cell
 		}
+		if t == b {
+			t = "" // one cell merged down both rows
+		}
 		h.texts[j] = strings.TrimSpace(t + " " + b)
 		switch {
 		case fieldOf(b) != "":

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"orchard/model"
 )
@@ -96,9 +97,13 @@ func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Option
 	if isOrchardBook(wb) {
 		return planBook(wb, p)
 	}
+	rows := 0
+	for _, t := range wb.Tables {
+		rows += len(t.Rows)
+	}
 	im := &importer{p: p, o: o, res: &Result{}, accounts: map[string]*model.Account{}, members: map[string]*model.TeamMember{},
-		people: map[string]*model.Stakeholder{}, written: map[string]model.Entity{}, pos: map[string]int{}, personKey: map[string]string{},
-		preview: map[string]*PreviewRow{}}
+		people: make(map[string]*model.Stakeholder, rows), written: make(map[string]model.Entity, rows), pos: make(map[string]int, rows),
+		personKey: make(map[string]string, rows), preview: map[string]*PreviewRow{}}
 	for _, a := range p.Accounts() {
 		im.accounts[key(a.Name)] = a
 	}
@@ -247,7 +252,25 @@ func (im *importer) existingNamed(k model.Kind, accountID, name string) model.En
 	return im.existing[string(k)+"/"+accountID+"/"+key(name)]
 }
 
-func key(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+// key folds a name for matching: lower case, runs of white space as one
+// space, none at the ends.
+func key(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
 
 // put records a new or edited record once, keeping the latest version.
 func (im *importer) put(before, e model.Entity) {
@@ -636,26 +659,29 @@ func (im *importer) resolveManagers(t Table, header int, fields []Field) {
 	}
 	byExt := map[string]*model.Stakeholder{}
 	extOf := map[string]string{} // stakeholder ID -> external ID
-	find := func(r []string) *model.Stakeholder {
-		c := cells{FAccount: cell(r, accCol)}
-		a := im.accountFor(c)
+	// Each row's person, by the key they were filed under when read.
+	rowKey := func(r []string) string {
+		a := im.accountFor(cells{FAccount: cell(r, accCol)})
 		if a == nil {
-			return nil
+			return ""
 		}
 		if id := cell(r, idCol); idCol >= 0 && !isEmpty(id) {
-			return im.people[a.ID+"/id:"+id]
+			return a.ID + "/id:" + id
 		}
 		name, _ := splitNameRole(cell(r, nameCol))
-		return im.people[a.ID+"/"+key(name)]
+		return a.ID + "/" + key(name)
 	}
-	for _, r := range t.Rows[header+1:] {
-		if s := find(r); s != nil && idCol >= 0 {
+	data := t.Rows[header+1:]
+	keys := make([]string, len(data))
+	for i, r := range data {
+		keys[i] = rowKey(r)
+		if s := im.people[keys[i]]; s != nil && idCol >= 0 {
 			byExt[cell(r, idCol)] = s
 			extOf[s.ID] = cell(r, idCol)
 		}
 	}
-	for i, r := range t.Rows[header+1:] {
-		s := find(r)
+	for i, r := range data {
+		s := im.people[keys[i]]
 		if s == nil {
 			continue
 		}

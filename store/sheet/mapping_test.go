@@ -257,3 +257,33 @@ func TestPreviewTableShowsNames(t *testing.T) {
 		t.Errorf("preview table %v %v", headers, rows)
 	}
 }
+
+// An account name merged down over its people belongs to each of them.
+func TestMergedCellsFillDown(t *testing.T) {
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"Account", "Name", "Title"},
+		{"Acme", "Ana Ruiz", "CFO"},
+		{"", "Ben Ode", "CIO"},
+		{"", "Cy Park", "CTO"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Sheet1", cell, &r)
+	}
+	f.MergeCell("Sheet1", "A2", "A4")
+	path := filepath.Join(t.TempDir(), "merged.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	p, acme := withAccount("Acme")
+	res := plan(t, path, p, sheet.Options{})
+	if res.New != 3 || len(res.Problems) != 0 {
+		t.Fatalf("%s; problems %v", res.Summary(), res.Problems)
+	}
+	for _, e := range res.Records {
+		if e.(*model.Stakeholder).AccountID != acme.ID {
+			t.Errorf("%s is not under Acme", model.Describe(e))
+		}
+	}
+}

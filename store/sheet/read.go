@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/csv"
@@ -101,6 +102,9 @@ func readXLSX(ctx context.Context, path string, data []byte, progress func(float
 	if v, err := f.GetCellValue(aboutSheet, "A1"); err == nil && v == bookMarker {
 		opts = append(opts, excelize.Options{RawCellValue: true})
 	}
+	// Asking excelize for merged cells loads a whole sheet into memory, so
+	// it is asked only when some sheet has them.
+	hasMerges := anyMergedCells(data)
 	// The sheets' stated sizes give the progress; a runaway size only
 	// makes the bar move slowly, never past the end.
 	total, done := 0, 0
@@ -132,10 +136,81 @@ func readXLSX(ctx context.Context, path string, data []byte, progress func(float
 			}
 		}
 		rows.Close()
+		if hasMerges {
+			fillMerged(f, name, t.Rows)
+		}
 		wb.Tables = append(wb.Tables, t)
 	}
 	progress(1)
 	return wb, nil
+}
+
+// anyMergedCells says whether a workbook's sheets declare merged cells.
+func anyMergedCells(data []byte) bool {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return true // let excelize decide
+	}
+	needle := []byte("<mergeCell")
+	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, "xl/worksheets/") || !strings.HasSuffix(zf.Name, ".xml") {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			return true
+		}
+		buf := make([]byte, 64<<10)
+		var tail []byte
+		for {
+			n, err := rc.Read(buf)
+			chunk := append(tail, buf[:n]...)
+			if bytes.Contains(chunk, needle) {
+				rc.Close()
+				return true
+			}
+			if len(chunk) >= len(needle) {
+				tail = append([]byte(nil), chunk[len(chunk)-len(needle)+1:]...)
+			}
+			if err != nil {
+				break
+			}
+		}
+		rc.Close()
+	}
+	return false
+}
+
+// fillMerged gives every cell of a merged range the value of its first
+// cell, as a reader sees it: an account name merged down over its people
+// belongs to each of them.
+func fillMerged(f *excelize.File, sheet string, rows [][]string) {
+	merged, err := f.GetMergeCells(sheet)
+	if err != nil {
+		return
+	}
+	for _, m := range merged {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil || r1 > len(rows) {
+			continue
+		}
+		v := ""
+		if c1-1 < len(rows[r1-1]) {
+			v = rows[r1-1][c1-1]
+		}
+		if v == "" {
+			continue
+		}
+		for r := r1; r <= min(r2, len(rows)); r++ {
+			for c := c1; c <= min(c2, maxColumns); c++ {
+				for len(rows[r-1]) < c {
+					rows[r-1] = append(rows[r-1], "")
+				}
+				rows[r-1][c-1] = v
+			}
+		}
+	}
 }
 
 // dimensionRows reads how many rows a sheet says it uses ("A1:D5000").

@@ -193,6 +193,10 @@ var bracketRole = regexp.MustCompile(`^\s*(.*?)\s*\(([^)]+)\)\s*$`)
 
 // splitNameRole reads "Maria C (CFO)" as name and title.
 func splitNameRole(s string) (name, title string) {
+	s = strings.TrimSpace(s)
+	if !strings.HasSuffix(s, ")") {
+		return s, ""
+	}
 	if m := bracketRole.FindStringSubmatch(s); m != nil {
 		return m[1], m[2]
 	}
