@@ -3,6 +3,8 @@ package sheet
 import (
 	"strings"
 	"unicode"
+
+	"orchard/model"
 )
 
 // Kind of records a sheet holds.
@@ -57,6 +59,10 @@ const (
 	FMargin      Field = "margin"
 	FTarget      Field = "revenue target"
 	FActual      Field = "revenue actual"
+	// A column per period, its header naming the period ("Jan 2026",
+	// "Plan Q1 2026"), as wide revenue sheets lay figures out.
+	FPeriodActual Field = "actual for the period in the header"
+	FPeriodTarget Field = "target for the period in the header"
 	// FToNotes keeps a column no field takes as a line "Header: value" in
 	// the record's notes.
 	FToNotes Field = "to notes"
@@ -70,7 +76,7 @@ var KindFields = map[Kind][]Field{
 	KindTeam:          {FAgent, FName, FTitle, FEmail, FManager},
 	KindOpportunities: {FAccount, FName, FID, FProduct, FStage, FAmount, FCloseDate, FProbability},
 	KindActions:       {FAccount, FAction, FName, FOwner, FStatus, FDue, FNotes, FAgreed, FToNotes},
-	KindRevenue:       {FAccount, FPeriod, FFigureKind, FRevenue, FAmount, FTarget, FActual, FMargin},
+	KindRevenue:       {FAccount, FPeriod, FFigureKind, FRevenue, FAmount, FTarget, FActual, FMargin, FPeriodActual, FPeriodTarget},
 }
 
 // Kinds lists what a sheet can be imported as, in the wizard's order.
@@ -162,7 +168,18 @@ func normalise(h string) string {
 }
 
 // fieldOf returns what a header means, or "".
-func fieldOf(h string) Field { return synonyms[normalise(h)] }
+func fieldOf(h string) Field {
+	if f := synonyms[normalise(h)]; f != "" {
+		return f
+	}
+	if _, kind, ok := periodHeader(h); ok {
+		if kind == model.FigureTarget {
+			return FPeriodTarget
+		}
+		return FPeriodActual
+	}
+	return ""
+}
 
 // header is where a sheet's column headers are and what they mean.
 type header struct {
@@ -233,11 +250,13 @@ func twoRowHeader(top, bottom []string, i int) header {
 			t = "" // one cell merged down both rows
 		}
 		h.texts[j] = strings.TrimSpace(t + " " + b)
+		// Below a header only words count: a date or a year there is
+		// data, not a period column.
 		switch {
-		case fieldOf(b) != "":
-			h.fields[j] = fieldOf(b)
-		case fieldOf(t+" "+b) != "":
-			h.fields[j] = fieldOf(t + " " + b)
+		case synonyms[normalise(b)] != "":
+			h.fields[j] = synonyms[normalise(b)]
+		case synonyms[normalise(t+" "+b)] != "":
+			h.fields[j] = synonyms[normalise(t+" "+b)]
 		case fieldOf(t) != "" && (b == "" || j < len(top) && strings.TrimSpace(top[j]) != ""):
 			h.fields[j] = fieldOf(t) // a header merged down two rows, or over its first column
 
@@ -248,11 +267,11 @@ func twoRowHeader(top, bottom []string, i int) header {
 }
 
 // dedupe keeps the first column of a field that several headers name;
-// any number of columns may go to the notes.
+// any number of columns may go to the notes or name periods.
 func dedupe(fields []Field) {
 	seen := map[Field]bool{}
 	for j, f := range fields {
-		if f != "" && f != FToNotes && seen[f] {
+		if f != "" && f != FToNotes && f != FPeriodActual && f != FPeriodTarget && seen[f] {
 			fields[j] = ""
 		}
 		seen[f] = true
@@ -265,8 +284,16 @@ func guessKind(fields []Field) Kind {
 	for _, f := range fields {
 		has[f] = true
 	}
+	periods := 0
+	for _, f := range fields {
+		if f == FPeriodActual || f == FPeriodTarget {
+			periods++
+		}
+	}
 	switch {
 	case has[FPeriod] && (has[FRevenue] || has[FAmount] || has[FTarget] || has[FActual]):
+		return KindRevenue
+	case periods >= 2 && has[FAccount] && !has[FName] && !has[FStage] && !has[FAction] && !has[FIndustry] && !has[FRegion] && !has[FOwner]:
 		return KindRevenue
 	case has[FStage] || (has[FAmount] && has[FCloseDate]):
 		return KindOpportunities

@@ -224,6 +224,7 @@ type importer struct {
 	lastKey      string
 	figs         map[string]*model.PeriodFigure // by account/period/kind
 	decimalComma bool                           // the sheet's amounts use a decimal comma
+	rowPeriods   []periodCell                   // the row's cells under period headers
 }
 
 // amount reads an amount of the sheet being imported.
@@ -320,7 +321,8 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 	var amounts []string
 	for _, r := range t.Rows[header+1:] {
 		for j, f := range fields {
-			if j < len(r) && (f == FRevenue || f == FAmount || f == FPotential || f == FTarget || f == FActual || f == FMargin) {
+			if j < len(r) && (f == FRevenue || f == FAmount || f == FPotential || f == FTarget || f == FActual || f == FMargin ||
+				f == FPeriodActual || f == FPeriodTarget) {
 				amounts = append(amounts, r[j])
 			}
 		}
@@ -334,12 +336,20 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 		row := header + i + 2
 		c := cells{}
 		var notes []string
+		var periods []periodCell
 		blank := true
 		for j, f := range fields {
 			if j >= len(r) || f == "" || !allowedIn(kind, f) {
 				continue
 			}
 			v := strings.TrimSpace(r[j])
+			if f == FPeriodActual || f == FPeriodTarget {
+				periods = append(periods, periodCell{m.Headers[j], v})
+				if !isEmpty(v) {
+					blank = false
+				}
+				continue
+			}
 			if f == FToNotes {
 				if !isEmpty(v) {
 					notes = append(notes, m.Headers[j]+": "+v)
@@ -355,6 +365,7 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 			continue
 		}
 		c[fieldNotesLines] = strings.Join(notes, "\n")
+		im.rowPeriods = periods
 		im.lastOutcome, im.lastKey = "skipped", ""
 		problemsBefore := len(im.res.Problems)
 		var ok bool

@@ -287,3 +287,29 @@ func TestMergedCellsFillDown(t *testing.T) {
 		}
 	}
 }
+
+// A legacy plan with a column per month: each filled cell is a figure for
+// the month its header names; "Plan" headers are targets.
+func TestWideRevenueSheet(t *testing.T) {
+	path := writeCSV(t, "actuals.csv", "Customer,Jan 2026,Feb 2026,Mar 2026,Plan Q1 2026\n"+
+		"Acme,\"10,000\",\"12,500\",,\"30,000\"\n"+
+		"Acme Two,1,,,\n")
+	p, acme := withAccount("Acme")
+	m := sheet.Analyse(read(t, path))[0]
+	if m.Kind != sheet.KindRevenue || m.Fields[1] != sheet.FPeriodActual || m.Fields[4] != sheet.FPeriodTarget {
+		t.Fatalf("read as %s with fields %q", m.Kind, m.Fields)
+	}
+	res := plan(t, path, p, sheet.Options{})
+	if res.New != 3 || res.Skipped != 1 {
+		t.Fatalf("%s; problems %v", res.Summary(), res.Problems)
+	}
+	apply(p, res)
+	got := map[string]model.Money{}
+	for _, e := range p.OfAccount(model.KindFigure, acme.ID) {
+		f := e.(*model.PeriodFigure)
+		got[f.Period+" "+string(f.FigureKind)] = f.Revenue
+	}
+	if got["2026-01 actual"] != 10_000_00 || got["2026-02 actual"] != 12_500_00 || got["2026-Q1 target"] != 30_000_00 || len(got) != 3 {
+		t.Errorf("figures %v", got)
+	}
+}

@@ -17,6 +17,9 @@ func (im *importer) figures(sheet string, row int, c cells, col map[Field]string
 		im.problem(sheet, row, orDefault(col[FAccount], "account"), c[FAccount], "an account that exists or is in this import (or choose the account to import into)")
 		return false
 	}
+	if len(im.rowPeriods) > 0 {
+		return im.wideFigures(sheet, row, a)
+	}
 	period, err := parsePeriod(c[FPeriod])
 	if err != nil {
 		im.problem(sheet, row, orDefault(col[FPeriod], "period"), c[FPeriod], "a year, quarter or month such as 2026, 2026-Q1, Q1 2026, 2026-03 or Mar 2026")
@@ -177,3 +180,80 @@ func parsePeriod(s string) (string, error) {
 
 // periodForm is what parsePeriod gives: the form Orchard stores.
 var periodForm = regexp.MustCompile(`^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$`)
+
+// periodCell is one cell of a wide revenue sheet: the header names the
+// period, the cell holds the amount.
+type periodCell struct {
+	header, value string
+}
+
+// wideFigures reads a row of a sheet with a column per period.
+func (im *importer) wideFigures(sheet string, row int, a *model.Account) bool {
+	any := false
+	for _, pc := range im.rowPeriods {
+		if isEmpty(pc.value) {
+			continue
+		}
+		period, kind, ok := periodHeader(pc.header)
+		if !ok {
+			im.problem(sheet, row, pc.header, pc.header, "a header naming a period, such as Jan 2026, Q1 2026 or Plan 2026")
+			return false
+		}
+		v, err := im.amount(pc.value)
+		if err != nil {
+			im.problem(sheet, row, pc.header, pc.value, "an amount such as 1,250,000")
+			return false
+		}
+		before := im.existingFigure(a.ID, period, kind)
+		f := &model.PeriodFigure{ID: model.NewID(), AccountID: a.ID, Period: period, FigureKind: kind}
+		if before != nil {
+			f = model.Clone(before).(*model.PeriodFigure)
+		}
+		f.Revenue = model.MoneyFromMajor(v)
+		im.figureIndex()[figureKey(a.ID, period, kind)] = f
+		im.put(entityOrNil(before), f)
+		any = true
+	}
+	if !any {
+		im.problem(sheet, row, "", "", "an amount in at least one period column")
+	}
+	return any
+}
+
+// targetWords mark a period header as a target ("Plan Q1 2026"); actual
+// words are dropped ("Actual Jan 2026", "Ist 2026").
+var (
+	targetWords = []string{"target", "plan", "budget", "soll", "objectif", "doel", "objetivo", "forecast"}
+	actualWords = []string{"actuals", "actual", "ist", "reel", "réel", "werkelijk", "real", "revenue", "umsatz"}
+)
+
+// periodHeader reads a header that names a period, with an optional word
+// saying target or actual before or after it.
+func periodHeader(h string) (period string, kind model.FigureKind, ok bool) {
+	w := strings.ToLower(strings.TrimSpace(h))
+	kind = model.FigureActual
+	strip := func(words []string) bool {
+		for _, word := range words {
+			for _, form := range []string{word + " ", " " + word} {
+				if strings.HasPrefix(w, form) || strings.HasSuffix(w, form) {
+					w = strings.TrimSpace(strings.Replace(w, strings.TrimSpace(form), "", 1))
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if strip(targetWords) {
+		kind = model.FigureTarget
+	} else {
+		strip(actualWords)
+	}
+	// A bare number is a year only in a plausible range, so a column
+	// numbered "1" or "12" is not taken for a period.
+	if p, err := parsePeriod(w); err == nil {
+		if y := p[:4]; y >= "1990" && y <= "2200" && !(len(w) <= 5 && strings.Trim(w, "0123456789") == "" && len(w) != 4) {
+			return p, kind, true
+		}
+	}
+	return "", "", false
+}

@@ -46,3 +46,20 @@ func FuzzParsePeriod(f *testing.F) {
 		}
 	})
 }
+
+func TestPeriodHeader(t *testing.T) {
+	for in, want := range map[string]string{
+		"Jan 2026": "2026-01 actual", "Plan Q1 2026": "2026-Q1 target", "2025": "2025 actual", "Revenue 2025": "2025 actual",
+		"Budget FY2026": "2026 target", "Q3 2026 actual": "2026-Q3 actual", "Ist März 2026": "2026-03 actual",
+	} {
+		p, k, ok := periodHeader(in)
+		if got := p + " " + string(k); !ok || got != want {
+			t.Errorf("periodHeader(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, h := range []string{"12", "46082", "Account", "Plan", "1850", "Employee Joining Date"} {
+		if p, _, ok := periodHeader(h); ok {
+			t.Errorf("periodHeader(%q) = %q; not a period header", h, p)
+		}
+	}
+}
