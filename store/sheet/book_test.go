@@ -22,6 +22,20 @@ func samplePortfolio() *model.Portfolio {
 	return p
 }
 
+// exportAndOpen writes the workspace workbook and opens it with excelize.
+func exportAndOpen(t *testing.T, p *model.Portfolio) (string, *excelize.File) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "all.xlsx")
+	if err := sheet.ExportWorkspace(p, path); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, f
+}
+
 // The workspace workbook brings every record back exactly, including
 // awkward values: large amounts, cents, fine positions, text that looks
 // like a formula, line breaks and non-Latin names.
@@ -33,14 +47,7 @@ func TestWorkspaceWorkbookRoundTrip(t *testing.T) {
 	a.Notes = "=HYPERLINK(\"http://x\")\nsecond line"
 	a.Name = "Ōsaka Łódź Σ GmbH"
 	p.Put(a)
-	path := filepath.Join(t.TempDir(), "all.xlsx")
-	if err := sheet.ExportWorkspace(p, path); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, f := exportAndOpen(t, p)
 	for _, sh := range f.GetSheetList() {
 		rows, _ := f.GetRows(sh)
 		for i := range rows {
@@ -88,14 +95,7 @@ func TestWorkspaceWorkbookRoundTrip(t *testing.T) {
 // by sheet and row and left out, the rest still imports.
 func TestWorkspaceWorkbookEdited(t *testing.T) {
 	p := samplePortfolio()
-	path := filepath.Join(t.TempDir(), "all.xlsx")
-	if err := sheet.ExportWorkspace(p, path); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, f := exportAndOpen(t, p)
 	rows, _ := f.GetRows("Accounts")
 	col := map[string]int{}
 	for j, h := range rows[0] {

@@ -4,6 +4,7 @@ package sheet
 import (
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -93,15 +94,7 @@ func buildSheets(p *model.Portfolio) []exportSheet {
 		}
 		return ""
 	}
-	date := func(e interface {
-		IsZero() bool
-		Format(string) string
-	}) string {
-		if e.IsZero() {
-			return ""
-		}
-		return e.Format("2006-01-02")
-	}
+	date := isoDate
 
 	accounts := exportSheet{name: "Accounts", headers: []string{"Account", "Industry", "Region", "Owner", "Currency",
 		"Revenue", "Previous revenue", "Margin %", "Potential", "Outlook", "Objective", "Priority"}}
@@ -158,6 +151,14 @@ func buildSheets(p *model.Portfolio) []exportSheet {
 		figures.rows = append(figures.rows, []any{accountName(f.AccountID), f.Period, string(f.FigureKind), f.Revenue.Major(), f.Margin.Major()})
 	}
 	return []exportSheet{accounts, people, team, actions, opps, figures}
+}
+
+// isoDate writes a date as 2026-11-23, or nothing when it is unset.
+func isoDate(d time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format("2006-01-02")
 }
 
 // sorted returns records of a kind ordered by account name, then by how a

@@ -36,15 +36,7 @@ func (r *Result) PreviewTable(p *model.Portfolio, sheet string, kind Kind) (head
 		}
 		return ""
 	}
-	date := func(d interface {
-		IsZero() bool
-		Format(string) string
-	}) string {
-		if d.IsZero() {
-			return ""
-		}
-		return d.Format("2006-01-02")
-	}
+	date := isoDate
 	headers = []string{"Row", "Will be", "Problem"}
 	switch kind {
 	case KindAccounts:
