@@ -75,6 +75,15 @@ func ReadFileContext(ctx context.Context, path string, progress func(float64)) (
 	if err != nil {
 		return nil, fmt.Errorf("cannot import %s: %w", path, err)
 	}
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	if looksLikeHTML(text) {
+		tables := readHTMLTables(text, name)
+		if len(tables) == 0 {
+			return nil, fmt.Errorf("cannot import %s: it is a web page with no table in it, not a spreadsheet", path)
+		}
+		progress(1)
+		return &Workbook{Path: path, Format: "html", Tables: tables}, nil
+	}
 	rows, err := readDelimited(ctx, text, progress)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -82,7 +91,6 @@ func ReadFileContext(ctx context.Context, path string, progress func(float64)) (
 		}
 		return nil, fmt.Errorf("cannot import %s: %w", path, err)
 	}
-	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	return &Workbook{Path: path, Format: "csv", Tables: []Table{{Name: name, Rows: rows}}}, nil
 }
 

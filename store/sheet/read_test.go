@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"orchard/model"
 	"orchard/store/sheet"
 )
 
@@ -53,5 +54,32 @@ func TestReadProgressAndCancel(t *testing.T) {
 		if !errors.Is(err, context.Canceled) || wb != nil {
 			t.Errorf("%s: cancelled read gave %v, %v", path, wb != nil, err)
 		}
+	}
+}
+
+// A CRM report saved as an HTML table and named .xls reads as a sheet.
+func TestHTMLTableSavedAsXLS(t *testing.T) {
+	page := `<html><head><meta charset="utf-8"><title>Report</title></head><body>
+<table><tr><td colspan="3"><b>Key accounts – exported 2026-11-20</b></td></tr>
+<tr><th>Account Name</th><th>Industry</th><th>Annual Revenue</th></tr>
+<tr><td>Acme &amp; Söhne</td><td>Retail</td><td>$1,200,000</td></tr>
+<tr><td>Globex</td><td>Energy<br>Utilities</td><td>$900,000</td></tr>
+</table></body></html>`
+	path := writeCSV(t, "report.xls", page)
+	res := plan(t, path, model.NewPortfolio(), sheet.Options{})
+	if res.New != 2 || res.Sheets[0].HeaderRow != 2 {
+		t.Fatalf("%s, sheets %+v", res.Summary(), res.Sheets)
+	}
+	for _, e := range res.Records {
+		a := e.(*model.Account)
+		if a.Name == "Acme & Söhne" && a.Revenue != 1_200_000_00 {
+			t.Errorf("Acme revenue %v", a.Revenue)
+		}
+		if a.Name == "Globex" && a.Industry != "Energy Utilities" {
+			t.Errorf("Globex industry %q", a.Industry)
+		}
+	}
+	if _, err := sheet.ReadFile(writeCSV(t, "empty.xls", "<html><body><p>No data</p></body></html>")); err == nil || !strings.Contains(err.Error(), "no table") {
+		t.Errorf("a page without a table: %v", err)
 	}
 }
