@@ -43,7 +43,7 @@ func (d *desktopApp) importDialog() {
 		r.Close()
 		d.previewImport(path, d.shell.Account())
 	}, d.win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".xltx", ".csv", ".tsv", ".txt", ".xls"}))
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".xltx", ".csv", ".tsv", ".txt", ".xls", ".htm", ".html"}))
 	fd.Resize(fyne.NewSize(900, 600))
 	fd.Show()
 }
