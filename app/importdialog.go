@@ -566,11 +566,28 @@ func (w *importWizard) doImport() {
 		dialog.ShowError(fmt.Errorf("the import was not started: taking a copy of the workspace failed: %w", err), d.win)
 		return
 	}
-	if err := d.ws.Import("Import "+filepath.Base(w.path), res.Records, res.Settings); err != nil {
+	pending, err := d.ws.PrepareImport("Import "+filepath.Base(w.path), res.Records, res.Settings)
+	if err != nil {
 		dialog.ShowError(fmt.Errorf("the import was refused and nothing changed: %w", err), d.win)
 		return
 	}
-	d.fa.Preferences().SetString(w.shapeKey(), string(sheet.MarshalMapping(w.sheets)))
-	d.shell.SetStatus(fmt.Sprintf("Imported %s: %s — Ctrl+Z undoes the whole import; a copy from before is %s",
-		filepath.Base(w.path), res.Summary(), filepath.Base(backup)))
+	// The transaction is written off the UI thread behind a modal note, so
+	// the window keeps drawing; the workspace takes no other command until
+	// it is done.
+	saving := dialog.NewCustomWithoutButtons(fmt.Sprintf("Saving %d records", len(res.Records)), widget.NewProgressBarInfinite(), d.win)
+	saving.Show()
+	d.runAsync(func() {
+		err := pending.Save()
+		fyne.Do(func() {
+			saving.Hide()
+			if err != nil {
+				dialog.ShowError(fmt.Errorf("the import was refused and nothing changed: %w", err), d.win)
+				return
+			}
+			pending.Finish()
+			d.fa.Preferences().SetString(w.shapeKey(), string(sheet.MarshalMapping(w.sheets)))
+			d.shell.SetStatus(fmt.Sprintf("Imported %s: %s — Ctrl+Z undoes the whole import; a copy from before is %s",
+				filepath.Base(w.path), res.Summary(), filepath.Base(backup)))
+		})
+	})
 }

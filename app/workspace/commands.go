@@ -27,9 +27,44 @@ func (w *Workspace) run(s step) error {
 	return nil
 }
 
+// ErrBusy is returned by commands while an import is being saved.
+var ErrBusy = errors.New("an import is being saved; try again when it has finished")
+
 // apply writes a step forward (after) or backward (before) in one
 // transaction, then updates the in-memory portfolio to match.
 func (w *Workspace) apply(s step, forward bool) error {
+	if w.isSaving() {
+		return ErrBusy
+	}
+	b := batchOf(s, forward)
+	if err := w.st.Write(b); err != nil {
+		return err
+	}
+	w.remember(b)
+	return nil
+}
+
+func (w *Workspace) isSaving() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.saving
+}
+
+// remember makes a written batch part of the in-memory portfolio.
+func (w *Workspace) remember(b store.Batch) {
+	for _, e := range b.Deletes {
+		w.p.Remove(e.Kind(), e.EntityID())
+	}
+	for _, e := range b.Puts {
+		w.p.Put(e)
+	}
+	if b.Settings != nil {
+		w.p.Settings = *b.Settings
+	}
+}
+
+// batchOf lists what a step writes going forward or backward.
+func batchOf(s step, forward bool) store.Batch {
 	var b store.Batch
 	for _, c := range s.changes {
 		target, gone := c.After, c.Before
@@ -42,24 +77,11 @@ func (w *Workspace) apply(s step, forward bool) error {
 			b.Deletes = append(b.Deletes, gone)
 		}
 	}
-	settings := s.settingsAfter
+	b.Settings = s.settingsAfter
 	if !forward {
-		settings = s.settingsBefore
+		b.Settings = s.settingsBefore
 	}
-	b.Settings = settings
-	if err := w.st.Write(b); err != nil {
-		return err
-	}
-	for _, e := range b.Deletes {
-		w.p.Remove(e.Kind(), e.EntityID())
-	}
-	for _, e := range b.Puts {
-		w.p.Put(e)
-	}
-	if settings != nil {
-		w.p.Settings = *settings
-	}
-	return nil
+	return b
 }
 
 func change(before, after model.Entity) Change {
@@ -183,21 +205,79 @@ func (w *Workspace) changesFor(label string, records []model.Entity) ([]Change, 
 // Import saves the records an import planned, and the settings it brings
 // when not nil, as one undoable step. Records keep the times they carry.
 func (w *Workspace) Import(label string, records []model.Entity, settings *model.Settings) error {
+	pi, err := w.PrepareImport(label, records, settings)
+	if err != nil {
+		return err
+	}
+	if err := pi.Save(); err != nil {
+		return err
+	}
+	pi.Finish()
+	return nil
+}
+
+// PendingImport is an import checked against the workspace and ready to be
+// saved. Save may run on any goroutine; until Finish or a failed Save, other
+// commands are refused with ErrBusy. Finish, on the goroutine that owns the
+// portfolio (the UI's), makes it part of the workspace: portfolio, undo,
+// notification.
+type PendingImport struct {
+	w     *Workspace
+	s     step
+	batch store.Batch
+}
+
+// PrepareImport checks an import's records and settings against the
+// workspace as it is now.
+func (w *Workspace) PrepareImport(label string, records []model.Entity, settings *model.Settings) (*PendingImport, error) {
 	if settings != nil {
 		if err := settings.Validate(); err != nil {
-			return fmt.Errorf("%s: %w", label, err)
+			return nil, fmt.Errorf("%s: %w", label, err)
 		}
 	}
 	changes, err := w.changesFor(label, records)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	s := step{label: label, changes: changes}
 	if settings != nil {
 		before := w.p.Settings
 		s.settingsBefore, s.settingsAfter = &before, settings
 	}
-	return w.run(s)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.saving {
+		return nil, ErrBusy
+	}
+	w.saving = true
+	return &PendingImport{w: w, s: s, batch: batchOf(s, true)}, nil
+}
+
+// Save writes the import in one transaction. When it fails nothing was
+// written and the workspace takes commands again.
+func (pi *PendingImport) Save() error {
+	if err := pi.w.st.Write(pi.batch); err != nil {
+		pi.w.mu.Lock()
+		pi.w.saving = false
+		pi.w.mu.Unlock()
+		return err
+	}
+	return nil
+}
+
+// Finish makes a saved import part of the workspace.
+func (pi *PendingImport) Finish() {
+	w := pi.w
+	w.remember(pi.batch)
+	w.mu.Lock()
+	w.saving = false
+	w.undo = append(w.undo, pi.s)
+	if len(w.undo) > maxUndo {
+		w.undo = w.undo[len(w.undo)-maxUndo:]
+	}
+	w.redo = nil
+	w.mu.Unlock()
+	w.notify(Event{Label: pi.s.label, Changes: pi.s.changes, Settings: pi.s.settingsAfter != nil})
 }
 
 // Commit saves new or edited records and deletes others as one undoable

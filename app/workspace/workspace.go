@@ -68,6 +68,7 @@ type Workspace struct {
 	listeners map[int]Listener
 	nextID    int
 	now       func() time.Time
+	saving    bool // an import is being saved: other commands wait
 }
 
 // maxUndo bounds memory; older steps fall off the bottom.

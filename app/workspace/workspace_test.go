@@ -448,3 +448,45 @@ func TestReviewSnapshotsShowChanges(t *testing.T) {
 		t.Errorf("no change reads %v", got)
 	}
 }
+
+// An import saved in steps: while it is being saved the workspace refuses
+// other commands; once finished it is one undoable step.
+func TestPendingImport(t *testing.T) {
+	ws, _ := openSample(t)
+	acc := ws.Portfolio().Accounts()[0]
+	people := []model.Entity{
+		&model.Stakeholder{ID: model.NewID(), AccountID: acc.ID, Name: "Imported One"},
+		&model.Stakeholder{ID: model.NewID(), AccountID: acc.ID, Name: "Imported Two"},
+	}
+	before := ws.Portfolio().Count(model.KindStakeholder)
+	pi, err := ws.PrepareImport("Import people.csv", people, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := model.Clone(acc).(*model.Account)
+	moved.Industry = "Changed meanwhile"
+	if err := ws.Update(moved); !errors.Is(err, workspace.ErrBusy) {
+		t.Errorf("a command during the save gave %v, want ErrBusy", err)
+	}
+	if _, err := ws.PrepareImport("Another", nil, nil); !errors.Is(err, workspace.ErrBusy) {
+		t.Errorf("a second import during the save gave %v, want ErrBusy", err)
+	}
+	if err := pi.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if ws.Portfolio().Count(model.KindStakeholder) != before {
+		t.Error("the portfolio changed before Finish")
+	}
+	pi.Finish()
+	if got := ws.Portfolio().Count(model.KindStakeholder); got != before+2 {
+		t.Fatalf("%d people after the import, want %d", got, before+2)
+	}
+	if err := ws.Update(moved); err != nil {
+		t.Errorf("commands are still refused after the import: %v", err)
+	}
+	ws.Undo()
+	ws.Undo()
+	if got := ws.Portfolio().Count(model.KindStakeholder); got != before {
+		t.Errorf("undo left %d people, want %d", got, before)
+	}
+}
