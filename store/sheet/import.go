@@ -181,7 +181,8 @@ type Question struct {
 	Example string
 }
 
-// PreviewRow is one of the first rows of a sheet as Orchard will store it.
+// PreviewRow is one record from the first rows of a sheet, as Orchard will
+// store it; a row that saves several records (one per period) gives several.
 type PreviewRow struct {
 	Sheet   string
 	Row     int          // 1-based spreadsheet row
@@ -220,8 +221,7 @@ type importer struct {
 	// when every later change to it (a manager link) is known.
 	preview      map[string]*PreviewRow
 	previewOrder []*PreviewRow
-	lastOutcome  string // what the last put did
-	lastKey      string
+	rowPuts      []rowPut // what the row being read saved, in order
 	figs         map[string]*model.PeriodFigure // by account/period/kind
 	decimalComma bool                           // the sheet's amounts use a decimal comma
 	rowPeriods   []periodCell                   // the row's cells under period headers
@@ -273,30 +273,32 @@ func key(s string) string {
 	return b.String()
 }
 
+// rowPut is a record a row saved and what happened to it.
+type rowPut struct{ key, outcome string }
+
 // put records a new or edited record once, keeping the latest version.
 func (im *importer) put(before, e model.Entity) {
 	k := model.PendingKey(e.Kind(), e.EntityID())
-	im.lastKey = k
 	if _, ok := im.written[k]; ok {
 		if i, listed := im.pos[k]; listed {
 			im.list[i] = e
 		}
 		im.written[k] = e
-		im.lastOutcome = "update"
+		im.rowPuts = append(im.rowPuts, rowPut{k, "update"})
 		return
 	}
 	im.written[k] = e
 	switch {
 	case before == nil:
 		im.res.New++
-		im.lastOutcome = "new"
+		im.rowPuts = append(im.rowPuts, rowPut{k, "new"})
 	case model.Same(before, e):
 		im.res.Unchanged++
-		im.lastOutcome = "unchanged"
+		im.rowPuts = append(im.rowPuts, rowPut{k, "unchanged"})
 		return
 	default:
 		im.res.Updated++
-		im.lastOutcome = "update"
+		im.rowPuts = append(im.rowPuts, rowPut{k, "update"})
 	}
 	im.pos[k] = len(im.list)
 	im.list = append(im.list, e)
@@ -366,7 +368,7 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 		}
 		c[fieldNotesLines] = strings.Join(notes, "\n")
 		im.rowPeriods = periods
-		im.lastOutcome, im.lastKey = "skipped", ""
+		im.rowPuts = im.rowPuts[:0]
 		problemsBefore := len(im.res.Problems)
 		var ok bool
 		switch kind {
@@ -385,15 +387,25 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 		}
 		if !ok {
 			im.res.Skipped++
-			im.lastOutcome, im.lastKey = "skipped", ""
+			im.rowPuts = im.rowPuts[:0]
 		}
 		if shown < previewRows {
 			shown++
-			pr := &PreviewRow{Sheet: t.Name, Row: row, Outcome: im.lastOutcome, key: im.lastKey}
-			for _, p := range im.res.Problems[problemsBefore:] {
-				pr.Problems = append(pr.Problems, fmt.Sprintf("%s: found %q, expected %s", p.Column, p.Found, p.Expected))
+			// A row may save several records (a revenue row, one per
+			// period): the preview shows each, the problems on the first.
+			puts := im.rowPuts
+			if len(puts) == 0 {
+				puts = []rowPut{{"", "skipped"}}
 			}
-			im.previewOrder = append(im.previewOrder, pr)
+			for n, rp := range puts {
+				pr := &PreviewRow{Sheet: t.Name, Row: row, Outcome: rp.outcome, key: rp.key}
+				if n == 0 {
+					for _, p := range im.res.Problems[problemsBefore:] {
+						pr.Problems = append(pr.Problems, fmt.Sprintf("%s: found %q, expected %s", p.Column, p.Found, p.Expected))
+					}
+				}
+				im.previewOrder = append(im.previewOrder, pr)
+			}
 		}
 	}
 	if kind == KindStakeholders {

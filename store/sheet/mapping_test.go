@@ -313,3 +313,18 @@ func TestWideRevenueSheet(t *testing.T) {
 		t.Errorf("figures %v", got)
 	}
 }
+
+// A wide row shows each of its figures in the preview, and a row with one
+// bad amount keeps none of its figures.
+func TestWideRowPreviewAndWholeRows(t *testing.T) {
+	path := writeCSV(t, "wide.csv", "Customer,Jan 2026,Feb 2026\nAcme,100,200\nAcme,300,lots\n")
+	p, _ := withAccount("Acme")
+	res := plan(t, path, p, sheet.Options{})
+	if res.New != 2 || res.Skipped != 1 {
+		t.Fatalf("%s; want the first row's two figures and the second row skipped whole", res.Summary())
+	}
+	_, rows := res.PreviewTable(p, "wide", sheet.KindRevenue)
+	if len(rows) != 3 || rows[0][0] != "2" || rows[1][0] != "2" || rows[2][1] != "skipped" {
+		t.Errorf("preview %v", rows)
+	}
+}

@@ -65,6 +65,9 @@ func (im *importer) figures(sheet string, row int, c cells, col map[Field]string
 		}
 		margin = model.MoneyFromMajor(m)
 	}
+	// Every amount is read before any is kept, so a row lands whole or not at all.
+	var out []*model.PeriodFigure
+	var befores []*model.PeriodFigure
 	for _, am := range amounts {
 		v, err := im.amount(c[am.field])
 		if err != nil {
@@ -84,10 +87,18 @@ func (im *importer) figures(sheet string, row int, c cells, col map[Field]string
 			im.problem(sheet, row, col[am.field], c[am.field], err.Error())
 			return false
 		}
-		im.figureIndex()[figureKey(a.ID, period, am.kind)] = f
-		im.put(entityOrNil(before), f)
+		out, befores = append(out, f), append(befores, before)
 	}
+	im.keepFigures(out, befores)
 	return true
+}
+
+// keepFigures puts a row's figures into the import.
+func (im *importer) keepFigures(figs, befores []*model.PeriodFigure) {
+	for i, f := range figs {
+		im.figureIndex()[figureKey(f.AccountID, f.Period, f.FigureKind)] = f
+		im.put(entityOrNil(befores[i]), f)
+	}
 }
 
 func figureKey(accountID, period string, k model.FigureKind) string {
@@ -189,7 +200,7 @@ type periodCell struct {
 
 // wideFigures reads a row of a sheet with a column per period.
 func (im *importer) wideFigures(sheet string, row int, a *model.Account) bool {
-	any := false
+	var out, befores []*model.PeriodFigure
 	for _, pc := range im.rowPeriods {
 		if isEmpty(pc.value) {
 			continue
@@ -210,14 +221,14 @@ func (im *importer) wideFigures(sheet string, row int, a *model.Account) bool {
 			f = model.Clone(before).(*model.PeriodFigure)
 		}
 		f.Revenue = model.MoneyFromMajor(v)
-		im.figureIndex()[figureKey(a.ID, period, kind)] = f
-		im.put(entityOrNil(before), f)
-		any = true
+		out, befores = append(out, f), append(befores, before)
 	}
-	if !any {
+	if len(out) == 0 {
 		im.problem(sheet, row, "", "", "an amount in at least one period column")
+		return false
 	}
-	return any
+	im.keepFigures(out, befores)
+	return true
 }
 
 // targetWords mark a period header as a target ("Plan Q1 2026"); actual
