@@ -221,7 +221,7 @@ type importer struct {
 	// when every later change to it (a manager link) is known.
 	preview      map[string]*PreviewRow
 	previewOrder []*PreviewRow
-	rowPuts      []rowPut // what the row being read saved, in order
+	rowPuts      []rowPut                       // what the row being read saved, in order
 	figs         map[string]*model.PeriodFigure // by account/period/kind
 	decimalComma bool                           // the sheet's amounts use a decimal comma
 	rowPeriods   []periodCell                   // the row's cells under period headers
