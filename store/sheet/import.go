@@ -103,7 +103,7 @@ func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Option
 	}
 	im := &importer{p: p, o: o, res: &Result{}, accounts: map[string]*model.Account{}, members: map[string]*model.TeamMember{},
 		people: make(map[string]*model.Stakeholder, rows), written: make(map[string]model.Entity, rows), pos: make(map[string]int, rows),
-		personKey: make(map[string]string, rows), preview: map[string]*PreviewRow{}}
+		personKey: make(map[string]string, rows)}
 	for _, a := range p.Accounts() {
 		im.accounts[key(a.Name)] = a
 	}
@@ -217,9 +217,8 @@ type importer struct {
 	pos       map[string]int          // kind/id -> index in list
 	personKey map[string]string       // stakeholder ID -> its key in people
 	existing  map[string]model.Entity // kind/account/folded name -> a record already in the workspace
-	// preview rows by sheet and row; the record is looked up at the end,
-	// when every later change to it (a manager link) is known.
-	preview      map[string]*PreviewRow
+	// preview rows in order; each record is looked up at the end, when
+	// every later change to it (a manager link) is known.
 	previewOrder []*PreviewRow
 	rowPuts      []rowPut                       // what the row being read saved, in order
 	figs         map[string]*model.PeriodFigure // by account/period/kind
