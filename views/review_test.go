@@ -14,14 +14,11 @@ import (
 
 func newTestReview(t *testing.T) (*reviewScreen, *workspace.Workspace, fyne.Window) {
 	t.Helper()
-	test.NewTempApp(t)
-	ws := sampleWorkspace(t)
-	w := test.NewTempWindow(t, nil)
-	acc := accountByName(ws, "Northwind Logistics")
-	s := newReviewScreen(ws, w, acc.ID, func() time.Time { return testToday }, nil)
-	t.Cleanup(ws.Subscribe(s.onEvent))
-	w.SetContent(s.root)
-	w.Resize(fyne.NewSize(1300, 900))
+	var s *reviewScreen
+	ws, w := mountAccountScreen(t, func(ws *workspace.Workspace, w fyne.Window, id string) (fyne.CanvasObject, workspace.Listener) {
+		s = newReviewScreen(ws, w, id, func() time.Time { return testToday }, nil)
+		return s.root, s.onEvent
+	})
 	return s, ws, w
 }
 
