@@ -229,11 +229,7 @@ func ActionsChart(p *model.Portfolio, accountID string, f Format, width, height 
 		}
 		byOwner[owner][x.Status]++
 	}
-	var owners []string
-	for o := range byOwner {
-		owners = append(owners, o)
-	}
-	sort.Strings(owners)
+	owners := sortedKeys(byOwner)
 	colors := map[model.Status]drawing.Color{model.StatusPlanned: dc(Grey), model.StatusInProgress: dc(Blue),
 		model.StatusBlocked: dc(Orange), model.StatusDone: dc(Green), model.StatusNotImplemented: dc(Red)}
 	var bars []gochart.StackedBar
@@ -241,16 +237,12 @@ func ActionsChart(p *model.Portfolio, accountID string, f Format, width, height 
 		bar := gochart.StackedBar{Name: o}
 		for _, s := range model.Statuses {
 			if n := byOwner[o][s]; n > 0 {
-				bar.Values = append(bar.Values, gochart.Value{Label: fmt.Sprintf("%s %d", s.Label(), n), Value: float64(n),
-					Style: gochart.Style{FillColor: colors[s], StrokeColor: dc(mapPaper), FontColor: dc(mapPaper), FontSize: 12}})
+				bar.Values = append(bar.Values, segment(s.Label(), n, colors[s], dc(mapPaper)))
 			}
 		}
 		bars = append(bars, bar)
 	}
-	c := gochart.StackedBarChart{Title: title, TitleStyle: titleStyle, Width: width, Height: height,
-		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}), Canvas: paper(gochart.Box{}),
-		XAxis: axisStyle(), YAxis: axisStyle(), BarSpacing: 30, Bars: bars}
-	return renderStacked(c, f)
+	return stackedChart(title, width, height, 30, bars, f)
 }
 
 // CoverageChart stacks the stakeholders of each buying role by how well
@@ -282,11 +274,7 @@ func CoverageChart(p *model.Portfolio, accountID string, f Format, width, height
 		}
 		byRole[role][best[s.ID]]++
 	}
-	var roles []string
-	for r := range byRole {
-		roles = append(roles, r)
-	}
-	sort.Strings(roles)
+	roles := sortedKeys(byRole)
 	colors := []drawing.Color{dc(Red), dc(Orange), {R: 0xfd, G: 0xd8, B: 0x35, A: 255}, dc(Blue), dc(Green)}
 	var bars []gochart.StackedBar
 	for _, r := range roles {
@@ -302,8 +290,7 @@ func CoverageChart(p *model.Portfolio, accountID string, f Format, width, height
 				col   drawing.Color
 			}{{"working with us", known, dc(Green)}, {"not yet", byRole[r][model.StrengthNone], dc(Grey)}} {
 				if part.n > 0 {
-					bar.Values = append(bar.Values, gochart.Value{Label: fmt.Sprintf("%s %d", part.label, part.n), Value: float64(part.n),
-						Style: gochart.Style{FillColor: part.col, StrokeColor: dc(mapPaper), FontColor: dc(mapPaper), FontSize: 12}})
+					bar.Values = append(bar.Values, segment(part.label, part.n, part.col, dc(mapPaper)))
 				}
 			}
 			bars = append(bars, bar)
@@ -311,16 +298,12 @@ func CoverageChart(p *model.Portfolio, accountID string, f Format, width, height
 		}
 		for st := model.StrengthNone; st <= model.StrengthTrustedAdvisor; st++ {
 			if n := byRole[r][st]; n > 0 {
-				bar.Values = append(bar.Values, gochart.Value{Label: fmt.Sprintf("%s %d", st, n), Value: float64(n),
-					Style: gochart.Style{FillColor: colors[st], StrokeColor: dc(mapPaper), FontColor: dc(Ink), FontSize: 12}})
+				bar.Values = append(bar.Values, segment(st.String(), n, colors[st], dc(Ink)))
 			}
 		}
 		bars = append(bars, bar)
 	}
-	c := gochart.StackedBarChart{Title: title, TitleStyle: titleStyle, Width: width, Height: height,
-		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}), Canvas: paper(gochart.Box{}),
-		XAxis: axisStyle(), YAxis: axisStyle(), BarSpacing: 20, Bars: bars}
-	return renderStacked(c, f)
+	return stackedChart(title, width, height, 20, bars, f)
 }
 
 // ImpactChart sets expected against actual impact per customer goal.
@@ -444,4 +427,29 @@ func scoreTicks() []gochart.Tick {
 // screen, on a slide and on paper.
 func paper(pad gochart.Box) gochart.Style {
 	return gochart.Style{Padding: pad, FillColor: dc(mapPaper)}
+}
+
+// segment is one part of a stacked bar: n items of one kind, labelled
+// with their name and count.
+func segment(label string, n int, fill, text drawing.Color) gochart.Value {
+	return gochart.Value{Label: fmt.Sprintf("%s %d", label, n), Value: float64(n),
+		Style: gochart.Style{FillColor: fill, StrokeColor: dc(mapPaper), FontColor: text, FontSize: 12}}
+}
+
+// stackedChart draws stacked bars on the charts' paper and axes.
+func stackedChart(title string, width, height, spacing int, bars []gochart.StackedBar, f Format) ([]byte, error) {
+	c := gochart.StackedBarChart{Title: title, TitleStyle: titleStyle, Width: width, Height: height,
+		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}), Canvas: paper(gochart.Box{}),
+		XAxis: axisStyle(), YAxis: axisStyle(), BarSpacing: spacing, Bars: bars}
+	return renderStacked(c, f)
+}
+
+// sortedKeys lists a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
