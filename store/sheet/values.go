@@ -115,6 +115,9 @@ func parseDateCell(s string, dayFirst bool) (time.Time, error) {
 	}
 	for _, l := range layouts {
 		if d, err := time.Parse(l, t); err == nil {
+			if d.Year() < 1900 || d.Year() > 2200 {
+				return time.Time{}, fmt.Errorf("%q is not a plausible date (its year is %d)", s, d.Year())
+			}
 			return d, nil
 		}
 	}
