@@ -201,9 +201,9 @@ func splitNameRole(s string) (name, title string) {
 		return s, ""
 	}
 	if m := bracketRole.FindStringSubmatch(s); m != nil {
-		return m[1], m[2]
+		return strings.TrimSpace(m[1]), strings.TrimSpace(m[2]) // also non-breaking spaces
 	}
-	return strings.TrimSpace(s), ""
+	return s, ""
 }
 
 // splitNames reads several names in one cell.
