@@ -250,6 +250,11 @@ func FuzzParseAmount(f *testing.F) {
 		if res.New+res.Skipped != 1 {
 			t.Fatalf("%q: one row must be imported or skipped, got %s", s, res.Summary())
 		}
+		if res.New == 1 {
+			if a := res.Records[0].(*model.Account); a.Revenue < 0 || a.Revenue.Major() >= 1e15 {
+				t.Fatalf("%q stored as revenue %d", s, a.Revenue)
+			}
+		}
 	})
 }
 

@@ -94,7 +94,10 @@ func parseAmountIn(s string, decimalComma bool) (float64, error) {
 	if neg {
 		v = -v
 	}
-	return v * mult, nil
+	if v *= mult; math.Abs(v) >= 1e15 {
+		return 0, fmt.Errorf("%q is too large for an amount (Orchard keeps amounts below 1,000,000,000,000,000)", s)
+	}
+	return v, nil
 }
 
 var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
