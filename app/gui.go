@@ -37,6 +37,9 @@ type desktopApp struct {
 	// async runs long work off the UI thread; tests run it in place so
 	// they see its result without racing it.
 	async func(func())
+	// importSaving is set while an import's transaction is written;
+	// quitAfterImport asks to quit when it is done.
+	importSaving, quitAfterImport bool
 }
 
 func runGUI(db, importPath string, stderr io.Writer) int {
@@ -194,6 +197,13 @@ func (d *desktopApp) showWelcome() {
 
 // quit saves what a form still holds, remembers the window, and closes.
 func (d *desktopApp) quit() {
+	if d.importSaving {
+		// The import's transaction is being written; quit when it is done
+		// so it is neither lost nor cut short.
+		d.quitAfterImport = true
+		d.shell.SetStatus("Finishing the import before quitting…")
+		return
+	}
 	if d.shell != nil {
 		if err := d.shell.Flush(); err != nil {
 			dialog.ShowConfirm("Unsaved change",

@@ -576,9 +576,14 @@ func (w *importWizard) doImport() {
 	// it is done.
 	saving := dialog.NewCustomWithoutButtons(fmt.Sprintf("Saving %d records", len(res.Records)), widget.NewProgressBarInfinite(), d.win)
 	saving.Show()
+	d.importSaving = true
 	d.runAsync(func() {
 		err := pending.Save()
 		fyne.Do(func() {
+			d.importSaving = false
+			if d.quitAfterImport {
+				defer d.quit()
+			}
 			saving.Hide()
 			if err != nil {
 				dialog.ShowError(fmt.Errorf("the import was refused and nothing changed: %w", err), d.win)

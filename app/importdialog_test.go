@@ -107,3 +107,44 @@ func TestImportWizard(t *testing.T) {
 	}
 	w2.close()
 }
+
+// Quitting while an import is being saved waits for it: the import lands
+// and then the window closes.
+func TestQuitWaitsForImportSave(t *testing.T) {
+	d := newTestDesktop(t)
+	d.async = func(f func()) { f() }
+	acc := d.ws.Portfolio().Accounts()[0]
+	path := filepath.Join(t.TempDir(), "people.csv")
+	if err := os.WriteFile(path, []byte("Account,Name,Title\n"+acc.Name+",Saved Before Quit,CFO\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d.previewImport(path, "")
+	w := waitForPlan(t, d, nil)
+	var save func()
+	d.async = func(f func()) { save = f }
+	test.Tap(w.importBtn)
+	if save == nil {
+		t.Fatal("the import was not saved in the background")
+	}
+	db := d.ws.Path()
+	d.quit()
+	if d.ws == nil {
+		t.Fatal("quit closed the workspace while the import was being saved")
+	}
+	save()
+	if d.ws != nil {
+		t.Error("the window did not quit once the import was saved")
+	}
+	ws, err := openForTest(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	found := false
+	for _, e := range ws.Portfolio().All(model.KindStakeholder) {
+		found = found || e.(*model.Stakeholder).Name == "Saved Before Quit"
+	}
+	if !found {
+		t.Error("the import is not in the workspace file after quitting")
+	}
+}
