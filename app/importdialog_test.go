@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -105,7 +106,11 @@ func TestImportWizard(t *testing.T) {
 	if !strings.Contains(w2.notice.Text, "as you mapped the last file") {
 		t.Errorf("notice %q should say the mapping was reused", w2.notice.Text)
 	}
-	w2.close()
+	count := d.ws.Portfolio().Count(model.KindAction)
+	d.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if d.importWizard != nil || d.ws.Portfolio().Count(model.KindAction) != count {
+		t.Error("Esc did not cancel the import wizard without changing anything")
+	}
 }
 
 // Quitting while an import is being saved waits for it: the import lands

@@ -171,13 +171,18 @@ func (d *desktopApp) presenterZoom(factor float32) {
 	d.applyTheme()
 }
 
-// typedKey handles keys no widget took: Esc leaves workshop mode, PageUp
+// typedKey handles keys no widget took: Esc cancels an import or leaves
+// workshop mode, PageUp
 // and PageDown step through the workshop screens.
 func (d *desktopApp) typedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyF11:
 		d.toggleWorkshop()
 	case fyne.KeyEscape:
+		if d.importWizard != nil {
+			d.importWizard.close() // Esc cancels the import, changing nothing
+			return
+		}
 		if d.workshop {
 			d.toggleWorkshop()
 		}
