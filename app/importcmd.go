@@ -158,8 +158,9 @@ func printImport(w io.Writer, file string, res *sheet.Result, dry, imported, asJ
 			Sheets    []sheetOut `json:"sheets"`
 			Problems  []string   `json:"problems"`
 			Questions []string   `json:"questions"`
+			Notes     []string   `json:"notes"`
 		}{File: file, DryRun: dry, Imported: imported, New: res.New, Updated: res.Updated, Unchanged: res.Unchanged, Skipped: res.Skipped,
-			Problems: []string{}, Questions: []string{}}
+			Problems: []string{}, Questions: []string{}, Notes: append([]string{}, res.Notes...)}
 		for _, q := range res.Questions {
 			out.Questions = append(out.Questions, q.Text)
 		}
@@ -192,6 +193,9 @@ func printImport(w io.Writer, file string, res *sheet.Result, dry, imported, asJ
 	}
 	for _, q := range res.Questions {
 		fmt.Fprintf(w, "  question: %s\n", q.Text)
+	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(w, "  note: %s\n", n)
 	}
 	for i, p := range res.Problems {
 		if i == 50 {

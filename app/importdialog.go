@@ -441,6 +441,7 @@ func (w *importWizard) showPlan(p *model.Portfolio) {
 	for _, q := range res.Questions {
 		notes = append(notes, q.Text+" Choose the date order on that sheet's tab.")
 	}
+	notes = append(notes, res.Notes...)
 	if res.Settings != nil {
 		notes = append(notes, "This is an Orchard workbook and this workspace has no accounts yet, so its settings (weights, rates, offerings) come with it.")
 	}

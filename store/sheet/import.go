@@ -46,6 +46,8 @@ type Result struct {
 	Settings *model.Settings
 	// Questions must be answered (in the sheet mappings) before importing.
 	Questions []Question
+	// Notes say what was decided that the user may want to change.
+	Notes []string
 	// Preview shows the first rows of each sheet as they will be stored.
 	Preview []PreviewRow
 }
@@ -142,6 +144,9 @@ func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Option
 		im.res.Sheets = append(im.res.Sheets, rep)
 		if m.Kind != KindUnknown && m.HeaderRow > 0 {
 			plans = append(plans, sheetPlan{t, m})
+		}
+		if m.Kind != KindUnknown {
+			im.res.Notes = append(im.res.Notes, duplicateNotes(m)...)
 		}
 		if m.DatesAmbiguous && m.Dates == DatesAuto {
 			im.res.Questions = append(im.res.Questions, Question{Sheet: t.Name, Example: firstSlashDate(m.dateValues(t)),

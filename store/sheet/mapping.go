@@ -64,6 +64,38 @@ func Analyse(wb *Workbook) []SheetMapping {
 	return out
 }
 
+// duplicateNotes names the columns left out because an earlier column
+// has a header meaning the same.
+func duplicateNotes(m SheetMapping) []string {
+	var notes []string
+	first := map[Field]int{}
+	for j, h := range m.Headers {
+		f := fieldOf(h)
+		if f == "" || f == FToNotes || f == FPeriodActual || f == FPeriodTarget {
+			continue
+		}
+		i, seen := first[f]
+		if !seen {
+			first[f] = j
+			continue
+		}
+		if m.Fields[j] == "" {
+			notes = append(notes, fmt.Sprintf("Sheet %s: columns %s (%s) and %s (%s) both mean %s; Orchard reads %s and leaves %s out — change the mapping if %s is the one.",
+				m.Sheet, columnName(i), m.Headers[i], columnName(j), h, f, columnName(i), columnName(j), columnName(j)))
+		}
+	}
+	return notes
+}
+
+// columnName gives a column's spreadsheet letters: 0 -> A, 27 -> AB.
+func columnName(j int) string {
+	name := ""
+	for n := j + 1; n > 0; n = (n - 1) / 26 {
+		name = string(rune('A'+(n-1)%26)) + name
+	}
+	return name
+}
+
 // dateColumns lists the columns of a sheet that hold dates.
 func (m SheetMapping) dateColumns() []int {
 	var cols []int

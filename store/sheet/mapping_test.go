@@ -328,3 +328,16 @@ func TestWideRowPreviewAndWholeRows(t *testing.T) {
 		t.Errorf("preview %v", rows)
 	}
 }
+
+// Two columns with headers meaning the same: the first is read, and the
+// user is told which was left out.
+func TestDuplicateHeadersAreNamed(t *testing.T) {
+	path := writeCSV(t, "dup.csv", "Account,Industry,Customer,Revenue\nAcme,Retail,Acme Holding,100\n")
+	res := plan(t, path, model.NewPortfolio(), sheet.Options{})
+	if res.New != 1 || res.Records[0].(*model.Account).Name != "Acme" {
+		t.Fatalf("%s; want Acme from column A", res.Summary())
+	}
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "columns A (Account) and C (Customer)") {
+		t.Errorf("notes %q should name columns A and C", res.Notes)
+	}
+}
