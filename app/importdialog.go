@@ -293,7 +293,6 @@ func (w *importWizard) sheetPane(i int) fyne.CanvasObject {
 					m.Dates = values[j]
 				}
 			}
-			m.DatesAmbiguous = false
 			w.replan()
 		}
 		head.Add(dates)

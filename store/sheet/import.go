@@ -148,9 +148,13 @@ func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Option
 		if m.Kind != KindUnknown {
 			im.res.Notes = append(im.res.Notes, duplicateNotes(m)...)
 		}
-		if m.DatesAmbiguous && m.Dates == DatesAuto {
-			im.res.Questions = append(im.res.Questions, Question{Sheet: t.Name, Example: firstSlashDate(m.dateValues(t)),
-				Text: fmt.Sprintf("Dates in sheet %s read either as day/month or as month/day (for example %s). Which is it?", t.Name, firstSlashDate(m.dateValues(t)))})
+		if m.Kind != KindUnknown && m.Dates == DatesAuto {
+			// Asked whatever the mapping now is: a column the user just
+			// mapped to a date may be the ambiguous one.
+			if vals := m.dateValues(t); ambiguous(vals) {
+				im.res.Questions = append(im.res.Questions, Question{Sheet: t.Name,
+					Text: fmt.Sprintf("Dates in sheet %s read either as day/month or as month/day (for example %s). Which is it?", t.Name, firstSlashDate(vals))})
+			}
 		}
 	}
 	if len(plans) == 0 {
@@ -181,9 +185,8 @@ func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Option
 // Question is something the file leaves open that the user must answer
 // before importing.
 type Question struct {
-	Sheet   string
-	Text    string
-	Example string
+	Sheet string
+	Text  string
 }
 
 // PreviewRow is one record from the first rows of a sheet, as Orchard will

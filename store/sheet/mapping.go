@@ -29,9 +29,6 @@ type SheetMapping struct {
 	// Dates is DatesDMY or DatesMDY when the user said how to read dates
 	// such as 03/04/2026; DatesAuto decides from the data.
 	Dates string `json:"dates,omitempty"`
-	// DatesAmbiguous is set by Analyse when the sheet's dates read either
-	// way (every day and month is 12 or less) and Dates is not set.
-	DatesAmbiguous bool `json:"-"`
 	// Samples holds a few values of each column, for the wizard.
 	Samples [][]string `json:"-"`
 }
@@ -58,7 +55,6 @@ func Analyse(wb *Workbook) []SheetMapping {
 				m.Samples = append(m.Samples, vals)
 			}
 		}
-		m.DatesAmbiguous = ambiguousDates(t, m)
 		out = append(out, m)
 	}
 	return out
@@ -134,12 +130,11 @@ func (m SheetMapping) dateValues(t Table) []string {
 	return vals
 }
 
-func ambiguousDates(t Table, m SheetMapping) bool {
-	if m.Dates != DatesAuto {
-		return false
-	}
-	_, ambiguous := dayFirstColumn(m.dateValues(t))
-	return ambiguous
+// ambiguous says whether date values read either way (every day and month
+// is 12 or less).
+func ambiguous(vals []string) bool {
+	_, either := dayFirstColumn(vals)
+	return either
 }
 
 // shape is a sheet's headers folded, to recognise the next file of the
@@ -162,7 +157,6 @@ func Reuse(sheets []SheetMapping, saved []SheetMapping) int {
 			if s.shape() == sheets[i].shape() && len(s.Fields) == len(sheets[i].Fields) && sheets[i].HeaderRow > 0 {
 				sheets[i].Kind, sheets[i].Dates = s.Kind, s.Dates
 				sheets[i].Fields = append([]Field(nil), s.Fields...)
-				sheets[i].DatesAmbiguous = false
 				n++
 				break
 			}

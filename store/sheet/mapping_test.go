@@ -341,3 +341,23 @@ func TestDuplicateHeadersAreNamed(t *testing.T) {
 		t.Errorf("notes %q should name columns A and C", res.Notes)
 	}
 }
+
+// A column the user maps to a date in the wizard is checked for ambiguity
+// too, not only the ones Orchard recognised itself.
+func TestAmbiguityOfAColumnMappedByHand(t *testing.T) {
+	path := writeCSV(t, "actions.csv", "Account,Action,When\nAcme,Call the CFO,03/04/2026\n")
+	p, _ := withAccount("Acme")
+	wb := read(t, path)
+	sheets := sheet.Analyse(wb)
+	if sheets[0].Fields[2] != "" {
+		t.Fatalf("the test needs When not to be recognised, got %q", sheets[0].Fields[2])
+	}
+	sheets[0].Fields[2] = sheet.FDue
+	res, err := sheet.Plan(wb, p, sheet.Options{Sheets: sheets, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Questions) != 1 {
+		t.Errorf("questions %v; the hand-mapped date 03/04/2026 reads either way", res.Questions)
+	}
+}
