@@ -192,7 +192,7 @@ func (w *importWizard) show() {
 	w.importBtn.Importance = widget.HighImportance
 	w.importBtn.Disable()
 	buttons := container.NewHBox()
-	if !sheet.IsOrchardBook(w.wb) {
+	if !w.wb.Orchard {
 		buttons.Add(widget.NewButton("Load mapping…", w.loadMapping))
 		buttons.Add(widget.NewButton("Save mapping…", w.saveMapping))
 	}
@@ -201,7 +201,7 @@ func (w *importWizard) show() {
 		widget.NewButton("Cancel", func() { w.close() }),
 		w.importBtn)
 	top := container.NewVBox(w.summary, w.notice)
-	if !sheet.IsOrchardBook(w.wb) {
+	if !w.wb.Orchard {
 		top.Add(container.NewBorder(nil, nil, widget.NewLabel("Rows that name no account go to"), nil, into))
 	}
 	w.dlg = dialog.NewCustomWithoutButtons("Import "+filepath.Base(w.path), container.NewBorder(top, buttons, nil, nil, w.tabs), d.win)
@@ -223,7 +223,7 @@ func (w *importWizard) close() {
 
 func (w *importWizard) tabTitle(i int) string {
 	m := w.sheets[i]
-	if sheet.IsOrchardBook(w.wb) {
+	if w.wb.Orchard {
 		return m.Sheet
 	}
 	if m.Kind == sheet.KindUnknown {
@@ -248,7 +248,7 @@ func fieldLabel(f sheet.Field) string {
 // each column becomes, and its first rows as they will be stored.
 func (w *importWizard) sheetPane(i int) fyne.CanvasObject {
 	m := &w.sheets[i]
-	if sheet.IsOrchardBook(w.wb) {
+	if w.wb.Orchard {
 		l := widget.NewLabel("This is a workbook Orchard exported. Its rows are matched with the workspace by their ID: " +
 			"edited rows update their records, rows with a new or empty ID are added, and nothing is deleted. Columns are read as Orchard wrote them.")
 		l.Wrapping = fyne.TextWrapWord
@@ -278,7 +278,7 @@ func (w *importWizard) sheetPane(i int) fyne.CanvasObject {
 		where = fmt.Sprintf("Headers on rows %d–%d", m.HeaderRow-1, m.HeaderRow)
 	}
 	head := container.NewHBox(widget.NewLabel("This sheet holds"), kind, widget.NewLabel(where))
-	if hasDates(*m) {
+	if m.HasDates() {
 		options := []string{"Dates: decide from the data", "Dates: day first (31/12/2026)", "Dates: month first (12/31/2026)"}
 		values := []string{sheet.DatesAuto, sheet.DatesDMY, sheet.DatesMDY}
 		dates := widget.NewSelect(options, nil)
@@ -347,15 +347,6 @@ func (w *importWizard) sheetPane(i int) fyne.CanvasObject {
 			nil, nil, nil, w.previews[i]))
 	split.SetOffset(0.45)
 	return container.NewBorder(head, nil, nil, nil, split)
-}
-
-func hasDates(m sheet.SheetMapping) bool {
-	for _, f := range m.Fields {
-		if f == sheet.FDue || f == sheet.FCloseDate {
-			return true
-		}
-	}
-	return false
 }
 
 func orText(s, d string) string {

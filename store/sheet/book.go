@@ -147,19 +147,6 @@ func bookSheet(t store.TableRows, accountNames map[string]string) exportSheet {
 	return s
 }
 
-// IsOrchardBook says whether a workbook is one ExportWorkspace wrote: it is
-// read by ID, column for column, and needs no mapping.
-func IsOrchardBook(wb *Workbook) bool { return isOrchardBook(wb) }
-
-func isOrchardBook(wb *Workbook) bool {
-	for _, t := range wb.Tables {
-		if t.Name == aboutSheet && len(t.Rows) > 0 && len(t.Rows[0]) > 0 && strings.TrimSpace(t.Rows[0][0]) == bookMarker {
-			return true
-		}
-	}
-	return false
-}
-
 // planBook works out what importing an Orchard workbook would do: each
 // sheet is read into a scratch workspace through the workspace schema, so
 // every record comes back exactly as it was stored, then compared by ID

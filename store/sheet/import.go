@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -96,7 +97,7 @@ func Plan(wb *Workbook, p *model.Portfolio, o Options) (*Result, error) {
 
 // PlanContext is Plan that stops when ctx is cancelled.
 func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Options) (*Result, error) {
-	if isOrchardBook(wb) {
+	if wb.Orchard {
 		return planBook(wb, p)
 	}
 	rows := 0
@@ -319,7 +320,15 @@ func (im *importer) problem(sheet string, row int, col, found, expected string) 
 type cells map[Field]string
 
 func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
-	header, fields, kind := m.HeaderRow-1, m.Fields, m.Kind
+	header, kind := m.HeaderRow-1, m.Kind
+	// Fields that mean nothing for this kind of sheet (left from another
+	// kind the user tried) are left out once, here.
+	fields := make([]Field, len(m.Fields))
+	for j, f := range m.Fields {
+		if slices.Contains(KindFields[kind], f) {
+			fields[j] = f
+		}
+	}
 	colName := map[Field]string{}
 	for j, f := range fields {
 		if f != "" && j < len(m.Headers) {
@@ -348,7 +357,7 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 		var periods []periodCell
 		blank := true
 		for j, f := range fields {
-			if j >= len(r) || f == "" || !allowedIn(kind, f) {
+			if j >= len(r) || f == "" {
 				continue
 			}
 			v := strings.TrimSpace(r[j])
@@ -423,16 +432,6 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 
 // fieldNotesLines carries a row's "Header: value" lines for its notes.
 const fieldNotesLines Field = "\x00notes lines"
-
-// allowedIn says whether a field means something for a kind of sheet.
-func allowedIn(k Kind, f Field) bool {
-	for _, x := range KindFields[k] {
-		if x == f {
-			return true
-		}
-	}
-	return false
-}
 
 // withNoteLines puts "Header: value" lines into notes, replacing an
 // earlier line of the same header so a re-import does not repeat them.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 )
 
@@ -91,6 +92,9 @@ func columnName(j int) string {
 	}
 	return name
 }
+
+// HasDates says whether any column of the sheet is read as a date.
+func (m SheetMapping) HasDates() bool { return len(m.dateColumns()) > 0 }
 
 // dateColumns lists the columns of a sheet that hold dates.
 func (m SheetMapping) dateColumns() []int {
@@ -231,10 +235,8 @@ func ReadMapping(path string) ([]SheetMapping, error) {
 
 func knownField(f Field) bool {
 	for _, fields := range KindFields {
-		for _, x := range fields {
-			if x == f {
-				return true
-			}
+		if slices.Contains(fields, f) {
+			return true
 		}
 	}
 	return false

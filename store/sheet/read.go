@@ -27,8 +27,11 @@ type Table struct {
 // Workbook is what a spreadsheet file holds.
 type Workbook struct {
 	Path   string
-	Format string // "xlsx" or "csv"
+	Format string // "xlsx", "csv" or "html"
 	Tables []Table
+	// Orchard is set for a workbook ExportWorkspace wrote: it is read by
+	// ID, column for column, and needs no mapping.
+	Orchard bool
 }
 
 // Limits that keep a hostile or broken file from exhausting memory.
@@ -108,6 +111,7 @@ func readXLSX(ctx context.Context, path string, data []byte, progress func(float
 	// numbers keep every digit.
 	var opts []excelize.Options
 	if v, err := f.GetCellValue(aboutSheet, "A1"); err == nil && v == bookMarker {
+		wb.Orchard = true
 		opts = append(opts, excelize.Options{RawCellValue: true})
 	}
 	// Asking excelize for merged cells loads a whole sheet into memory, so
