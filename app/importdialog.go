@@ -106,9 +106,7 @@ type importWizard struct {
 	sheets    []sheet.SheetMapping
 	accountID string
 	res       *sheet.Result
-	planErr   error
-	gen       int // the latest plan asked for; older results are dropped
-	cancel    context.CancelFunc
+	cancel    context.CancelFunc // stops the plan under way; a stopped plan's result is dropped
 	reused    string
 
 	dlg       dialog.Dialog
@@ -392,8 +390,6 @@ func (w *importWizard) replan() {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	w.cancel = cancel
-	w.gen++
-	gen := w.gen
 	sheets := make([]sheet.SheetMapping, len(w.sheets))
 	for i, m := range w.sheets {
 		m.Fields = append([]sheet.Field(nil), m.Fields...)
@@ -406,23 +402,21 @@ func (w *importWizard) replan() {
 	w.d.runAsync(func() {
 		res, err := sheet.PlanContext(ctx, w.wb, p, o)
 		fyne.Do(func() {
-			if gen != w.gen || ctx.Err() != nil {
-				return
+			if ctx.Err() != nil {
+				return // a newer plan was asked for
 			}
-			w.res, w.planErr = res, err
-			w.showPlan(p)
+			w.showPlan(p, res, err)
 		})
 	})
 }
 
-func (w *importWizard) showPlan(p *model.Portfolio) {
-	if w.planErr != nil {
-		w.summary.SetText(w.planErr.Error())
-		w.res = nil
+func (w *importWizard) showPlan(p *model.Portfolio, res *sheet.Result, err error) {
+	w.res = res
+	if err != nil {
+		w.summary.SetText(err.Error())
 		w.problems.Refresh()
 		return
 	}
-	res := w.res
 	w.summary.SetText("Importing " + filepath.Base(w.path) + " would give: " + res.Summary())
 	var notes []string
 	if w.reused != "" {
