@@ -176,63 +176,11 @@ func planBook(wb *Workbook, p *model.Portfolio) (*Result, error) {
 		if !ok || len(t.Rows) == 0 {
 			continue
 		}
-		sheetOf[st.Name] = t.Name
-		rowOf[st.Name] = map[int]int{}
-		rep := SheetReport{Name: t.Name, Kind: Kind(sheetTitle(st.Name)), HeaderRow: 1, Mapping: map[string]Field{}}
-		colAt := map[string]int{}
-		for j, h := range t.Rows[0] {
-			colAt[normalise(h)] = j
-		}
-		into := store.TableRows{Name: st.Name}
-		var from []int
-		for c, col := range st.Columns {
-			j, ok := colAt[normalise(col)]
-			if !ok {
-				continue
-			}
-			into.Columns = append(into.Columns, col)
-			into.Nullable = append(into.Nullable, st.Nullable[c])
-			into.Types = append(into.Types, st.Types[c])
-			from = append(from, j)
-			rep.Mapping[strings.TrimSpace(t.Rows[0][j])] = Field(col)
-		}
+		into, rows, rep := readBookSheet(t, st, res, idRow)
 		if len(into.Columns) == 0 {
 			continue
 		}
-	rows:
-		for i, r := range t.Rows[1:] {
-			sheetRow := i + 2
-			vals := make([]any, len(into.Columns))
-			blank := true
-			for c, j := range from {
-				cell := ""
-				if j < len(r) {
-					cell = strings.TrimSpace(r[j])
-				}
-				if cell != "" {
-					blank = false
-				}
-				if cell == "" && into.Columns[c] == "id" {
-					cell = model.NewID() // a row a person added
-				}
-				v, err := bookValue(cell, moneyColumns[st.Name+"."+into.Columns[c]], into.Types[c], into.Nullable[c])
-				if err != nil {
-					res.Problems = append(res.Problems, Problem{Sheet: t.Name, Row: sheetRow, Column: strings.TrimSpace(t.Rows[0][j]), Found: cell, Expected: err.Error()})
-					res.Skipped++
-					continue rows
-				}
-				vals[c] = v
-			}
-			if blank {
-				continue
-			}
-			rowOf[st.Name][len(into.Rows)] = sheetRow
-			into.Rows = append(into.Rows, vals)
-			rep.Rows++
-			if id, ok := vals[0].(string); ok && into.Columns[0] == "id" {
-				idRow[st.Name+"/"+id] = sheetRowRef{t.Name, sheetRow}
-			}
-		}
+		sheetOf[st.Name], rowOf[st.Name] = t.Name, rows
 		if st.Name == "settings" {
 			hasSettings = len(into.Rows) > 0
 		}
@@ -279,6 +227,65 @@ func planBook(wb *Workbook, p *model.Portfolio) (*Result, error) {
 		res.Settings = &s
 	}
 	return res, nil
+}
+
+// readBookSheet reads one sheet of an Orchard workbook into its table's
+// columns (matched by header), noting bad cells in res and where each ID
+// came from in idRow. It returns the rows, the sheet row of each, and how
+// the sheet was read.
+func readBookSheet(t Table, st store.TableRows, res *Result, idRow map[string]sheetRowRef) (store.TableRows, map[int]int, SheetReport) {
+	rep := SheetReport{Name: t.Name, Kind: Kind(sheetTitle(st.Name)), HeaderRow: 1, Mapping: map[string]Field{}}
+	colAt := map[string]int{}
+	for j, h := range t.Rows[0] {
+		colAt[normalise(h)] = j
+	}
+	into := store.TableRows{Name: st.Name}
+	var from []int
+	for c, col := range st.Columns {
+		if j, ok := colAt[normalise(col)]; ok {
+			into.Columns = append(into.Columns, col)
+			into.Nullable = append(into.Nullable, st.Nullable[c])
+			into.Types = append(into.Types, st.Types[c])
+			from = append(from, j)
+			rep.Mapping[strings.TrimSpace(t.Rows[0][j])] = Field(col)
+		}
+	}
+	sheetRows := map[int]int{}
+	for i, r := range t.Rows[1:] {
+		sheetRow := i + 2
+		vals, blank, bad := make([]any, len(into.Columns)), true, false
+		for c, j := range from {
+			cell := ""
+			if j < len(r) {
+				cell = strings.TrimSpace(r[j])
+			}
+			blank = blank && cell == ""
+			if cell == "" && into.Columns[c] == "id" {
+				cell = model.NewID() // a row a person added
+			}
+			v, err := bookValue(cell, moneyColumns[st.Name+"."+into.Columns[c]], into.Types[c], into.Nullable[c])
+			if err != nil {
+				res.Problems = append(res.Problems, Problem{Sheet: t.Name, Row: sheetRow, Column: strings.TrimSpace(t.Rows[0][j]), Found: cell, Expected: err.Error()})
+				bad = true
+				break
+			}
+			vals[c] = v
+		}
+		if bad {
+			res.Skipped++
+			continue
+		}
+		if blank {
+			continue
+		}
+		sheetRows[len(into.Rows)] = sheetRow
+		into.Rows = append(into.Rows, vals)
+		rep.Rows++
+		if id, ok := vals[0].(string); ok && into.Columns[0] == "id" {
+			idRow[st.Name+"/"+id] = sheetRowRef{t.Name, sheetRow}
+		}
+	}
+	return into, sheetRows, rep
 }
 
 type sheetRowRef struct {
