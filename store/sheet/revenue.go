@@ -3,6 +3,7 @@ package sheet
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -122,11 +123,13 @@ func (im *importer) existingFigure(accountID, period string, k model.FigureKind)
 	return im.figureIndex()[figureKey(accountID, period, k)]
 }
 
+// parseFigureKind reads a cell saying target or actual, in the words
+// period headers use.
 func parseFigureKind(s string) (model.FigureKind, bool) {
-	switch w := normalise(s); w {
-	case "target", "plan", "budget", "soll", "objectif", "doel", "objetivo", "forecast":
+	switch w := normalise(s); {
+	case slices.Contains(targetWords, w):
 		return model.FigureTarget, true
-	case "actual", "actuals", "ist", "reel", "werkelijk", "real", "achieved":
+	case slices.Contains(actualWords, w) || w == "achieved":
 		return model.FigureActual, true
 	}
 	return "", false
