@@ -59,16 +59,30 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	return usageErr("say what to export: --account NAME --out DIR (review pack), --chart NAME --out FILE, --map FILE.png or --xlsx FILE")
 }
 
-func exportPack(db, name, dir string, internal bool, stdout io.Writer) error {
+// openAccount opens a workspace and finds the account named name, or
+// none when name is empty. The caller closes the workspace.
+func openAccount(db, name string) (*workspace.Workspace, *model.Account, error) {
 	ws, err := workspace.Open(db)
+	if err != nil {
+		return nil, nil, err
+	}
+	if name == "" {
+		return ws, nil, nil
+	}
+	a, err := findAccount(ws.Portfolio(), name)
+	if err != nil {
+		ws.Close()
+		return nil, nil, err
+	}
+	return ws, a, nil
+}
+
+func exportPack(db, name, dir string, internal bool, stdout io.Writer) error {
+	ws, a, err := openAccount(db, name)
 	if err != nil {
 		return err
 	}
 	defer ws.Close()
-	a, err := findAccount(ws.Portfolio(), name)
-	if err != nil {
-		return err
-	}
 	files, err := pack.Write(ws.Portfolio(), pack.Options{AccountID: a.ID, Dir: dir, Internal: internal})
 	if err != nil {
 		return err
@@ -78,17 +92,13 @@ func exportPack(db, name, dir string, internal bool, stdout io.Writer) error {
 }
 
 func exportChart(db, name, chartName, format, out string, stdout io.Writer) error {
-	ws, err := workspace.Open(db)
+	ws, a, err := openAccount(db, name)
 	if err != nil {
 		return err
 	}
 	defer ws.Close()
 	id := ""
-	if name != "" {
-		a, err := findAccount(ws.Portfolio(), name)
-		if err != nil {
-			return err
-		}
+	if a != nil {
 		id = a.ID
 	} else if chartName != "quadrant" && chartName != "pareto" {
 		return fmt.Errorf("the %s chart is drawn for one account: add --account NAME", chartName)
@@ -109,17 +119,13 @@ func exportChart(db, name, chartName, format, out string, stdout io.Writer) erro
 }
 
 func exportWorkbook(db, name, out string, stdout io.Writer) error {
-	ws, err := workspace.Open(db)
+	ws, a, err := openAccount(db, name)
 	if err != nil {
 		return err
 	}
 	defer ws.Close()
 	p := ws.Portfolio()
-	if name != "" {
-		a, err := findAccount(p, name)
-		if err != nil {
-			return err
-		}
+	if a != nil {
 		p = p.Subset(a.ID)
 	}
 	if err := sheet.ExportWorkspace(p, out); err != nil {
@@ -153,15 +159,11 @@ func writeAtomically(path string, data []byte) error {
 }
 
 func exportMap(db, name, out string, safe bool, stdout io.Writer) error {
-	ws, err := workspace.Open(db)
+	ws, a, err := openAccount(db, name)
 	if err != nil {
 		return err
 	}
 	defer ws.Close()
-	a, err := findAccount(ws.Portfolio(), name)
-	if err != nil {
-		return err
-	}
 	png, err := chart.RelationshipMapPNG(ws.Portfolio(), a.ID, safe, 2)
 	if err != nil {
 		return err

@@ -82,17 +82,13 @@ type importRequest struct {
 // transaction after taking a copy of the workspace.
 func importFile(rq importRequest) (*sheet.Result, error) {
 	file, db, accountName, dry := rq.file, rq.db, rq.account, rq.dry
-	ws, err := workspace.Open(db)
+	ws, a, err := openAccount(db, accountName)
 	if err != nil {
 		return nil, err
 	}
 	defer ws.Close()
 	o := sheet.Options{Today: time.Now()}
-	if accountName != "" {
-		a, err := findAccount(ws.Portfolio(), accountName)
-		if err != nil {
-			return nil, err
-		}
+	if a != nil {
 		o.AccountID = a.ID
 	}
 	wb, err := sheet.ReadFile(file)
