@@ -31,21 +31,9 @@ func (d *desktopApp) importDialog() {
 	if d.ws == nil {
 		return
 	}
-	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			dialog.ShowError(err, d.win)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	d.pickFile([]string{".xlsx", ".xlsm", ".xltx", ".csv", ".tsv", ".txt", ".xls", ".htm", ".html"}, "", func(path string) {
 		d.previewImport(path, d.shell.Account())
-	}, d.win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".xltx", ".csv", ".tsv", ".txt", ".xls", ".htm", ".html"}))
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
+	})
 }
 
 // previewImport reads the file on a goroutine, with progress and Cancel,
@@ -501,20 +489,7 @@ func (w *importWizard) saveMapping() {
 }
 
 func (w *importWizard) loadMapping() {
-	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		w.useMapping(path)
-	}, w.d.win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(w.path))); err == nil {
-		fd.SetLocation(dir)
-	}
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
+	w.d.pickFile([]string{".json"}, filepath.Dir(w.path), w.useMapping)
 }
 
 // useMapping maps the file's columns as a saved mapping file says.

@@ -227,6 +227,16 @@ func samePath(a, b string) bool {
 }
 
 func (d *desktopApp) openDialog() {
+	dir := ""
+	if d.ws != nil {
+		dir = filepath.Dir(d.ws.Path())
+	}
+	d.pickFile([]string{".orchard"}, dir, d.openPath)
+}
+
+// pickFile asks for an existing file with one of exts, starting in dir
+// when it is not "", and passes its path to done.
+func (d *desktopApp) pickFile(exts []string, dir string, done func(path string)) {
 	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			dialog.ShowError(err, d.win)
@@ -237,12 +247,12 @@ func (d *desktopApp) openDialog() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		d.openPath(path)
+		done(path)
 	}, d.win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".orchard"}))
-	if d.ws != nil {
-		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(d.ws.Path()))); err == nil {
-			fd.SetLocation(dir)
+	fd.SetFilter(storage.NewExtensionFileFilter(exts))
+	if dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			fd.SetLocation(l)
 		}
 	}
 	fd.Resize(fyne.NewSize(900, 600))
