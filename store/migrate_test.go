@@ -1,7 +1,7 @@
 package store
 
 import (
-	"os"
+	"database/sql"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,7 +15,7 @@ import (
 // current schema is opened by an Orchard that knows one more migration.
 func TestUpgradeTakesCopyFirst(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.orchard")
-	s, err := Create(path)
+	s, err := Create(path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,7 +24,6 @@ func TestUpgradeTakesCopyFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	old, _ := os.ReadFile(path)
 
 	current := LatestVersion()
 	next := fstest.MapFS{}
@@ -46,12 +45,17 @@ func TestUpgradeTakesCopyFirst(t *testing.T) {
 	if s.BackupPath() == "" || !strings.Contains(s.BackupPath(), "v"+strconv.Itoa(current)) {
 		t.Fatalf("backup path %q should name the old version", s.BackupPath())
 	}
-	backup, err := os.ReadFile(s.BackupPath())
+	backup, err := sql.Open("sqlite", dsn(s.BackupPath(), readFileAlone))
 	if err != nil {
 		t.Fatalf("no backup was taken: %v", err)
 	}
-	if string(backup) != string(old) {
-		t.Error("the backup differs from the file before the upgrade")
+	defer backup.Close()
+	var version, revenue int
+	if err := backup.QueryRow("SELECT MAX(version) FROM schema_migrations").Scan(&version); err != nil || version != current {
+		t.Errorf("the backup has schema version %d (%v), want the version before the upgrade, %d", version, err, current)
+	}
+	if err := backup.QueryRow("SELECT revenue FROM accounts WHERE id = 'a1'").Scan(&revenue); err != nil || revenue != 5_000_00 {
+		t.Errorf("the backup lost the account: revenue %d, %v", revenue, err)
 	}
 	p, err := s.Load()
 	if err != nil || p.Account("a1") == nil || p.Account("a1").Revenue != 5_000_00 {
@@ -74,7 +78,8 @@ func TestUpgradeFromVersion1(t *testing.T) {
 		}
 	}
 	migrationSource = v1
-	s, err := Create(path)
+	t.Cleanup(func() { migrationSource = migrationFiles })
+	s, err := Create(path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

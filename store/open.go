@@ -8,11 +8,10 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
-	"time"
+	"strings"
 
 	_ "modernc.org/sqlite"
 )
@@ -47,56 +46,117 @@ func (s *Store) BackupPath() string { return s.backup }
 // Close closes the database; WAL content is checkpointed into the file.
 func (s *Store) Close() error { return s.db.Close() }
 
-func dsn(path string, readOnly bool) string {
+// How a connection may touch the file.
+type access int
+
+const (
+	readWrite access = iota
+	// readThroughLog reads the file together with its journal (-wal) without
+	// writing either; SQLite may create or update the -shm index beside it.
+	readThroughLog
+	// readFileAlone reads the main file only, ignoring any journal; used to
+	// compare the file with what its journal would make of it.
+	readFileAlone
+)
+
+// busyWait is how long a connection waits for another process's write to
+// finish before giving up with a "busy" error.
+const busyWait = 10000
+
+func dsn(path string, a access) string {
 	u := url.URL{Scheme: "file", Opaque: (&url.URL{Path: filepath.ToSlash(path)}).EscapedPath()}
 	q := url.Values{}
-	if readOnly {
-		// immutable: no locks and no -shm/-wal files beside a file we may not write.
+	switch a {
+	case readFileAlone:
 		q.Set("mode", "ro")
 		q.Set("immutable", "1")
-	} else {
+	case readThroughLog:
+		q.Set("mode", "ro")
+		q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyWait))
+	default:
 		q.Add("_pragma", "foreign_keys(1)")
-		q.Add("_pragma", "busy_timeout(5000)")
+		q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyWait))
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(NORMAL)")
 		q.Add("_pragma", "temp_store(MEMORY)") // statement journals stay in memory
+		// Writes take the write lock when they begin; read-only transactions
+		// (Load) begin deferred and never wait for a writer.
 		q.Set("_txlock", "immediate")
 	}
 	u.RawQuery = q.Encode()
 	return u.String()
 }
 
-// Create makes a new, empty workspace file at path. It refuses to overwrite
-// an existing file.
-func Create(path string) (*Store, error) {
-	if _, err := os.Stat(path); err == nil {
-		return nil, fmt.Errorf("cannot create workspace %s: a file with that name already exists", path)
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+// Create makes a new workspace file at path, filled by fill (which may be
+// nil), and opens it. The file is built under a temporary name in the same
+// folder and only then moved into place, so a crash leaves either nothing
+// or a whole workspace. It refuses to overwrite an existing file.
+func Create(path string, fill func(*Store) error) (*Store, error) {
+	fail := func(err error) (*Store, error) {
 		return nil, fmt.Errorf("cannot create workspace %s: %w", path, err)
 	}
-	db, err := sql.Open("sqlite", dsn(path, false))
+	if _, err := os.Lstat(path); err == nil {
+		return fail(errors.New("a file with that name already exists"))
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fail(err)
+	}
+	RemoveLeftovers(dir)
+	tmp, err := CreateTemp(dir, "."+filepath.Base(path), ".creating")
 	if err != nil {
-		return nil, fmt.Errorf("cannot create workspace %s: %w", path, err)
+		return fail(err)
 	}
-	s := &Store{db: db, path: path}
+	tmpPath := tmp.Name()
+	tmp.Close()
+	discard := func(err error) (*Store, error) {
+		removeWithJournal(tmpPath)
+		return fail(err)
+	}
+	db, err := sql.Open("sqlite", dsn(tmpPath, readWrite))
+	if err != nil {
+		return discard(err)
+	}
+	s := &Store{db: db, path: tmpPath}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
-		os.Remove(path)
-		return nil, fmt.Errorf("cannot create workspace %s: %w", path, err)
+		return discard(err)
 	}
-	return s, nil
+	if fill != nil {
+		if err := fill(s); err != nil {
+			db.Close()
+			return discard(err)
+		}
+	}
+	// Closing the last connection writes the journal back and removes it.
+	if err := db.Close(); err != nil {
+		return discard(err)
+	}
+	if _, err := os.Stat(tmpPath + "-wal"); err == nil {
+		return discard(errors.New("the new file's journal could not be written back"))
+	}
+	if err := moveIntoPlace(tmpPath, path); err != nil {
+		return discard(err)
+	}
+	return Open(path)
 }
 
 // Open opens an existing workspace. A file that is not an Orchard workspace,
-// is damaged, or was made by a newer Orchard is refused and left untouched.
-// A file the user may not write is opened read-only. Before an older schema
-// is upgraded, a copy of the file is taken beside it.
+// is damaged, or was made by a newer Orchard is refused and left untouched:
+// every check reads the file together with its journal and writes nothing;
+// only a file that passes is opened for writing, when SQLite completes any
+// write the journal holds. A journal that does not belong to the file is
+// refused by name. A file the user may not write is opened read-only.
+// Before an older schema is upgraded, a copy of the file is taken beside it.
 func Open(path string) (*Store, error) {
-	if err := sniff(path); err != nil {
+	wal, err := readWAL(path)
+	if err != nil {
 		return nil, err
 	}
-	version, err := probe(path)
+	if err := sniff(path, wal); err != nil {
+		return nil, err
+	}
+	version, err := probe(path, wal)
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +169,11 @@ func Open(path string) (*Store, error) {
 		if version < latest {
 			return nil, fmt.Errorf("cannot open %s: it needs upgrading from schema version %d to %d, but the file is read-only", path, version, latest)
 		}
-		db, err := sql.Open("sqlite", dsn(path, true))
+		a := readFileAlone
+		if wal.present {
+			a = readThroughLog
+		}
+		db, err := sql.Open("sqlite", dsn(path, a))
 		if err != nil {
 			return nil, fmt.Errorf("cannot open %s: %w", path, err)
 		}
@@ -117,43 +181,92 @@ func Open(path string) (*Store, error) {
 	}
 	s := &Store{path: path, version: version}
 	if version < latest {
-		s.backup = fmt.Sprintf("%s.v%d-%s.bak", path, version, time.Now().UTC().Format("20060102T150405"))
-		if err := copyFile(path, s.backup); err != nil {
+		backup, err := copyBeforeUpgrade(path, version)
+		if err != nil {
 			return nil, fmt.Errorf("cannot open %s: taking a copy before upgrading failed: %w", path, err)
 		}
+		s.backup = backup
 	}
-	s.db, err = sql.Open("sqlite", dsn(path, false))
+	s.db, err = sql.Open("sqlite", dsn(path, readWrite))
 	if err != nil {
 		return nil, fmt.Errorf("cannot open %s: %w", path, err)
 	}
-	if err := s.migrate(context.Background()); err != nil {
-		s.db.Close()
-		return nil, fmt.Errorf("cannot open %s: %w", path, err)
+	if version < latest {
+		if err := s.migrate(context.Background()); err != nil {
+			s.db.Close()
+			return nil, fmt.Errorf("cannot open %s: %w", path, err)
+		}
 	}
 	return s, nil
 }
 
 // probe reads the schema version through a read-only connection and checks
 // the file's integrity, so that nothing is written to a file we then refuse.
-func probe(path string) (int, error) {
-	db, err := sql.Open("sqlite", dsn(path, true))
+// When the journal beside the file holds committed changes, it also checks
+// that the journal belongs to this file: both must name the same file ID.
+func probe(path string, wal walFile) (int, error) {
+	a := readFileAlone
+	if wal.present {
+		a = readThroughLog
+	}
+	db, err := sql.Open("sqlite", dsn(path, a))
 	if err != nil {
 		return 0, fmt.Errorf("cannot open %s: %w", path, err)
 	}
 	defer db.Close()
+	if wal.committed > 0 {
+		// The file alone can be read when the journal was not half written
+		// back; then the journal must name the same file, or must at least
+		// be readable with it.
+		withLog, logErr := fileID(db)
+		if alone := fileIDAlone(path); alone != "" && (logErr != nil || withLog != "" && alone != withLog) {
+			return 0, fmt.Errorf("cannot open %s: the journal file beside it, %s, belongs to another copy of the workspace (perhaps the file was replaced by a backup while the journal stayed). Orchard has changed neither file; move %s somewhere else and open the workspace again",
+				path, wal.path, filepath.Base(wal.path))
+		}
+	}
 	var check string
 	if err := db.QueryRow("PRAGMA quick_check").Scan(&check); err != nil {
-		return 0, fmt.Errorf("cannot open %s: the file is damaged (%v)", path, err)
+		return 0, fmt.Errorf("cannot open %s: the file is damaged (%v)%s", path, plainSQLError(err), walHint(wal))
 	}
 	if check != "ok" {
-		return 0, fmt.Errorf("cannot open %s: the file is damaged (integrity check: %s)", path, check)
+		return 0, fmt.Errorf("cannot open %s: the file is damaged (integrity check: %s)%s", path, check, walHint(wal))
 	}
 	var version int
 	err = db.QueryRow("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").Scan(&version)
 	if err != nil {
-		return 0, fmt.Errorf("cannot open %s: it is a SQLite database but not an Orchard workspace (no schema record: %v)", path, err)
+		return 0, fmt.Errorf("cannot open %s: it is a SQLite database but not an Orchard workspace (no schema record: %v)", path, plainSQLError(err))
 	}
 	return version, nil
+}
+
+func walHint(wal walFile) string {
+	if wal.committed == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" together with its journal %s; Orchard has changed neither file. If the workspace was replaced by a copy, move %s somewhere else and open it again",
+		filepath.Base(wal.path), filepath.Base(wal.path))
+}
+
+// fileID reads the file's identity, or "" when the schema has none yet.
+func fileID(db *sql.DB) (string, error) {
+	var id string
+	err := db.QueryRow("SELECT file_id FROM workspace_file WHERE id = 1").Scan(&id)
+	if isNoSuchTable(err) {
+		return "", nil
+	}
+	return id, err
+}
+
+// fileIDAlone reads the identity from the main file without its journal, or
+// "" when the file alone cannot be read (it was being written back).
+func fileIDAlone(path string) string {
+	db, err := sql.Open("sqlite", dsn(path, readFileAlone))
+	if err != nil {
+		return ""
+	}
+	defer db.Close()
+	id, _ := fileID(db)
+	return id
 }
 
 // writable reports whether Orchard may write the file: the user has not
@@ -169,8 +282,7 @@ func writable(path string) bool {
 	}
 	f.Close()
 	// WAL needs to create -wal and -shm files beside the workspace.
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".orchard-probe-*")
+	tmp, err := CreateTemp(filepath.Dir(path), ".orchard-probe", "")
 	if err != nil {
 		return false
 	}
@@ -179,31 +291,80 @@ func writable(path string) bool {
 	return true
 }
 
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
+// copyBeforeUpgrade writes a consistent copy of the file and its journal
+// beside it, named for the version and the moment.
+func copyBeforeUpgrade(path string, version int) (string, error) {
+	db, err := sql.Open("sqlite", dsn(path, readThroughLog))
 	if err != nil {
-		return err
+		return "", err
 	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	defer db.Close()
+	dst, err := uniqueName(fmt.Sprintf("%s.v%d", path, version), ".bak")
 	if err != nil {
-		return err
+		return "", err
 	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
+	if err := vacuumInto(db, dst); err != nil {
+		os.Remove(dst)
+		return "", err
 	}
-	return out.Close()
+	return dst, nil
 }
 
 // SaveCopy writes a consistent copy of the workspace to path (which must not
-// exist yet), for File ▸ Save a copy.
+// exist yet), for File ▸ Save a copy. The copy gets its own file ID.
 func (s *Store) SaveCopy(path string) error {
-	if _, err := os.Stat(path); err == nil {
+	if _, err := os.Lstat(path); err == nil {
 		return fmt.Errorf("cannot save a copy to %s: the file already exists", path)
 	}
-	if _, err := s.db.Exec("VACUUM INTO ?", path); err != nil {
+	f, err := CreateTemp(filepath.Dir(path), "."+filepath.Base(path), ".partial")
+	if err != nil {
+		return fmt.Errorf("cannot save a copy to %s: %w", path, err)
+	}
+	tmp := f.Name()
+	f.Close()
+	if err := vacuumInto(s.db, tmp); err != nil {
+		removeWithJournal(tmp)
+		return fmt.Errorf("cannot save a copy to %s: %w", path, err)
+	}
+	if err := moveIntoPlace(tmp, path); err != nil {
+		os.Remove(tmp)
 		return fmt.Errorf("cannot save a copy to %s: %w", path, err)
 	}
 	return nil
+}
+
+// NewCopy writes a consistent copy of the workspace beside it, named
+// NAME.TAG-STAMP.orchard (never an existing name, however many are taken in
+// the same second), and returns the copy's path.
+func (s *Store) NewCopy(tag string) (string, error) {
+	dst, err := uniqueName(strings.TrimSuffix(s.path, filepath.Ext(s.path))+"."+tag, filepath.Ext(s.path))
+	if err != nil {
+		return "", err
+	}
+	if err := vacuumInto(s.db, dst); err != nil {
+		removeWithJournal(dst)
+		return "", err
+	}
+	return dst, nil
+}
+
+// vacuumInto writes a consistent copy of db into dst (a new, empty file)
+// and gives the copy a new file ID, so that a journal left beside the
+// original is never taken for the copy's own.
+func vacuumInto(db *sql.DB, dst string) error {
+	if _, err := db.Exec("VACUUM INTO ?", dst); err != nil {
+		return err
+	}
+	c, err := sql.Open("sqlite", dsn(dst, readWrite))
+	if err != nil {
+		return err
+	}
+	_, err = c.Exec("UPDATE workspace_file SET file_id = lower(hex(randomblob(16))) WHERE id = 1")
+	if cerr := c.Close(); err == nil {
+		err = cerr
+	}
+	if isNoSuchTable(err) {
+		err = nil // an older schema, copied before its upgrade
+	}
+	return err
 }

@@ -150,3 +150,40 @@ func loadScores(q querier, p *model.Portfolio) error {
 
 // TableOf names the table that holds a kind of record.
 func TableOf(k model.Kind) string { return tables[k].name }
+
+// SameStored reports whether two versions of a record would be stored
+// alike: what the file holds for a record is compared with what a process
+// last read, to tell another process's change from no change.
+func SameStored(a, b model.Entity) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	t, ok := tables[a.Kind()]
+	if !ok || a.Kind() != b.Kind() {
+		return false
+	}
+	if fmt.Sprintf("%#v", t.values(a)) != fmt.Sprintf("%#v", t.values(b)) {
+		return false
+	}
+	switch x := a.(type) {
+	case *model.Scorecard:
+		y := b.(*model.Scorecard)
+		if len(x.Scores) != len(y.Scores) {
+			return false
+		}
+		for k, v := range x.Scores {
+			if w, ok := y.Scores[k]; !ok || w != v {
+				return false
+			}
+		}
+	case *model.Action:
+		return sortedJoin(x.Stakeholders) == sortedJoin(b.(*model.Action).Stakeholders)
+	}
+	return true
+}
+
+func sortedJoin(ids []string) string {
+	s := append([]string(nil), ids...)
+	sort.Strings(s)
+	return strings.Join(s, "\x00")
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"os"
+	"path/filepath"
 	"unicode/utf8"
 )
 
@@ -14,8 +15,11 @@ const (
 )
 
 // sniff looks at the first bytes of a file and explains, when it is not an
-// Orchard workspace, what it seems to be instead. It only reads.
-func sniff(path string) error {
+// Orchard workspace, what it seems to be instead. It only reads. When the
+// journal beside it holds a newer page 1 (the file was being written back
+// when Orchard stopped, or was never written back at all), that page is the
+// file's header.
+func sniff(path string, wal walFile) error {
 	f, err := os.Open(path)
 	if err != nil {
 		if os.IsNotExist(err) {
@@ -34,29 +38,50 @@ func sniff(path string) error {
 	head := make([]byte, 100)
 	n, _ := f.Read(head)
 	head = head[:n]
+	if n > 0 && !bytes.HasPrefix(head, []byte(sqliteMagic)) {
+		return fmt.Errorf("cannot open %s: it is %s, not an Orchard workspace", path, describeBytes(head))
+	}
+	if n == 100 && wal.committed > 0 && pageSizeOf(head) != int64(wal.pageSize) {
+		return fmt.Errorf("cannot open %s: the journal file beside it, %s, is for another database (its pages are %d bytes, the file's %d). Orchard has changed neither file; move %s somewhere else and open the workspace again",
+			path, wal.path, wal.pageSize, pageSizeOf(head), filepath.Base(wal.path))
+	}
+	if wal.pageOne != nil {
+		head, n = wal.pageOne, len(wal.pageOne)
+		if !bytes.HasPrefix(head, []byte(sqliteMagic)) {
+			return fmt.Errorf("cannot open %s: the journal file beside it, %s, does not hold a database. Orchard has changed neither file; move %s somewhere else and open the workspace again",
+				path, wal.path, filepath.Base(wal.path))
+		}
+	}
 	if n == 0 {
 		return fmt.Errorf("cannot open %s: the file is empty, not an Orchard workspace", path)
-	}
-	if !bytes.HasPrefix(head, []byte(sqliteMagic)) {
-		return fmt.Errorf("cannot open %s: it is %s, not an Orchard workspace", path, describeBytes(head))
 	}
 	if n < 100 {
 		return fmt.Errorf("cannot open %s: the file is truncated (%d bytes, shorter than a database header)", path, info.Size())
 	}
 	if id := binary.BigEndian.Uint32(head[68:72]); id != applicationID {
+		if wal.pageOne != nil {
+			return fmt.Errorf("cannot open %s: the journal file beside it, %s, belongs to a database made by another program. Orchard has changed neither file; move %s somewhere else and open the workspace again",
+				path, wal.path, filepath.Base(wal.path))
+		}
 		return fmt.Errorf("cannot open %s: it is a SQLite database made by another program, not an Orchard workspace", path)
 	}
-	pageSize := int64(binary.BigEndian.Uint16(head[16:18]))
-	if pageSize == 1 {
-		pageSize = 65536
-	}
+	pageSize := pageSizeOf(head)
 	pages := int64(binary.BigEndian.Uint32(head[28:32]))
 	validFor := binary.BigEndian.Uint32(head[92:96])
 	changes := binary.BigEndian.Uint32(head[24:28])
-	if pages > 0 && validFor == changes && info.Size() < pages*pageSize {
+	// Pages still in the journal may not have reached the file yet.
+	if wal.committed == 0 && pages > 0 && validFor == changes && info.Size() < pages*pageSize {
 		return fmt.Errorf("cannot open %s: the file is truncated (%d bytes; its header promises %d)", path, info.Size(), pages*pageSize)
 	}
 	return nil
+}
+
+func pageSizeOf(head []byte) int64 {
+	size := int64(binary.BigEndian.Uint16(head[16:18]))
+	if size == 1 {
+		size = 65536
+	}
+	return size
 }
 
 func describeBytes(head []byte) string {

@@ -24,7 +24,7 @@ var today = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 func newSampleFile(t testing.TB) (string, model.Settings, []model.Entity) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "sample.orchard")
-	s, err := store.Create(path)
+	s, err := store.Create(path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +254,7 @@ func TestReadOnlyWorkspaceOpensForViewing(t *testing.T) {
 func TestCreateRefusesExistingFile(t *testing.T) {
 	path, _, _ := newSampleFile(t)
 	before := fileHash(t, path)
-	if _, err := store.Create(path); err == nil || !strings.Contains(err.Error(), "already exists") {
+	if _, err := store.Create(path, nil); err == nil || !strings.Contains(err.Error(), "already exists") {
 		t.Errorf("Create over an existing file = %v, want 'already exists'", err)
 	}
 	if fileHash(t, path) != before {

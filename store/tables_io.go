@@ -33,11 +33,15 @@ type RowProblem struct {
 // Scratch creates an empty workspace in a temporary folder, for moving
 // records between the workspace schema and a workbook. Discard removes it.
 func Scratch() (*Store, error) {
-	dir, err := os.MkdirTemp("", "orchard-scratch-")
+	root, err := TempDir()
 	if err != nil {
 		return nil, fmt.Errorf("cannot make a scratch workspace: %w", err)
 	}
-	s, err := Create(filepath.Join(dir, "scratch.orchard"))
+	dir, err := os.MkdirTemp(root, "scratch-")
+	if err != nil {
+		return nil, fmt.Errorf("cannot make a scratch workspace: %w", err)
+	}
+	s, err := Create(filepath.Join(dir, "scratch.orchard"), nil)
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, err
@@ -55,7 +59,7 @@ func (s *Store) Discard() {
 // which is also an order in which parents come before the rows naming them.
 func (s *Store) tableNames() ([]string, error) {
 	rows, err := s.db.Query(`SELECT name FROM sqlite_master WHERE type = 'table'
-		AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY rowid`)
+		AND name NOT LIKE 'sqlite_%' AND name NOT IN ('schema_migrations', 'workspace_file') ORDER BY rowid`)
 	if err != nil {
 		return nil, fmt.Errorf("listing tables of %s: %w", s.path, err)
 	}

@@ -1,36 +1,86 @@
 package store
 
 import (
+	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"orchard/model"
 )
 
+// ErrStale is returned by WriteIf when another process saved changes to
+// the file after the caller last read it; nothing was written.
+var ErrStale = errors.New("the workspace was changed by another program since it was read")
+
 // Load reads the whole workspace into memory.
 func (s *Store) Load() (*model.Portfolio, error) {
-	tx, err := s.db.Begin()
+	p, _, err := s.Snapshot()
+	return p, err
+}
+
+// Snapshot reads the whole workspace and the change count it reflects, in
+// one read transaction. Reading never waits for another process's write.
+func (s *Store) Snapshot() (*model.Portfolio, int64, error) {
+	tx, err := s.db.BeginTx(context.Background(), &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", s.path, err)
+		return nil, 0, fmt.Errorf("reading %s: %w", s.path, busyError(err))
 	}
 	defer tx.Rollback()
+	seq, err := changeSeq(tx)
+	if err != nil {
+		return nil, 0, fmt.Errorf("reading %s: %w", s.path, busyError(err))
+	}
 	p := model.NewPortfolio()
 	if err := loadSettings(tx, &p.Settings); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	for _, k := range model.Kinds {
 		if err := loadKind(tx, p, k); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 	}
 	if err := loadScores(tx, p); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if err := loadActionStakeholders(tx, p); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return p, nil
+	return p, seq, nil
+}
+
+// ChangeSeq returns the file's count of saved changes: it grows with every
+// write by any process, so a process that remembers the count it last read
+// can tell whether another has written since.
+func (s *Store) ChangeSeq() (int64, error) {
+	seq, err := changeSeq(s.db)
+	if err != nil {
+		return 0, fmt.Errorf("reading %s: %w", s.path, busyError(err))
+	}
+	return seq, nil
+}
+
+// changeSeq reads the count; a file older than schema version 7 has none
+// and counts as 0 (it is only ever written after its upgrade, but a test
+// may build one).
+func changeSeq(q querier) (int64, error) {
+	var seq int64
+	err := q.QueryRow("SELECT change_seq FROM workspace_file WHERE id = 1").Scan(&seq)
+	if isNoSuchTable(err) {
+		return 0, nil
+	}
+	return seq, err
+}
+
+// busyError explains a write lock held elsewhere in words a person can act on.
+func busyError(err error) error {
+	if err != nil && (strings.Contains(err.Error(), "SQLITE_BUSY") || strings.Contains(err.Error(), "database is locked")) {
+		return fmt.Errorf("another program kept the workspace busy for %d seconds (another Orchard importing into it, perhaps); nothing was saved, try again when it has finished: %w", busyWait/1000, err)
+	}
+	return err
 }
 
 // Batch is one transaction's worth of writes.
@@ -43,35 +93,57 @@ type Batch struct {
 // Write applies a batch in one transaction: deletes, then puts, then
 // settings. Either all of it is saved or none of it.
 func (s *Store) Write(b Batch) error {
+	_, err := s.write(b, -1)
+	return err
+}
+
+// WriteIf is Write for a batch computed from what the file held at change
+// count seq: when another process has saved since, it writes nothing and
+// returns ErrStale. It returns the new change count.
+func (s *Store) WriteIf(b Batch, seq int64) (int64, error) {
+	return s.write(b, seq)
+}
+
+func (s *Store) write(b Batch, expect int64) (int64, error) {
 	if s.readOnly {
-		return ErrReadOnly
+		return 0, ErrReadOnly
 	}
-	tx, err := s.db.Begin()
+	tx, err := s.db.Begin() // immediate: the write lock is taken here
 	if err != nil {
-		return fmt.Errorf("saving to %s: %w", s.path, err)
+		return 0, fmt.Errorf("saving to %s: %w", s.path, busyError(err))
 	}
 	defer tx.Rollback()
+	seq, err := changeSeq(tx)
+	if err != nil {
+		return 0, fmt.Errorf("saving to %s: %w", s.path, err)
+	}
+	if expect >= 0 && seq != expect {
+		return seq, ErrStale
+	}
+	if _, err := tx.Exec("UPDATE workspace_file SET change_seq = change_seq + 1 WHERE id = 1"); err != nil && !isNoSuchTable(err) {
+		return 0, fmt.Errorf("saving to %s: %w", s.path, err)
+	}
 	q := newPreparedTx(tx)
 	defer q.close()
 	for _, e := range b.Deletes {
 		if err := deleteRecord(q, e.Kind(), e.EntityID()); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	for _, e := range b.Puts {
 		if err := putRecord(q, e); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	if b.Settings != nil {
 		if err := saveSettings(tx, *b.Settings); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("saving to %s: %w", s.path, err)
+		return 0, fmt.Errorf("saving to %s: %w", s.path, busyError(err))
 	}
-	return nil
+	return seq + 1, nil
 }
 
 func saveSettings(q querier, st model.Settings) error {

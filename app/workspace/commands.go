@@ -37,11 +37,30 @@ func (w *Workspace) apply(s step, forward bool) error {
 		return ErrBusy
 	}
 	b := batchOf(s, forward)
-	if err := w.st.Write(b); err != nil {
-		return err
+	for attempt := 0; ; attempt++ {
+		w.mu.Lock()
+		seq := w.seq
+		w.mu.Unlock()
+		next, err := w.st.WriteIf(b, seq)
+		if err == nil {
+			w.mu.Lock()
+			w.seq = next
+			w.mu.Unlock()
+			w.remember(b)
+			return nil
+		}
+		if !errors.Is(err, store.ErrStale) || attempt == 3 {
+			return err
+		}
+		// Another process saved in between: show what it did, then write
+		// this step only if it was computed from records as they now are.
+		if _, err := w.Refresh(); err != nil {
+			return err
+		}
+		if err := w.stillApplies(s, forward); err != nil {
+			return err
+		}
 	}
-	w.remember(b)
-	return nil
 }
 
 func (w *Workspace) isSaving() bool {
@@ -225,6 +244,7 @@ type PendingImport struct {
 	w     *Workspace
 	s     step
 	batch store.Batch
+	seq   int64 // the change count the import was planned against
 }
 
 // PrepareImport checks an import's records and settings against the
@@ -250,18 +270,25 @@ func (w *Workspace) PrepareImport(label string, records []model.Entity, settings
 		return nil, ErrBusy
 	}
 	w.saving = true
-	return &PendingImport{w: w, s: s, batch: batchOf(s, true)}, nil
+	return &PendingImport{w: w, s: s, batch: batchOf(s, true), seq: w.seq}, nil
 }
 
 // Save writes the import in one transaction. When it fails nothing was
-// written and the workspace takes commands again.
+// written and the workspace takes commands again. When another process
+// saved to the file after the import was planned, the error wraps
+// store.ErrStale: Refresh, plan the import again and save that.
 func (pi *PendingImport) Save() error {
-	if err := pi.w.st.Write(pi.batch); err != nil {
-		pi.w.mu.Lock()
+	seq, err := pi.w.st.WriteIf(pi.batch, pi.seq)
+	pi.w.mu.Lock()
+	defer pi.w.mu.Unlock()
+	if err != nil {
 		pi.w.saving = false
-		pi.w.mu.Unlock()
+		if errors.Is(err, store.ErrStale) {
+			return fmt.Errorf("%w; the import was planned against what was there before and has not been saved", err)
+		}
 		return err
 	}
+	pi.w.seq = seq
 	return nil
 }
 

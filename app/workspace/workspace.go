@@ -68,7 +68,8 @@ type Workspace struct {
 	listeners map[int]Listener
 	nextID    int
 	now       func() time.Time
-	saving    bool // an import is being saved: other commands wait
+	saving    bool  // an import is being saved: other commands wait
+	seq       int64 // the file's change count the portfolio reflects
 }
 
 // maxUndo bounds memory; older steps fall off the bottom.
@@ -89,24 +90,25 @@ func Create(path string, settings model.Settings, records []model.Entity) (*Work
 	if err := settings.Validate(); err != nil {
 		return nil, err
 	}
-	st, err := store.Create(path)
+	st, err := store.Create(path, func(st *store.Store) error {
+		if err := st.Write(store.Batch{Puts: records, Settings: &settings}); err != nil {
+			return fmt.Errorf("filling the new workspace: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, err
-	}
-	if err := st.Write(store.Batch{Puts: records, Settings: &settings}); err != nil {
-		st.Close()
-		return nil, fmt.Errorf("filling new workspace %s: %w", path, err)
 	}
 	return load(st)
 }
 
 func load(st *store.Store) (*Workspace, error) {
-	p, err := st.Load()
+	p, seq, err := st.Snapshot()
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
-	return &Workspace{st: st, p: p, listeners: map[int]Listener{}, now: time.Now}, nil
+	return &Workspace{st: st, p: p, seq: seq, listeners: map[int]Listener{}, now: time.Now}, nil
 }
 
 // Close closes the file. Every command has already been saved.
