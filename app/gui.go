@@ -40,6 +40,8 @@ type desktopApp struct {
 	// importSaving is set while an import's transaction is written;
 	// quitAfterImport asks to quit when it is done.
 	importSaving, quitAfterImport bool
+	// stopWatch ends the poll for other processes' changes to ws.
+	stopWatch chan struct{}
 }
 
 func runGUI(db, importPath string, stderr io.Writer) int {
@@ -138,6 +140,8 @@ func (d *desktopApp) setWorkspace(ws *workspace.Workspace) {
 	d.rememberRecent(ws.Path())
 	d.updateTitle()
 	d.refreshMenu()
+	d.stopWatch = make(chan struct{})
+	go d.watchWorkspace(ws, d.stopWatch)
 }
 
 // startAccount is the account to show first: the one last used in this
@@ -157,6 +161,10 @@ func (d *desktopApp) startAccount(ws *workspace.Workspace) string {
 }
 
 func (d *desktopApp) closeWorkspace() {
+	if d.stopWatch != nil {
+		close(d.stopWatch)
+		d.stopWatch = nil
+	}
 	if d.shell != nil {
 		d.shell.Close()
 		d.shell = nil

@@ -6,12 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"orchard/app/workspace"
+	"orchard/store"
 	"orchard/store/sheet"
 )
 
@@ -55,20 +55,6 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		printImport(stdout, file, res, *dry, err == nil && !*dry, *asJSON)
 	}
 	return report(err, stderr)
-}
-
-// copyBeforeImport saves a copy of the workspace beside it, named for the
-// moment, and returns its path.
-func copyBeforeImport(ws *workspace.Workspace) (string, error) {
-	base := fmt.Sprintf("%s.before-import-%s", strings.TrimSuffix(ws.Path(), filepath.Ext(ws.Path())), time.Now().Format("20060102-150405"))
-	path := base + ".orchard"
-	for n := 2; ; n++ {
-		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-			break
-		}
-		path = fmt.Sprintf("%s-%d.orchard", base, n)
-	}
-	return path, ws.SaveCopy(path)
 }
 
 type importRequest struct {
@@ -115,23 +101,51 @@ func importFile(rq importRequest) (*sheet.Result, error) {
 			return nil, err
 		}
 	}
-	res, err := sheet.Plan(wb, ws.Portfolio(), o)
-	if err != nil || dry {
+	// Another process may save to the workspace between planning and
+	// writing; the write then refuses (store.ErrStale) and the import is
+	// planned again against what the file now holds, so nothing another
+	// process wrote is doubled or overwritten.
+	for attempt := 1; ; attempt++ {
+		res, err := sheet.Plan(wb, ws.Portfolio(), o)
+		if err != nil || dry {
+			return res, err
+		}
+		if len(res.Questions) > 0 {
+			return res, fmt.Errorf("nothing imported: %s Run again with --dates dmy (day first) or --dates mdy (month first)", res.Questions[0].Text)
+		}
+		if len(res.Records) == 0 && res.Settings == nil {
+			return res, nil
+		}
+		err = saveImport(ws, "Import "+filepath.Base(file), res)
+		if errors.Is(err, store.ErrStale) && attempt < 5 {
+			if _, rerr := ws.Refresh(); rerr != nil {
+				return res, fmt.Errorf("import of %s refused, nothing changed: %w", file, rerr)
+			}
+			continue
+		}
 		return res, err
 	}
-	if len(res.Questions) > 0 {
-		return res, fmt.Errorf("nothing imported: %s Run again with --dates dmy (day first) or --dates mdy (month first)", res.Questions[0].Text)
+}
+
+// saveImport checks an import against the workspace, takes a copy of the
+// workspace and writes the import in one transaction. The copy is kept only
+// when the import was written.
+func saveImport(ws *workspace.Workspace, label string, res *sheet.Result) error {
+	pending, err := ws.PrepareImport(label, res.Records, res.Settings)
+	if err != nil {
+		return fmt.Errorf("import refused, nothing changed: %w", err)
 	}
-	if len(res.Records) == 0 && res.Settings == nil {
-		return res, nil
+	backup, err := ws.CopyBeforeImport()
+	if err != nil {
+		pending.Abandon()
+		return fmt.Errorf("nothing imported: taking a copy of the workspace first failed: %w", err)
 	}
-	if _, err := copyBeforeImport(ws); err != nil {
-		return res, fmt.Errorf("nothing imported: taking a copy of the workspace first failed: %w", err)
+	if err := pending.Save(); err != nil {
+		workspace.RemoveCopy(backup)
+		return fmt.Errorf("import refused, nothing changed: %w", err)
 	}
-	if err := ws.Import("Import "+filepath.Base(file), res.Records, res.Settings); err != nil {
-		return res, fmt.Errorf("import of %s refused, nothing changed: %w", file, err)
-	}
-	return res, nil
+	pending.Finish()
+	return nil
 }
 
 func printImport(w io.Writer, file string, res *sheet.Result, dry, imported, asJSON bool) {

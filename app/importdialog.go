@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net/url"
 	"path/filepath"
@@ -18,7 +19,9 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"orchard/app/workspace"
 	"orchard/model"
+	"orchard/store"
 	"orchard/store/sheet"
 )
 
@@ -513,38 +516,45 @@ func (w *importWizard) useMapping(path string) {
 	w.replan()
 }
 
-// doImport takes a copy of the workspace and saves the planned records in
-// one undoable step, then remembers the mapping for files of this shape.
+// doImport saves the planned records in one undoable step, after taking a
+// copy of the workspace, then remembers the mapping for files of this
+// shape. When another program saved to the workspace after the plan was
+// made, nothing is written: the wizard opens again on a fresh plan.
 func (w *importWizard) doImport() {
 	d, res := w.d, w.res
 	if res == nil || len(res.Questions) > 0 {
 		return
 	}
 	w.close()
-	backup, err := copyBeforeImport(d.ws)
-	if err != nil {
-		dialog.ShowError(fmt.Errorf("the import was not started: taking a copy of the workspace failed: %w", err), d.win)
-		return
-	}
 	pending, err := d.ws.PrepareImport("Import "+filepath.Base(w.path), res.Records, res.Settings)
 	if err != nil {
 		dialog.ShowError(fmt.Errorf("the import was refused and nothing changed: %w", err), d.win)
 		return
 	}
-	// The transaction is written off the UI thread behind a modal note, so
-	// the window keeps drawing; the workspace takes no other command until
-	// it is done.
+	// The copy and the transaction are written off the UI thread behind a
+	// modal note, so the window keeps drawing; the workspace takes no other
+	// command until they are done.
 	saving := dialog.NewCustomWithoutButtons(fmt.Sprintf("Saving %d records", len(res.Records)), widget.NewProgressBarInfinite(), d.win)
 	saving.Show()
 	d.importSaving = true
 	d.runAsync(func() {
-		err := pending.Save()
+		backup, err := d.ws.CopyBeforeImport()
+		if err != nil {
+			pending.Abandon()
+			err = fmt.Errorf("the import was not started: taking a copy of the workspace failed: %w", err)
+		} else if err = pending.Save(); err != nil {
+			workspace.RemoveCopy(backup)
+		}
 		fyne.Do(func() {
 			d.importSaving = false
 			if d.quitAfterImport {
 				defer d.quit()
 			}
 			saving.Hide()
+			if errors.Is(err, store.ErrStale) && !d.quitAfterImport {
+				w.planAgainAfterOtherSave()
+				return
+			}
 			if err != nil {
 				dialog.ShowError(fmt.Errorf("the import was refused and nothing changed: %w", err), d.win)
 				return
@@ -555,4 +565,17 @@ func (w *importWizard) doImport() {
 				filepath.Base(w.path), res.Summary(), filepath.Base(backup)))
 		})
 	})
+}
+
+// planAgainAfterOtherSave reads what another program saved and opens the
+// wizard again on a plan made against it.
+func (w *importWizard) planAgainAfterOtherSave() {
+	if _, err := w.d.ws.Refresh(); err != nil {
+		dialog.ShowError(fmt.Errorf("the import was not saved: another program changed the workspace, and reading its changes failed: %w", err), w.d.win)
+		return
+	}
+	w.reused = "Another program saved to this workspace while the import was being saved, so nothing was imported. The preview now shows what the import would do to the workspace as it is now; check it and press Import again."
+	w.dlg.Show()
+	w.d.importWizard = w
+	w.replan()
 }

@@ -292,6 +292,13 @@ func (pi *PendingImport) Save() error {
 	return nil
 }
 
+// Abandon gives up an import that was prepared but will not be saved.
+func (pi *PendingImport) Abandon() {
+	pi.w.mu.Lock()
+	pi.w.saving = false
+	pi.w.mu.Unlock()
+}
+
 // Finish makes a saved import part of the workspace.
 func (pi *PendingImport) Finish() {
 	w := pi.w
