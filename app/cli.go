@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"orchard/store"
 	"os"
 	"path/filepath"
 	"time"
@@ -26,7 +27,7 @@ Usage:
   orchard demo --db PATH        create a workspace at PATH filled with the sample portfolio
   orchard summary --db PATH     print a JSON summary of the workspace at PATH
   orchard import FILE --db PATH [--account NAME] [--mapping M.json] [--save-mapping M.json]
-                     [--dates dmy|mdy] [--dry-run] [--json]
+                     [--dates dmy|mdy] [--dry-run] [--json] [--report PROBLEMS.csv]
                                 import accounts, people, team, opportunities, actions and revenue
                                 from .xlsx or .csv, or an Orchard workbook back into a workspace
   orchard flags --db PATH [--owner NAME] [--json]
@@ -47,6 +48,9 @@ The default workspace is %s
 // Main runs Orchard with the arguments after the program name and returns
 // the process exit code: 0 on success, 1 on failure, 2 on a usage error.
 func Main(args []string, stdout, stderr io.Writer) int {
+	// Scratch files (excelize's spill files, scratch workspaces) live in
+	// one folder of this process's own, removed on the way out.
+	defer store.RemoveTempDir()
 	cmd := ""
 	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
 		cmd, args = args[0], args[1:]

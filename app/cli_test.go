@@ -221,6 +221,12 @@ func TestImportCommand(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	file := "../../shared/data/maven_crm_accounts.csv"
+	if _, err := os.Stat(file); err != nil {
+		if os.Getenv("ORCHARD_REQUIRE_SHARED") == "1" {
+			t.Fatalf("%s is missing and ORCHARD_REQUIRE_SHARED=1", file)
+		}
+		t.Skipf("skipped: %s is not beside the project (real files live in ../shared/data)", file)
+	}
 	code, out, stderr := run("import", file, "--db", db, "--dry-run")
 	if code != 0 || !strings.Contains(out, "would import") || !strings.Contains(out, "85 new") {
 		t.Fatalf("dry run: %d %q %q", code, out, stderr)

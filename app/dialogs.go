@@ -110,7 +110,7 @@ func (d *desktopApp) exportWorkbook(oneAccount bool) {
 		}
 		p, name = p.Subset(a.ID), a.Name
 	}
-	d.askPath("Export workbook", "Export", d.suggestPath(name+".xlsx"), func(path string) {
+	d.askPath("Export workbook", "Export", d.suggestPath(model.FileName(name)+".xlsx"), func(path string) {
 		path = withExt(path, ".xlsx")
 		write := func() {
 			wait := dialog.NewCustomWithoutButtons("Exporting "+filepath.Base(path), widget.NewProgressBarInfinite(), d.win)

@@ -4,8 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
+	"orchard/store"
 	"strings"
 
 	"orchard/app/pack"
@@ -138,24 +137,7 @@ func exportWorkbook(db, name, out string, stdout io.Writer) error {
 // writeAtomically writes a file under a temporary name and renames it, so
 // a failure never leaves half a file.
 func writeAtomically(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".partial-")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	return nil
+	return store.WriteAtomically(path, data)
 }
 
 func exportMap(db, name, out string, safe bool, stdout io.Writer) error {

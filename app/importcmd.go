@@ -15,7 +15,7 @@ import (
 	"orchard/store/sheet"
 )
 
-// runImport handles `orchard import FILE --db PATH [--account NAME] [--dry-run] [--json]`.
+// runImport handles `orchard import FILE --db PATH [--account NAME] [--dry-run] [--json] [--report FILE.csv]`.
 func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("orchard import", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -26,6 +26,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	mapping := fs.String("mapping", "", "mapping file saved from the import wizard or --save-mapping")
 	saveMapping := fs.String("save-mapping", "", "write how the file was read to this mapping file")
 	dates := fs.String("dates", "", "how to read dates such as 03/04/2026: dmy or mdy")
+	reportPath := fs.String("report", "", "write every problem to this CSV file (as the wizard's Save problem report does)")
 	var file string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		file, args = args[0], args[1:]
@@ -53,6 +54,14 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		mapping: *mapping, saveMapping: *saveMapping, dates: *dates})
 	if res != nil {
 		printImport(stdout, file, res, *dry, err == nil && !*dry, *asJSON)
+		if *reportPath != "" {
+			if rerr := writeAtomically(*reportPath, res.ProblemsCSV()); rerr != nil {
+				fmt.Fprintf(stderr, "orchard import: the problem report was not written: %v\n", rerr)
+				if err == nil {
+					return 1
+				}
+			}
+		}
 	}
 	return report(err, stderr)
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"orchard/model"
 	"path/filepath"
 	"sync/atomic"
 	"time"
@@ -24,7 +25,7 @@ func (d *desktopApp) exportPackDialog() {
 	}
 	a := d.ws.Portfolio().Account(d.shell.Account())
 	folder := widget.NewEntry()
-	folder.SetText(filepath.Join(homeDir(), fmt.Sprintf("%s review pack %s", a.Name, time.Now().Format("2006-01-02"))))
+	folder.SetText(filepath.Join(homeDir(), model.FileName(fmt.Sprintf("%s review pack %s", a.Name, time.Now().Format("2006-01-02")))))
 	internal := widget.NewCheck("Internal version (attitudes, health, private notes: not for the customer)", nil)
 	dialog.ShowForm("Export review pack of "+a.Name, "Export", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("New folder", folder), widget.NewFormItem("", internal),

@@ -166,25 +166,55 @@ func leftoverPID(name string) (int, bool) {
 }
 
 var (
-	tempRootOnce sync.Once
-	tempRoot     string
-	tempRootErr  error
+	tempRootMu     sync.Mutex
+	tempRoot       string
+	leftoversSwept bool
 )
 
 // TempDir is this process's own folder for scratch work (scratch
 // workspaces, the spreadsheet library's spill files). It is made on first
 // use; a later start removes it if this process did not.
 func TempDir() (string, error) {
-	tempRootOnce.Do(func() {
+	tempRootMu.Lock()
+	defer tempRootMu.Unlock()
+	if tempRoot != "" {
+		if _, err := os.Stat(tempRoot); err == nil {
+			return tempRoot, nil
+		}
+	}
+	if !leftoversSwept {
 		RemoveLeftovers(os.TempDir())
-		tempRoot, tempRootErr = os.MkdirTemp("", "orchard"+tempMarker+strconv.Itoa(os.Getpid())+"-")
-	})
-	return tempRoot, tempRootErr
+		leftoversSwept = true
+	}
+	dir, err := os.MkdirTemp("", "orchard"+tempMarker+strconv.Itoa(os.Getpid())+"-")
+	if err != nil {
+		return "", err
+	}
+	tempRoot = dir
+	return dir, nil
 }
 
 // RemoveTempDir removes this process's scratch folder; call it on exit.
 func RemoveTempDir() {
+	tempRootMu.Lock()
+	defer tempRootMu.Unlock()
 	if tempRoot != "" {
 		os.RemoveAll(tempRoot)
+		tempRoot = ""
 	}
+}
+
+// CreateTempDir is CreateTemp for a folder: new (never an existing one),
+// named with the process ID so a later start can remove it if this process
+// dies, with mode 0777 less the user's umask.
+func CreateTempDir(dir, base, tag string) (string, error) {
+	for range 100 {
+		name := filepath.Join(dir, base+tag+tempMarker+strconv.Itoa(os.Getpid())+"-"+randomHex(6))
+		err := os.Mkdir(name, 0o777)
+		if errors.Is(err, os.ErrExist) {
+			continue
+		}
+		return name, err
+	}
+	return "", fmt.Errorf("cannot create a temporary folder in %s", dir)
 }

@@ -179,6 +179,8 @@ func Open(path string) (*Store, error) {
 		}
 		return &Store{db: db, path: path, readOnly: true, version: version}, nil
 	}
+	// Temporary files that crashed processes left beside the workspace.
+	RemoveLeftovers(filepath.Dir(path))
 	s := &Store{path: path, version: version}
 	if version < latest {
 		backup, err := copyBeforeUpgrade(path, version)

@@ -368,7 +368,7 @@ func (s *Shell) exportMap(m *relMap) {
 		return
 	}
 	entry := widget.NewEntry()
-	entry.SetText(filepath.Join(homeDir(), a.Name+" relationship map.png"))
+	entry.SetText(filepath.Join(homeDir(), model.FileName(a.Name+" relationship map.png")))
 	dialog.ShowForm("Export relationship map", "Export", "Cancel", []*widget.FormItem{widget.NewFormItem("File", entry)}, func(ok bool) {
 		if !ok {
 			return

@@ -6,6 +6,7 @@ package pack
 import (
 	"errors"
 	"fmt"
+	"orchard/store"
 	"os"
 	"path/filepath"
 	"time"
@@ -54,7 +55,7 @@ func Write(p *model.Portfolio, o Options) ([]string, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot write the review pack to %s: %w", o.Dir, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(o.Dir)+".partial-")
+	tmp, err := store.CreateTempDir(parent, "."+filepath.Base(o.Dir), ".partial")
 	if err != nil {
 		return nil, fmt.Errorf("cannot write the review pack in %s: %w", parent, err)
 	}
@@ -79,7 +80,7 @@ func Write(p *model.Portfolio, o Options) ([]string, error) {
 		return nil
 	}
 	write := func(name string, data []byte) error {
-		if err := os.WriteFile(filepath.Join(tmp, name), data, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(tmp, name), data, 0o666); err != nil {
 			return fmt.Errorf("writing %s of the review pack: %w", name, err)
 		}
 		files = append(files, name)

@@ -3,8 +3,6 @@ package sheet
 import (
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -70,7 +68,7 @@ func ExportWorkspace(p *model.Portfolio, path string) error {
 	if err != nil {
 		return fmt.Errorf("exporting %s: %w", path, err)
 	}
-	f := excelize.NewFile()
+	f := excelize.NewFile(withTempDir(excelize.Options{}))
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", aboutSheet); err != nil {
 		return fmt.Errorf("exporting %s: %w", path, err)
@@ -102,13 +100,8 @@ func ExportWorkspace(p *model.Portfolio, path string) error {
 	}
 	// Written beside the target and renamed, so a failure never leaves
 	// half a workbook or spoils an earlier one.
-	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".partial.xlsx")
-	if err := f.SaveAs(tmp); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("exporting %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
+	err = saveWorkbook(f, path)
+	if err != nil {
 		return fmt.Errorf("exporting %s: %w", path, err)
 	}
 	return nil

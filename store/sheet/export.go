@@ -24,7 +24,7 @@ type exportSheet struct {
 // for our side only. ExportWorkspace writes the complete workbook that
 // imports back.
 func ExportWorkbookSafe(p *model.Portfolio, path string, customerSafe bool) error {
-	f := excelize.NewFile()
+	f := excelize.NewFile(withTempDir(excelize.Options{}))
 	defer f.Close()
 	sheets := buildSheets(p)
 	if customerSafe {
@@ -42,7 +42,7 @@ func ExportWorkbookSafe(p *model.Portfolio, path string, customerSafe bool) erro
 			return fmt.Errorf("exporting %s, sheet %s: %w", path, s.name, err)
 		}
 	}
-	if err := f.SaveAs(path); err != nil {
+	if err := saveWorkbook(f, path); err != nil {
 		return fmt.Errorf("exporting %s: %w", path, err)
 	}
 	return nil

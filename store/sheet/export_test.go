@@ -2,6 +2,7 @@ package sheet_test
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -52,5 +53,48 @@ func TestExportWorkbook(t *testing.T) {
 	}
 	if !found {
 		t.Error("no CFO row in the Stakeholders sheet")
+	}
+}
+
+// Names that look like formulas are written as text cells, which no
+// spreadsheet runs, in both the meeting workbook and the complete one.
+func TestExportedFormulaLikeNamesStayText(t *testing.T) {
+	p := model.NewPortfolio()
+	p.Put(&model.Account{ID: "a1", Name: `=HYPERLINK("http://evil","click")`, Currency: "EUR", Owner: "+1-555", Notes: "@SUM(A1)"})
+	dir := t.TempDir()
+	meeting, complete := filepath.Join(dir, "meeting.xlsx"), filepath.Join(dir, "complete.xlsx")
+	if err := sheet.ExportWorkbookSafe(p, meeting, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := sheet.ExportWorkspace(p, complete); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{meeting, complete} {
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, name := range f.GetSheetList() {
+			rows, _ := f.GetRows(name)
+			for r, row := range rows {
+				for c, v := range row {
+					cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+					if formula, _ := f.GetCellFormula(name, cell); formula != "" {
+						t.Errorf("%s %s!%s holds the formula %q", filepath.Base(path), name, cell, formula)
+					}
+					if strings.HasPrefix(v, "=HYPERLINK") {
+						found = true
+						if typ, _ := f.GetCellType(name, cell); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+							t.Errorf("%s %s!%s is stored as %v, want text", filepath.Base(path), name, cell, typ)
+						}
+					}
+				}
+			}
+		}
+		f.Close()
+		if !found {
+			t.Errorf("%s lost the account's name", filepath.Base(path))
+		}
 	}
 }

@@ -62,11 +62,11 @@ func collectRows(n *html.Node, t *Table) {
 				for _, a := range cell.Attr {
 					if a.Key == "colspan" {
 						if n, err := strconv.Atoi(a.Val); err == nil && n > 1 {
-							span = min(n, maxColumns)
+							span = min(n, MaxColumns)
 						}
 					}
 				}
-				for i := 0; i < span && len(row) < maxColumns; i++ {
+				for i := 0; i < span && len(row) < MaxColumns; i++ {
 					row = append(row, v)
 				}
 			}

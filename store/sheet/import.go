@@ -24,7 +24,7 @@ type Problem struct {
 }
 
 func (p Problem) String() string {
-	return fmt.Sprintf("sheet %s, row %d, column %s: found %q, expected %s", p.Sheet, p.Row, p.Column, p.Found, p.Expected)
+	return fmt.Sprintf("sheet %s, row %d, column %s: found %q, expected %s", p.Sheet, p.Row, p.Column, clip(p.Found, maxQuoted), p.Expected)
 }
 
 // SheetReport says how one sheet was understood.
@@ -60,15 +60,22 @@ func (r *Result) ProblemsCSV() []byte {
 	w := csv.NewWriter(&b)
 	w.Write([]string{"Sheet", "Row", "Column", "Found", "Expected"})
 	for _, p := range r.Problems {
-		w.Write([]string{p.Sheet, strconv.Itoa(p.Row), p.Column, neutralise(p.Found), p.Expected})
+		w.Write([]string{neutralise(p.Sheet), strconv.Itoa(p.Row), neutralise(p.Column), neutralise(clip(p.Found, maxQuoted)), neutralise(p.Expected)})
 	}
 	w.Flush()
 	return []byte(b.String())
 }
 
-// neutralise keeps a cell from being read as a formula by a spreadsheet.
+// maxQuoted is how much of a value a problem quotes.
+const maxQuoted = 200
+
+// neutralise keeps a cell from being read as a formula by a spreadsheet
+// that opens the file: text that starts with =, +, -, @, a tab or a
+// carriage return (also after spaces, which some spreadsheets skip) gets a
+// leading apostrophe.
 func neutralise(s string) string {
-	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+	t := strings.TrimLeft(s, " ")
+	if t != "" && strings.ContainsRune("=+-@\t\r", rune(t[0])) {
 		return "'" + s
 	}
 	return s

@@ -34,11 +34,72 @@ type Workbook struct {
 	Orchard bool
 }
 
-// Limits that keep a hostile or broken file from exhausting memory.
+// Limits that keep a hostile or broken file from exhausting memory. They
+// are checked while a file is read, so reading stops as soon as one is
+// passed, and are far beyond what a real plan or CRM export holds.
 const (
-	maxFileBytes = 100 << 20 // 100 MB
-	maxColumns   = 200       // columns read per row; runaway used ranges are cut
+	MaxFileBytes = 100 << 20 // 100 MB on disk
+	MaxRows      = 250_000   // rows in one file, all sheets together
+	MaxColumns   = 500       // columns holding a value; empty columns after them are dropped
+	MaxCells     = 5_000_000 // cells holding a value, all sheets together
+	MaxCellChars = 32_767    // characters in one cell (Excel's own limit)
+	// maxTextBytes bounds a workbook's unpacked shared-text table, which the
+	// spreadsheet library holds in memory whole.
+	maxTextBytes = 256 << 20
 )
+
+// readLimits counts what a file has given so far against the limits.
+type readLimits struct {
+	path  string
+	rows  int
+	cells int
+}
+
+// row checks one row as read and returns it with empty cells after the
+// last value dropped. sheet and n (1-based) name it in the refusal.
+func (l *readLimits) row(sheet string, n int, cols []string) ([]string, error) {
+	last := len(cols) - 1
+	for last >= 0 && cols[last] == "" {
+		last--
+	}
+	cols = cols[:last+1]
+	where := fmt.Sprintf("row %d", n)
+	if sheet != "" {
+		where = fmt.Sprintf("sheet %s, row %d", sheet, n)
+	}
+	if len(cols) > MaxColumns {
+		return nil, fmt.Errorf("cannot import %s: %s has values in %d columns; Orchard reads up to %d columns", l.path, where, len(cols), MaxColumns)
+	}
+	for i, c := range cols {
+		if c == "" {
+			continue
+		}
+		l.cells++
+		if len(c) > MaxCellChars && utf8.RuneCountInString(c) > MaxCellChars {
+			return nil, fmt.Errorf("cannot import %s: %s, column %d holds %d characters (it begins %q); a cell holds at most %d",
+				l.path, where, i+1, utf8.RuneCountInString(c), clip(c, 60), MaxCellChars)
+		}
+	}
+	if len(cols) > 0 {
+		l.rows++
+	}
+	if l.rows > MaxRows {
+		return nil, fmt.Errorf("cannot import %s: it has more than %d rows; Orchard imports up to %d rows from one file — split it and import the parts", l.path, MaxRows, MaxRows)
+	}
+	if l.cells > MaxCells {
+		return nil, fmt.Errorf("cannot import %s: it has more than %d cells with values; Orchard imports up to %d from one file — split it and import the parts", l.path, MaxCells, MaxCells)
+	}
+	return cols, nil
+}
+
+// clip shortens s to at most n characters for a message, marking the cut.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}
 
 // ReadFile reads a spreadsheet, recognising its format from its content
 // rather than its name: Excel workbooks (.xlsx, .xlsm, .xltx), and text
@@ -58,8 +119,8 @@ func ReadFileContext(ctx context.Context, path string, progress func(float64)) (
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", path, err)
 	}
-	if info.Size() > maxFileBytes {
-		return nil, fmt.Errorf("cannot import %s: it is %d MB; Orchard imports files up to %d MB", path, info.Size()>>20, maxFileBytes>>20)
+	if info.Size() > MaxFileBytes {
+		return nil, fmt.Errorf("cannot import %s: it is %d MB; Orchard imports files up to %d MB", path, info.Size()>>20, MaxFileBytes>>20)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -84,10 +145,18 @@ func ReadFileContext(ctx context.Context, path string, progress func(float64)) (
 		if len(tables) == 0 {
 			return nil, fmt.Errorf("cannot import %s: it is a web page with no table in it, not a spreadsheet", path)
 		}
+		limits := &readLimits{path: path}
+		for ti := range tables {
+			for ri, r := range tables[ti].Rows {
+				if tables[ti].Rows[ri], err = limits.row(tables[ti].Name, ri+1, r); err != nil {
+					return nil, err
+				}
+			}
+		}
 		progress(1)
 		return &Workbook{Path: path, Format: "html", Tables: tables}, nil
 	}
-	rows, err := readDelimited(ctx, text, progress)
+	rows, err := readDelimited(ctx, text, &readLimits{path: path}, progress)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -98,7 +167,11 @@ func ReadFileContext(ctx context.Context, path string, progress func(float64)) (
 }
 
 func readXLSX(ctx context.Context, path string, data []byte, progress func(float64)) (*Workbook, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 1 << 30, UnzipXMLSizeLimit: 256 << 20})
+	if err := checkPackedSizes(path, data); err != nil {
+		return nil, err
+	}
+	limits := &readLimits{path: path}
+	f, err := excelize.OpenReader(bytes.NewReader(data), withTempDir(excelize.Options{UnzipSizeLimit: 1 << 30, UnzipXMLSizeLimit: 256 << 20}))
 	if err != nil {
 		if errors.Is(err, excelize.ErrWorkbookPassword) {
 			return nil, fmt.Errorf("cannot import %s: the workbook is password-protected; remove the password in Excel and import again", path)
@@ -112,11 +185,14 @@ func readXLSX(ctx context.Context, path string, data []byte, progress func(float
 	var opts []excelize.Options
 	if v, err := f.GetCellValue(aboutSheet, "A1"); err == nil && v == bookMarker {
 		wb.Orchard = true
-		opts = append(opts, excelize.Options{RawCellValue: true})
+		opts = append(opts, withTempDir(excelize.Options{RawCellValue: true}))
 	}
 	// Asking excelize for merged cells loads a whole sheet into memory, so
 	// it is asked only when some sheet has them.
-	hasMerges := anyMergedCells(data)
+	hasMerges, err := scanSheets(path, data)
+	if err != nil {
+		return nil, err
+	}
 	// The sheets' stated sizes give the progress; a runaway size only
 	// makes the bar move slowly, never past the end.
 	total, done := 0, 0
@@ -135,8 +211,9 @@ func readXLSX(ctx context.Context, path string, data []byte, progress func(float
 				rows.Close()
 				return nil, fmt.Errorf("cannot import %s, sheet %s, row %d: %w", path, name, len(t.Rows)+1, err)
 			}
-			if len(cols) > maxColumns {
-				cols = cols[:maxColumns]
+			if cols, err = limits.row(name, len(t.Rows)+1, cols); err != nil {
+				rows.Close()
+				return nil, err
 			}
 			t.Rows = append(t.Rows, cols)
 			if done++; done%500 == 0 {
@@ -146,6 +223,10 @@ func readXLSX(ctx context.Context, path string, data []byte, progress func(float
 				}
 				progress(min(1, float64(done)/float64(max(total, 1))))
 			}
+		}
+		if err := rows.Error(); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("cannot import %s: sheet %s is damaged (%v); open it in Excel or LibreOffice, save it again and import that", path, name, err)
 		}
 		rows.Close()
 		if hasMerges {
@@ -157,40 +238,121 @@ func readXLSX(ctx context.Context, path string, data []byte, progress func(float
 	return wb, nil
 }
 
-// anyMergedCells says whether a workbook's sheets declare merged cells.
-func anyMergedCells(data []byte) bool {
+// scanSheets streams the workbook's sheets and shared text once, before
+// the spreadsheet library reads them, to learn whether any sheet has
+// merged cells (asking the library loads a whole sheet into memory) and to
+// refuse a cell longer than a cell can be before the library holds it.
+func scanSheets(path string, data []byte) (hasMerges bool, err error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return true // let excelize decide
+		return true, nil // let excelize decide
 	}
 	needle := []byte("<mergeCell")
+	// Escaped text (&amp;) takes up to six bytes a character in the file.
+	const maxRun = MaxCellChars * 6
+	valueRows := 0
 	for _, zf := range zr.File {
-		if !strings.HasPrefix(zf.Name, "xl/worksheets/") || !strings.HasSuffix(zf.Name, ".xml") {
+		sheetPart := strings.HasPrefix(zf.Name, "xl/worksheets/") && strings.HasSuffix(zf.Name, ".xml")
+		if !sheetPart && !strings.EqualFold(zf.Name, "xl/sharedStrings.xml") {
 			continue
 		}
 		rc, err := zf.Open()
 		if err != nil {
-			return true
+			return true, nil
 		}
 		buf := make([]byte, 64<<10)
 		var tail []byte
+		inTag, run := false, 0
+		// The tag being read: its first bytes, whether its name is complete.
+		var name [4]byte
+		nameLen, nameDone := 0, false
+		// Elements open and not yet closed; a sheet must close them all.
+		depth, closing, declaration := 0, false, false
+		var prev byte
+		rowHasValue := false
 		for {
-			n, err := rc.Read(buf)
-			chunk := append(tail, buf[:n]...)
-			if bytes.Contains(chunk, needle) {
+			n, rerr := rc.Read(buf)
+			chunk := buf[:n]
+			for _, c := range chunk {
+				switch {
+				case c == '<':
+					inTag, run = true, 0
+					nameLen, nameDone = 0, false
+					closing, declaration = false, false
+					prev = c
+					continue
+				case c == '>' && inTag:
+					inTag = false
+					switch {
+					case declaration:
+					case closing:
+						depth--
+					case prev != '/':
+						depth++
+					}
+				case !inTag:
+					run++
+				}
+				if inTag && prev == '<' {
+					closing, declaration = c == '/', c == '?' || c == '!'
+				}
+				prev = c
+				if inTag && !nameDone {
+					if c == ' ' || c == '/' || c == '\t' || c == '\n' || c == '\r' || nameLen == len(name) {
+						nameDone = true
+					} else {
+						name[nameLen] = c
+						nameLen++
+					}
+				}
+				if sheetPart && (c == '>' || nameDone) && nameLen > 0 {
+					switch string(name[:nameLen]) {
+					case "row":
+						if rowHasValue {
+							valueRows++
+						}
+						rowHasValue = false
+					case "v", "is":
+						rowHasValue = true
+					}
+					nameLen = 0
+				}
+				if run > maxRun {
+					rc.Close()
+					return false, fmt.Errorf("cannot import %s: a cell in %s holds more than %d characters; a cell holds at most %d",
+						path, zf.Name, MaxCellChars, MaxCellChars)
+				}
+			}
+			joined := append(tail, chunk...)
+			if sheetPart && !hasMerges {
+				hasMerges = bytes.Contains(joined, needle)
+			}
+			tail = append(tail[:0:0], joined[max(0, len(joined)-64):]...)
+			if valueRows > MaxRows {
 				rc.Close()
-				return true
+				return false, fmt.Errorf("cannot import %s: it has more than %d rows; Orchard imports up to %d rows from one file — split it and import the parts", path, MaxRows, MaxRows)
 			}
-			if len(chunk) >= len(needle) {
-				tail = append([]byte(nil), chunk[len(chunk)-len(needle)+1:]...)
-			}
-			if err != nil {
+			if rerr != nil {
 				break
 			}
 		}
+		if rowHasValue {
+			valueRows++
+		}
 		rc.Close()
+		// A sheet cut short (or otherwise broken at its end) would read as
+		// fewer rows without a word.
+		if end := bytes.TrimRight(tail, " \t\r\n"); sheetPart && (depth != 0 || !bytes.HasSuffix(end, []byte("worksheet>"))) {
+			return false, fmt.Errorf("cannot import %s: sheet %s is damaged (its XML is cut short or does not close what it opens); open the file in Excel or LibreOffice, save it again and import that", path, sheetName(zf.Name))
+		}
 	}
-	return false
+	return hasMerges, nil
+}
+
+// sheetName turns a part name (xl/worksheets/sheet2.xml) into words for a
+// message.
+func sheetName(part string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(part, "xl/worksheets/"), ".xml")
 }
 
 // fillMerged gives every cell of a merged range the value of its first
@@ -215,7 +377,7 @@ func fillMerged(f *excelize.File, sheet string, rows [][]string) {
 			continue
 		}
 		for r := r1; r <= min(r2, len(rows)); r++ {
-			for c := c1; c <= min(c2, maxColumns); c++ {
+			for c := c1; c <= min(c2, MaxColumns); c++ {
 				for len(rows[r-1]) < c {
 					rows[r-1] = append(rows[r-1], "")
 				}
@@ -243,27 +405,30 @@ func dimensionRows(f *excelize.File, sheet string) int {
 }
 
 // decodeText turns file bytes into text: UTF-8 (BOM or not), UTF-16 by
-// its byte-order mark, else Windows-1252.
+// its byte-order mark or, without one, by its zero bytes, else
+// Windows-1252. Text that still holds a NUL is binary, not a table.
 func decodeText(data []byte) (string, error) {
+	text, err := decodeBytes(data)
+	if err != nil {
+		return "", err
+	}
+	if strings.IndexByte(text, 0) >= 0 {
+		return "", errors.New("it holds binary data, not a spreadsheet")
+	}
+	return text, nil
+}
+
+func decodeBytes(data []byte) (string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		return string(data[3:]), nil
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		little := data[0] == 0xFF
-		body := data[2:]
-		u := make([]uint16, len(body)/2)
-		for i := range u {
-			if little {
-				u[i] = uint16(body[2*i]) | uint16(body[2*i+1])<<8
-			} else {
-				u[i] = uint16(body[2*i])<<8 | uint16(body[2*i+1])
-			}
-		}
-		return string(utf16.Decode(u)), nil
-	case utf8.Valid(data):
-		if bytes.IndexByte(data, 0) >= 0 {
-			return "", errors.New("it holds binary data, not a spreadsheet")
-		}
+		return decodeUTF16(data[2:], data[0] == 0xFF), nil
+	}
+	if is, little := utf16WithoutMark(data); is {
+		return decodeUTF16(data, little), nil
+	}
+	if utf8.Valid(data) {
 		return string(data), nil
 	}
 	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
@@ -273,9 +438,25 @@ func decodeText(data []byte) (string, error) {
 	return string(out), nil
 }
 
+func decodeUTF16(body []byte, little bool) string {
+	u := make([]uint16, len(body)/2)
+	for i := range u {
+		if little {
+			u[i] = uint16(body[2*i]) | uint16(body[2*i+1])<<8
+		} else {
+			u[i] = uint16(body[2*i])<<8 | uint16(body[2*i+1])
+		}
+	}
+	return string(utf16.Decode(u))
+}
+
 // readDelimited reads a text table, picking the separator that splits the
 // first lines most consistently.
-func readDelimited(ctx context.Context, text string, progress func(float64)) ([][]string, error) {
+func readDelimited(ctx context.Context, text string, limits *readLimits, progress func(float64)) ([][]string, error) {
+	if !strings.Contains(text, "\n") {
+		// Lines ended by a carriage return alone (old Mac files).
+		text = strings.ReplaceAll(text, "\r", "\n")
+	}
 	lines := strings.SplitN(text, "\n", 12)
 	best, bestScore := ',', -1
 	for _, sep := range []rune{',', ';', '\t', '|'} {
@@ -293,6 +474,9 @@ func readDelimited(ctx context.Context, text string, progress func(float64)) ([]
 			best, bestScore = sep, score
 		}
 	}
+	if row := unclosedQuote(text, best); row > 0 {
+		return nil, fmt.Errorf("row %d opens a quoted value (\") that is never closed, so everything after it would be read as one cell; close the quote and import again", row)
+	}
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = best
 	r.FieldsPerRecord = -1
@@ -306,8 +490,9 @@ func readDelimited(ctx context.Context, text string, progress func(float64)) ([]
 		if err != nil {
 			return nil, fmt.Errorf("row %d: %v", len(rows)+1, err)
 		}
-		if len(rec) > maxColumns {
-			rec = rec[:maxColumns]
+		rec, err = limits.row("", len(rows)+1, rec)
+		if err != nil {
+			return nil, err
 		}
 		rows = append(rows, rec)
 		if len(rows)%1000 == 0 {

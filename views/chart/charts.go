@@ -57,7 +57,7 @@ func Render(p *model.Portfolio, name, accountID string, f Format, width, height 
 
 func provider(f Format) gochart.RendererProvider {
 	if f == SVG {
-		return gochart.SVG
+		return safeSVG
 	}
 	return gochart.PNG
 }

@@ -64,7 +64,7 @@ func ParetoChart(p model.Pareto, f Format, width, height int) ([]byte, error) {
 	var buf bytes.Buffer
 	render := gochart.PNG
 	if f == SVG {
-		render = gochart.SVG
+		render = safeSVG
 	}
 	if err := ch.Render(render, &buf); err != nil {
 		return nil, fmt.Errorf("drawing the Pareto chart: %w", err)

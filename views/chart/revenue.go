@@ -61,7 +61,7 @@ func RevenueVsTarget(p *model.Portfolio, accountID string, f Format, width, heig
 	var buf bytes.Buffer
 	render := gochart.PNG
 	if f == SVG {
-		render = gochart.SVG
+		render = safeSVG
 	}
 	if err := ch.Render(render, &buf); err != nil {
 		return nil, fmt.Errorf("drawing the revenue chart of %s: %w", a.Name, err)
