@@ -184,3 +184,33 @@ func BenchmarkReviewPack300(b *testing.B) {
 		}
 	}
 }
+
+// A pack for an account whose names carry markup holds no live markup:
+// the summary page and every SVG show the names as text.
+func TestPackEscapesHostileNames(t *testing.T) {
+	p, acc := secretPortfolio(t)
+	const evil = `<script>alert("pack")</script><img src=x onerror=alert(1)> & Co`
+	a := model.Clone(acc).(*model.Account)
+	a.Name = evil
+	p.Put(a)
+	for _, s := range p.Stakeholders(a.ID)[:2] {
+		c := model.Clone(s).(*model.Stakeholder)
+		c.Name = evil + " " + c.Name
+		p.Put(c)
+	}
+	dir := filepath.Join(t.TempDir(), "pack")
+	if _, err := pack.Write(p, pack.Options{AccountID: a.ID, Dir: dir, Today: today}); err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range readAll(t, dir) {
+		if !strings.HasSuffix(name, ".html") && !strings.HasSuffix(name, ".svg") {
+			continue
+		}
+		if bytes.Contains(b, []byte("<script")) || bytes.Contains(b, []byte("<img src=x")) {
+			t.Errorf("%s carries the name as live markup", name)
+		}
+	}
+	if page, _ := os.ReadFile(filepath.Join(dir, "summary.html")); !bytes.Contains(page, []byte("&lt;script&gt;")) {
+		t.Error("the summary page lost the account's name")
+	}
+}
