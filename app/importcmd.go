@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"orchard/model"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -66,6 +68,15 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	return report(err, stderr)
 }
 
+// mustTempDir is this process's scratch folder, or the system's when it
+// cannot be made.
+func mustTempDir() string {
+	if dir, err := store.TempDir(); err == nil {
+		return dir
+	}
+	return os.TempDir()
+}
+
 type importRequest struct {
 	file, db, account    string
 	dry                  bool
@@ -77,6 +88,25 @@ type importRequest struct {
 // transaction after taking a copy of the workspace.
 func importFile(rq importRequest) (*sheet.Result, error) {
 	file, db, accountName, dry := rq.file, rq.db, rq.account, rq.dry
+	// Importing into a path where no workspace is yet makes an empty one
+	// (not the sample), so a workbook exported from one workspace can be
+	// imported into a new one from the command line.
+	if _, serr := os.Stat(db); errors.Is(serr, os.ErrNotExist) {
+		if dry {
+			scratch, err := workspace.Create(filepath.Join(mustTempDir(), "dry-run.orchard"), model.DefaultSettings(), nil)
+			if err != nil {
+				return nil, err
+			}
+			defer scratch.Close()
+			db = scratch.Path()
+		} else {
+			created, err := workspace.Create(db, model.DefaultSettings(), nil)
+			if err != nil {
+				return nil, err
+			}
+			created.Close()
+		}
+	}
 	ws, a, err := openAccount(db, accountName)
 	if err != nil {
 		return nil, err

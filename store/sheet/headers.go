@@ -62,6 +62,9 @@ const (
 	// A column per period, its header naming the period ("Jan 2026",
 	// "Plan Q1 2026"), as wide revenue sheets lay figures out.
 	FPeriodActual Field = "actual for the period in the header"
+	// A person's first and last names in two columns.
+	FFirstName    Field = "first name"
+	FLastName     Field = "last name"
 	FPeriodTarget Field = "target for the period in the header"
 	// FToNotes keeps a column no field takes as a line "Header: value" in
 	// the record's notes.
@@ -71,11 +74,11 @@ const (
 // KindFields lists, per kind, the fields a column can be mapped to, in the
 // order the import wizard offers them.
 var KindFields = map[Kind][]Field{
-	KindAccounts:      {FAccount, FIndustry, FRegion, FOwner, FRevenue, FCurrency, FPotential, FMargin, FParent, FNotes, FToNotes},
-	KindStakeholders:  {FAccount, FName, FID, FTitle, FDepartment, FReportsTo, FManagerID, FInfluence, FAttitude, FRole, FEmail, FNotes, FToNotes},
-	KindTeam:          {FAgent, FName, FTitle, FEmail, FManager},
-	KindOpportunities: {FAccount, FName, FID, FProduct, FStage, FAmount, FCloseDate, FProbability},
-	KindActions:       {FAccount, FAction, FName, FOwner, FStatus, FDue, FNotes, FAgreed, FToNotes},
+	KindAccounts:      {FAccount, FID, FIndustry, FRegion, FOwner, FRevenue, FCurrency, FPotential, FMargin, FParent, FNotes, FToNotes},
+	KindStakeholders:  {FAccount, FName, FFirstName, FLastName, FID, FTitle, FDepartment, FReportsTo, FManagerID, FInfluence, FAttitude, FRole, FEmail, FNotes, FToNotes},
+	KindTeam:          {FAgent, FName, FFirstName, FLastName, FID, FTitle, FEmail, FManager},
+	KindOpportunities: {FAccount, FName, FID, FProduct, FStage, FAmount, FCloseDate, FProbability, FCurrency, FToNotes},
+	KindActions:       {FAccount, FAction, FName, FID, FOwner, FStatus, FDue, FNotes, FAgreed, FToNotes},
 	KindRevenue:       {FAccount, FPeriod, FFigureKind, FRevenue, FAmount, FTarget, FActual, FMargin, FPeriodActual, FPeriodTarget},
 }
 
@@ -197,26 +200,43 @@ func findHeader(rows [][]string) header {
 	best := header{row: -1}
 	bestN := 1
 	for i := 0; i < len(rows) && i < 20; i++ {
-		if h := oneRowHeader(rows[i], i); recognised(h.fields) > bestN {
-			best, bestN = h, recognised(h.fields)
+		if h := oneRowHeader(rows[i], i); recognised(h) > bestN {
+			best, bestN = h, recognised(h)
 		}
 		if i > 0 {
-			if h := twoRowHeader(rows[i-1], rows[i], i); recognised(h.fields) > bestN {
-				best, bestN = h, recognised(h.fields)
+			if h := twoRowHeader(rows[i-1], rows[i], i); recognised(h) > bestN {
+				best, bestN = h, recognised(h)
 			}
 		}
 	}
 	return best
 }
 
-func recognised(fields []Field) int {
+func recognised(h header) int {
 	n := 0
-	for _, f := range fields {
-		if f != "" {
+	for j, f := range h.fields {
+		if f != "" || j < len(h.texts) && knownHeader(h.texts[j]) {
 			n++
 		}
 	}
 	return n
+}
+
+// knownHeader says whether any kind gives the header a meaning.
+func knownHeader(text string) bool {
+	n := normalise(text)
+	if n == "" {
+		return false
+	}
+	if doNotModifyKind(n) != "" {
+		return true
+	}
+	for _, v := range kindVocab {
+		if _, ok := v[n]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 func oneRowHeader(r []string, i int) header {

@@ -41,7 +41,12 @@ type Result struct {
 	Sheets                           []SheetReport
 	Records                          []model.Entity
 	New, Updated, Unchanged, Skipped int
-	Problems                         []Problem
+	// Merged counts rows that went into a record an earlier row of this
+	// import made or changed (the same key, or the same name); Merges says
+	// which row went into which.
+	Merged   int
+	Merges   []string
+	Problems []Problem
 	// Settings, when not nil, replace the workspace's: an Orchard workbook
 	// brings its settings into a workspace that has no accounts yet.
 	Settings *model.Settings
@@ -83,6 +88,9 @@ func neutralise(s string) string {
 
 // Summary is the result in one line.
 func (r *Result) Summary() string {
+	if r.Merged > 0 {
+		return fmt.Sprintf("%d new, %d updated, %d unchanged, %d merged, %d skipped", r.New, r.Updated, r.Unchanged, r.Merged, r.Skipped)
+	}
 	return fmt.Sprintf("%d new, %d updated, %d unchanged, %d skipped", r.New, r.Updated, r.Unchanged, r.Skipped)
 }
 
@@ -113,7 +121,7 @@ func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Option
 	}
 	im := &importer{p: p, o: o, res: &Result{}, accounts: map[string]*model.Account{}, members: map[string]*model.TeamMember{},
 		people: make(map[string]*model.Stakeholder, rows), written: make(map[string]model.Entity, rows), pos: make(map[string]int, rows),
-		personKey: make(map[string]string, rows)}
+		personKey: make(map[string]string, rows), keys: newSourceKeys(p), path: wb.Path, firstRow: make(map[string]string, rows)}
 	for _, a := range p.Accounts() {
 		im.accounts[key(a.Name)] = a
 	}
@@ -174,6 +182,12 @@ func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Option
 		if err := im.sheet(ctx, sp.t, sp.m); err != nil {
 			return nil, err
 		}
+	}
+	if im.madeAccounts > 0 {
+		im.res.Notes = append(im.res.Notes, fmt.Sprintf("%d accounts named in the file are not in the workspace yet; they are added.", im.madeAccounts))
+	}
+	for sheet, rows := range im.totalRows {
+		im.res.Notes = append(im.res.Notes, fmt.Sprintf("Sheet %s: %d total or subtotal rows left out (rows %s).", sheet, len(rows), joinInts(rows, 10)))
 	}
 	for _, e := range im.list {
 		if a, ok := e.(*model.Account); ok && !o.Today.IsZero() {
@@ -240,6 +254,27 @@ type importer struct {
 	figs         map[string]*model.PeriodFigure // by account/period/kind
 	decimalComma bool                           // the sheet's amounts use a decimal comma
 	rowPeriods   []periodCell                   // the row's cells under period headers
+	keys         *sourceKeys                    // records by their ID in the system they came from
+	path         string                         // the file, for naming the account of rows that name none
+	madeAccounts int                            // accounts made because rows named them
+	firstRow     map[string]string              // kind/id -> "sheet S, row N" that first wrote it
+	rowAt        string                         // the row being read, "sheet S, row N"
+	totalRows    map[string][]int               // per sheet, total rows left out
+	// noAccountColumn is set while reading a sheet that has no account
+	// column: its rows belong to the default account.
+	noAccountColumn bool
+}
+
+func joinInts(v []int, most int) string {
+	var parts []string
+	for i, n := range v {
+		if i == most {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, strconv.Itoa(n))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // amount reads an amount of the sheet being imported.
@@ -294,15 +329,23 @@ type rowPut struct{ key, outcome string }
 // put records a new or edited record once, keeping the latest version.
 func (im *importer) put(before, e model.Entity) {
 	k := model.PendingKey(e.Kind(), e.EntityID())
+	im.keys.remember(e)
 	if _, ok := im.written[k]; ok {
 		if i, listed := im.pos[k]; listed {
 			im.list[i] = e
 		}
 		im.written[k] = e
-		im.rowPuts = append(im.rowPuts, rowPut{k, "update"})
+		im.rowPuts = append(im.rowPuts, rowPut{k, "merged"})
+		if first := im.firstRow[k]; first != "" && first != im.rowAt && len(im.rowPuts) == 1 {
+			im.res.Merged++
+			if len(im.res.Merges) < 200 {
+				im.res.Merges = append(im.res.Merges, fmt.Sprintf("%s went into %s of %s (the same key or name)", im.rowAt, model.Describe(e), first))
+			}
+		}
 		return
 	}
 	im.written[k] = e
+	im.firstRow[k] = im.rowAt
 	switch {
 	case before == nil:
 		im.res.New++
@@ -342,6 +385,8 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 			colName[f] = m.Headers[j]
 		}
 	}
+	_, hasAccount := colName[FAccount]
+	im.noAccountColumn = !hasAccount
 	dayFirst := m.dayFirst(t)
 	var amounts []string
 	for _, r := range t.Rows[header+1:] {
@@ -386,9 +431,18 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 				blank = false
 			}
 		}
-		if blank || isTotalRow(r) {
+		if blank {
 			continue
 		}
+		if isTotalRow(r) {
+			im.res.Skipped++
+			if im.totalRows == nil {
+				im.totalRows = map[string][]int{}
+			}
+			im.totalRows[t.Name] = append(im.totalRows[t.Name], row)
+			continue
+		}
+		im.rowAt = fmt.Sprintf("sheet %s, row %d", t.Name, row)
 		c[fieldNotesLines] = strings.Join(notes, "\n")
 		im.rowPeriods = periods
 		im.rowPuts = im.rowPuts[:0]
@@ -481,10 +535,30 @@ func (im *importer) account(sheet string, row int, c cells, col map[Field]string
 		im.problem(sheet, row, col[FAccount], "", "an account name")
 		return false
 	}
-	before := im.accounts[key(name)]
-	a := &model.Account{ID: model.NewID(), Name: name, Currency: im.p.Settings.Rates.Base, Objective: model.ObjectiveGrowth}
+	// A key column finds the account it made before; without one, the
+	// name does, unless that account came with another key (two customers
+	// of one name in a CRM are two accounts).
+	id := strings.TrimSpace(c[FID])
+	var before *model.Account
+	if id != "" {
+		before = im.keys.accounts[id]
+		if before != nil {
+			before = im.latestAccount(before)
+		}
+	}
+	if before == nil {
+		if byName := im.accounts[key(name)]; byName != nil && (id == "" || byName.SourceKey == "" || byName.SourceKey == id) {
+			before = byName
+		}
+	}
+	// Fields the file does not have, such as the objective, stay empty.
+	a := &model.Account{ID: model.NewID(), Name: name, Currency: im.p.Settings.Rates.Base}
 	if before != nil {
 		a = model.Clone(before).(*model.Account)
+		a.Name = name
+	}
+	if id != "" {
+		a.SourceKey = id
 	}
 	if v := c[FIndustry]; !isEmpty(v) {
 		a.Industry = v
@@ -546,16 +620,26 @@ func entityOrNil[T model.Entity](e T) model.Entity {
 func (im *importer) member(sheet string, row int, c cells, col map[Field]string) bool {
 	name := c[FAgent]
 	if isEmpty(name) {
-		name = c[FName]
+		name = personName(c)
 	}
 	if isEmpty(name) {
-		im.problem(sheet, row, col[FAgent], "", "a team member's name")
+		im.problem(sheet, row, orDefault(col[FAgent], orDefault(col[FName], "name")), "", "a team member's name")
 		return false
 	}
-	before := im.members[key(name)]
+	id := strings.TrimSpace(c[FID])
+	var before *model.TeamMember
+	if id != "" {
+		before = im.keys.members[id]
+	}
+	if before == nil {
+		before = im.members[key(name)]
+	}
 	m := &model.TeamMember{ID: model.NewID(), Name: name, Function: model.FunctionSales}
 	if before != nil {
 		m = model.Clone(before).(*model.TeamMember)
+	}
+	if id != "" {
+		m.SourceKey = id
 	}
 	if v := c[FTitle]; !isEmpty(v) {
 		m.Title = v
@@ -573,26 +657,41 @@ func (im *importer) member(sheet string, row int, c cells, col map[Field]string)
 
 // accountFor finds the account a row belongs to: its own column, else the
 // import's account.
+// A link cell may hold another system's ID (Salesforce's AccountId) or a
+// name; a row naming none goes to the default account.
 func (im *importer) accountFor(c cells) *model.Account {
-	if v := c[FAccount]; !isEmpty(v) {
-		return im.accounts[key(v)]
-	}
-	if im.o.AccountID != "" {
-		if a := im.p.Account(im.o.AccountID); a != nil {
-			return a
+	v := strings.TrimSpace(c[FAccount])
+	if isEmpty(v) {
+		// A sheet without an account column is about one account; in a
+		// sheet with one, a row that leaves it empty names none.
+		if im.noAccountColumn {
+			return im.defaultAccount()
 		}
+		return nil
 	}
-	return nil
+	if a := im.accountOf(v); a != nil {
+		return a
+	}
+	return im.accounts[key(v)]
+}
+
+// accountOrNamed is accountFor that adds an account the row names by a
+// name the workspace does not know yet.
+func (im *importer) accountOrNamed(c cells) *model.Account {
+	if a := im.accountFor(c); a != nil {
+		return a
+	}
+	return im.namedAccount(strings.TrimSpace(c[FAccount]))
 }
 
 func (im *importer) stakeholder(sheet string, row int, c cells, col map[Field]string) bool {
-	a := im.accountFor(c)
+	a := im.accountOrNamed(c)
 	if a == nil {
 		found := c[FAccount]
 		im.problem(sheet, row, orDefault(col[FAccount], "account"), found, "an account that exists or is in this import (or choose the account to import into)")
 		return false
 	}
-	raw := c[FName]
+	raw := personName(c)
 	name, title := splitNameRole(raw)
 	if isEmpty(name) {
 		im.problem(sheet, row, col[FName], raw, "a person's name")
@@ -604,12 +703,23 @@ func (im *importer) stakeholder(sheet string, row int, c cells, col map[Field]st
 		pk = a.ID + "/id:" + id
 	}
 	before := im.people[pk]
+	id := strings.TrimSpace(c[FID])
+	if before == nil && id != "" {
+		before = im.keys.people[a.ID+"/"+id]
+	}
 	if before == nil {
 		before, _ = im.existingNamed(model.KindStakeholder, a.ID, name).(*model.Stakeholder)
+		if before != nil && id != "" && before.SourceKey != "" && before.SourceKey != id {
+			before = nil // the same name under another key is another person
+		}
 	}
 	s := &model.Stakeholder{ID: model.NewID(), AccountID: a.ID, Name: name}
 	if before != nil {
 		s = model.Clone(before).(*model.Stakeholder)
+		s.Name = name
+	}
+	if id != "" {
+		s.SourceKey = id
 	}
 	if title != "" {
 		s.Title = title
@@ -787,7 +897,7 @@ func orDefault(s, d string) string {
 }
 
 func (im *importer) opportunity(sheet string, row int, c cells, col map[Field]string, dayFirst bool) bool {
-	a := im.accountFor(c)
+	a := im.accountOrNamed(c)
 	if a == nil {
 		im.problem(sheet, row, orDefault(col[FAccount], "account"), c[FAccount], "an account that exists or is in this import")
 		return false
@@ -799,10 +909,31 @@ func (im *importer) opportunity(sheet string, row int, c cells, col map[Field]st
 	if isEmpty(name) {
 		name = strings.TrimSpace(c[FProduct] + " for " + a.Name)
 	}
-	before, _ := im.existingNamed(model.KindOpportunity, a.ID, name).(*model.Opportunity)
+	id := strings.TrimSpace(c[FID])
+	var before *model.Opportunity
+	if id != "" {
+		before = im.keys.opps[id]
+	}
+	if before == nil {
+		before, _ = im.existingNamed(model.KindOpportunity, a.ID, name).(*model.Opportunity)
+		if before != nil && id != "" && before.SourceKey != "" && before.SourceKey != id {
+			before = nil
+		}
+	}
+	if before != nil {
+		if w, ok := im.written[model.PendingKey(model.KindOpportunity, before.ID)].(*model.Opportunity); ok {
+			before = w
+		}
+	}
 	o := &model.Opportunity{ID: model.NewID(), AccountID: a.ID, Name: name, Currency: a.Currency, Created: im.o.Today}
 	if before != nil {
 		o = model.Clone(before).(*model.Opportunity)
+	}
+	if id != "" {
+		o.SourceKey = id
+	}
+	if v := strings.ToUpper(strings.TrimSpace(c[FCurrency])); model.ValidCurrency(v) {
+		o.Currency = v
 	}
 	if v := c[FProduct]; !isEmpty(v) {
 		o.Offering = v
@@ -852,7 +983,7 @@ func (im *importer) opportunity(sheet string, row int, c cells, col map[Field]st
 }
 
 func (im *importer) action(sheet string, row int, c cells, col map[Field]string, dayFirst bool) bool {
-	a := im.accountFor(c)
+	a := im.accountOrNamed(c)
 	if a == nil {
 		im.problem(sheet, row, orDefault(col[FAccount], "account"), c[FAccount], "an account that exists or is in this import (or choose the account to import into)")
 		return false
@@ -865,10 +996,28 @@ func (im *importer) action(sheet string, row int, c cells, col map[Field]string,
 		im.problem(sheet, row, col[FAction], "", "what the action is")
 		return false
 	}
-	before, _ := im.existingNamed(model.KindAction, a.ID, title).(*model.Action)
+	id := strings.TrimSpace(c[FID])
+	var before *model.Action
+	if id != "" {
+		before = im.keys.actions[a.ID+"/"+id]
+	}
+	if before == nil {
+		before, _ = im.existingNamed(model.KindAction, a.ID, title).(*model.Action)
+		if before != nil && id != "" && before.SourceKey != "" && before.SourceKey != id {
+			before = nil
+		}
+	}
+	if before != nil {
+		if w, ok := im.written[model.PendingKey(model.KindAction, before.ID)].(*model.Action); ok {
+			before = w
+		}
+	}
 	x := &model.Action{ID: model.NewID(), AccountID: a.ID, Title: title, Status: model.StatusPlanned, Order: float64(len(im.list) + 1)}
 	if before != nil {
 		x = model.Clone(before).(*model.Action)
+	}
+	if id != "" {
+		x.SourceKey = id
 	}
 	if v := c[FStatus]; !isEmpty(v) {
 		st, ok := parseStatus(v)

@@ -193,8 +193,13 @@ func TestMessyWorkbook(t *testing.T) {
 	if res.Sheets[0].HeaderRow != 3 || res.Sheets[0].Kind != sheet.KindAccounts {
 		t.Fatalf("header found at row %d as %s", res.Sheets[0].HeaderRow, res.Sheets[0].Kind)
 	}
-	if res.New != 2 || res.Skipped != 1 || len(res.Problems) != 1 {
+	// The bad revenue and the total row are both skipped, each with its
+	// reason: a problem, and a note on the total.
+	if res.New != 2 || res.Skipped != 2 || len(res.Problems) != 1 {
 		t.Fatalf("%s, problems %v", res.Summary(), res.Problems)
+	}
+	if !strings.Contains(strings.Join(res.Notes, "\n"), "total or subtotal rows left out (rows 7)") {
+		t.Errorf("the total row is not accounted for: %q", res.Notes)
 	}
 	pr := res.Problems[0]
 	if pr.Sheet != "Sheet1" || pr.Row != 6 || pr.Column != "Umsatz" || pr.Found != "viel" {

@@ -32,9 +32,17 @@ type SheetMapping struct {
 	Dates string `json:"dates,omitempty"`
 	// Samples holds a few values of each column, for the wizard.
 	Samples [][]string `json:"-"`
+	// RunnerUp is the next most likely kind when the evidence did not
+	// clearly favour Kind; the wizard offers it.
+	RunnerUp Kind `json:"-"`
 }
 
-// Analyse guesses how to read each sheet of a workbook.
+// minKindScore is the least evidence for reading a sheet as a kind; below
+// it the sheet opens as "unknown", its columns shown for the user to map.
+const minKindScore = 3
+
+// Analyse guesses how to read each sheet of a workbook, weighing every
+// kind against the sheet's headers, values and names (see scoreKinds).
 func Analyse(wb *Workbook) []SheetMapping {
 	var out []SheetMapping
 	for _, t := range wb.Tables {
@@ -42,7 +50,13 @@ func Analyse(wb *Workbook) []SheetMapping {
 		h := findHeader(t.Rows)
 		if h.row >= 0 {
 			m.HeaderRow, m.TwoRows, m.Headers, m.Fields = h.row+1, h.two, h.texts, h.fields
-			m.Kind = guessKind(h.fields)
+			scores := scoreKinds(wb.Path, t.Name, h.texts, h.fields, columnShapes(t.Rows[h.row+1:], len(h.texts)))
+			if best := scores[0]; best.score >= minKindScore {
+				m.Kind, m.Fields = best.kind, best.fields
+				if len(scores) > 1 && scores[1].score >= minKindScore && scores[1].score > best.score*0.8 {
+					m.RunnerUp = scores[1].kind
+				}
+			}
 			for j := range m.Headers {
 				var vals []string
 				for _, r := range t.Rows[h.row+1:] {

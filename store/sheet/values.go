@@ -242,15 +242,20 @@ var statusWords = []struct {
 	status model.Status
 	words  []string
 }{
+	// Phrases that contain another status's word come first.
+	{model.StatusPlanned, []string{"not started", "nicht begonnen", "non iniziat", "nao iniciad", "não iniciad", "nie rozpocz", "do zrobienia",
+		"da fare", "a fazer", "por hacer"}},
+	{model.StatusBlocked, []string{"waiting", "deferred", "wartet", "zurückgestellt", "in attesa", "aguardando", "wstrzym", "oczekuj"}},
 	{model.StatusNotImplemented, []string{"not impl", "cancel", "rejected", "dropped", "abgebrochen", "verworfen", "annul", "abandonn",
 		"geannuleerd", "cancelad", "неактуальн", "отмен"}},
 	{model.StatusBlocked, []string{"block", "hold", "stuck", "blockiert", "bloqu", "geblokkeerd", "заблокир", "приостанов"}},
-	{model.StatusDone, []string{"done", "complete", "closed", "finished", "erledigt", "abgeschlossen", "fertig", "termin", "afgerond",
+	{model.StatusDone, []string{"done", "complete", "closed", "finished", "resolved", "gotowe", "zakończ", "zamknięt", "concluí", "conclui",
+		"completato", "chiuso", "fatto", "erledigt", "abgeschlossen", "fertig", "termin", "afgerond",
 		"gereed", "hecho", "completad", "выполн", "заверш", "закрыт"}},
-	{model.StatusInProgress, []string{"progress", "ongoing", "started", "active", "bearbeitung", "laufend", "en cours", "bezig",
+	{model.StatusInProgress, []string{"progress", "ongoing", "started", "active", "w toku", "w trakcie", "in corso", "em andamento", "em curso", "bearbeitung", "laufend", "en cours", "bezig",
 		"en curso", "en progreso", "актуальн", "в работе", "выполняется"}},
 	{model.StatusPlanned, []string{"plan", "open", "new", "todo", "to do", "offen", "geplant", "prévu", "prevu", "à faire", "gepland",
-		"pendiente", "запланир", "идентифиц", "нов"}},
+		"pendiente", "backlog", "nowe", "otwarte", "aperto", "aberto", "запланир", "идентифиц", "нов"}},
 }
 
 // parseBool reads yes/no in the languages Orchard knows, and ticks.
