@@ -153,6 +153,9 @@ func importFile(rq importRequest) (*sheet.Result, error) {
 			return res, fmt.Errorf("nothing imported: %s Run again with --dates dmy (day first) or --dates mdy (month first)", res.Questions[0].Text)
 		}
 		if len(res.Records) == 0 && res.Settings == nil {
+			if res.New+res.Updated+res.Unchanged+res.Merged+res.Skipped == 0 {
+				return res, fmt.Errorf("nothing imported: %s has headers Orchard recognises but no rows under them (a blank template?)", file)
+			}
 			return res, nil
 		}
 		err = saveImport(ws, "Import "+filepath.Base(file), res)

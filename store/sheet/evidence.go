@@ -44,7 +44,13 @@ var kindVocab = map[Kind]map[string]Field{
 	KindStakeholders: {
 		"name": FName, "fullname": FName, "contactname": FName, "personname": FName, "displayname": FName, "nomecompleto": FName,
 		"nombrecompleto": FName, "imieinazwisko": FName, "vollstandigername": FName, "stakeholder": FName, "interesado": FName,
-		"parteinteressada": FName, "interessato": FName, "interesariusz": FName, "naam": FName,
+		"parteinteressada": FName, "interessato": FName, "interesariusz": FName, "naam": FName, "nombre": FName,
+		"bezeichnung": FName, "nom": FName, "nome": FName,
+		"team": FDepartment, "teaminvolved": FDepartment, "functionalteam": FDepartment, "functionalarea": FDepartment,
+		"expectations": FToNotes, "expectativas": FToNotes, "expectativasprincipales": FToNotes, "erwartung": FToNotes,
+		"erwartungen": FToNotes, "erfordernis": FToNotes, "requirements": FToNotes, "anforderungen": FToNotes,
+		"interest": FToNotes, "interes": FToNotes, "interesse": FToNotes, "areaofinterest": FToNotes, "bezugzumsystem": FToNotes,
+		"influencia": FInfluence, "influenza": FInfluence, "influencja": FInfluence, "poder": FInfluence, "macht": FInfluence,
 		"firstname": FFirstName, "givenname": FFirstName, "vorname": FFirstName, "prenom": FFirstName, "imie": FFirstName,
 		"primeironome": FFirstName, "voornaam": FFirstName,
 		"lastname": FLastName, "surname": FLastName, "familyname": FLastName, "nachname": FLastName, "apellido": FLastName,
@@ -142,7 +148,7 @@ func mapFor(k Kind, headers []string, generic []Field) []Field {
 	}
 	for j, h := range headers {
 		n := normalise(h)
-		if f, ok := kindVocab[k][n]; ok && allowed[f] {
+		if f, ok := lookup(kindVocab[k], h); ok && allowed[f] {
 			fields[j] = f
 			continue
 		}
@@ -251,6 +257,11 @@ func scoreKinds(file, sheet string, headers []string, generic []Field, shapes []
 		for _, w := range kindWords[k] {
 			if strings.Contains(names, w) {
 				score += 3
+				// A people list named for our own staff, with no customer
+				// column, is the account team.
+				if k == KindTeam && !has[FAccount] {
+					score += 4
+				}
 				break
 			}
 		}

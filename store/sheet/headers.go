@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -170,9 +171,58 @@ func normalise(h string) string {
 	return b.String()
 }
 
+// headerKeys are the forms a header is looked up by, most exact first:
+// the whole header; without what is in brackets ("Interés (1–5)",
+// "INTEREST (how much…)"); and each part of "Name / Role" or of a header
+// broken over lines.
+func headerKeys(h string) []string {
+	keys := []string{normalise(h)}
+	add := func(s string) {
+		if n := normalise(s); n != "" && !slices.Contains(keys, n) {
+			keys = append(keys, n)
+		}
+	}
+	add(withoutBrackets(h))
+	for _, part := range strings.FieldsFunc(withoutBrackets(h), func(r rune) bool { return r == '/' || r == '\n' || r == '|' }) {
+		add(part)
+	}
+	return keys
+}
+
+// withoutBrackets drops text in round or square brackets.
+func withoutBrackets(h string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range h {
+		switch r {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			if depth > 0 {
+				depth--
+			}
+		default:
+			if depth == 0 {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
+
+// lookup finds a header in a vocabulary by its keys.
+func lookup(vocab map[string]Field, h string) (Field, bool) {
+	for _, k := range headerKeys(h) {
+		if f, ok := vocab[k]; ok {
+			return f, true
+		}
+	}
+	return "", false
+}
+
 // fieldOf returns what a header means, or "".
 func fieldOf(h string) Field {
-	if f := synonyms[normalise(h)]; f != "" {
+	if f, _ := lookup(synonyms, h); f != "" {
 		return f
 	}
 	if _, kind, ok := periodHeader(h); ok {
@@ -203,7 +253,10 @@ func findHeader(rows [][]string) header {
 		if h := oneRowHeader(rows[i], i); recognised(h) > bestN {
 			best, bestN = h, recognised(h)
 		}
-		if i > 0 {
+		// Two rows make a header when the lower one is headers too (group
+		// labels above field names), not the first row of data below a
+		// header.
+		if i > 0 && 2*recognised(oneRowHeader(rows[i], i)) >= recognised(oneRowHeader(rows[i-1], i-1)) {
 			if h := twoRowHeader(rows[i-1], rows[i], i); recognised(h) > bestN {
 				best, bestN = h, recognised(h)
 			}
@@ -232,7 +285,7 @@ func knownHeader(text string) bool {
 		return true
 	}
 	for _, v := range kindVocab {
-		if _, ok := v[n]; ok {
+		if _, ok := lookup(v, text); ok {
 			return true
 		}
 	}

@@ -183,6 +183,12 @@ func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Option
 			return nil, err
 		}
 	}
+	if im.unnamed > 0 {
+		im.res.Notes = append(im.res.Notes, fmt.Sprintf("%d people have no name in the file; they are labelled by their team or role. Add their names when you know them.", im.unnamed))
+	}
+	if im.keyedAccounts > 0 {
+		im.res.Notes = append(im.res.Notes, fmt.Sprintf("%d accounts are named in the file only by their ID in another system; they are added as \"Account ID\" and get their names when the file of accounts is imported.", im.keyedAccounts))
+	}
 	if im.madeAccounts > 0 {
 		im.res.Notes = append(im.res.Notes, fmt.Sprintf("%d accounts named in the file are not in the workspace yet; they are added.", im.madeAccounts))
 	}
@@ -249,17 +255,19 @@ type importer struct {
 	existing  map[string]model.Entity // kind/account/folded name -> a record already in the workspace
 	// preview rows in order; each record is looked up at the end, when
 	// every later change to it (a manager link) is known.
-	previewOrder []*PreviewRow
-	rowPuts      []rowPut                       // what the row being read saved, in order
-	figs         map[string]*model.PeriodFigure // by account/period/kind
-	decimalComma bool                           // the sheet's amounts use a decimal comma
-	rowPeriods   []periodCell                   // the row's cells under period headers
-	keys         *sourceKeys                    // records by their ID in the system they came from
-	path         string                         // the file, for naming the account of rows that name none
-	madeAccounts int                            // accounts made because rows named them
-	firstRow     map[string]string              // kind/id -> "sheet S, row N" that first wrote it
-	rowAt        string                         // the row being read, "sheet S, row N"
-	totalRows    map[string][]int               // per sheet, total rows left out
+	previewOrder  []*PreviewRow
+	rowPuts       []rowPut                       // what the row being read saved, in order
+	figs          map[string]*model.PeriodFigure // by account/period/kind
+	decimalComma  bool                           // the sheet's amounts use a decimal comma
+	rowPeriods    []periodCell                   // the row's cells under period headers
+	keys          *sourceKeys                    // records by their ID in the system they came from
+	path          string                         // the file, for naming the account of rows that name none
+	madeAccounts  int                            // accounts made because rows named them
+	keyedAccounts int                            // accounts made because rows named their key
+	unnamed       int                            // people labelled by team or role, the file giving no name
+	firstRow      map[string]string              // kind/id -> "sheet S, row N" that first wrote it
+	rowAt         string                         // the row being read, "sheet S, row N"
+	totalRows     map[string][]int               // per sheet, total rows left out
 	// noAccountColumn is set while reading a sheet that has no account
 	// column: its rows belong to the default account.
 	noAccountColumn bool
@@ -434,6 +442,16 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 		if blank {
 			continue
 		}
+		// A legend or notes block below the list ends it.
+		if legendHeading(r) {
+			for _, rest := range t.Rows[header+1+i:] {
+				if !blankRow(rest) {
+					im.res.Skipped++
+				}
+			}
+			im.res.Notes = append(im.res.Notes, fmt.Sprintf("Sheet %s: the list ends at row %d, where a legend or notes begin; that row and the rows below it are not records.", t.Name, row))
+			break
+		}
 		if isTotalRow(r) {
 			im.res.Skipped++
 			if im.totalRows == nil {
@@ -515,6 +533,33 @@ func withNoteLines(notes, lines string) string {
 		}
 	}
 	return strings.TrimSpace(strings.Join(out, "\n"))
+}
+
+// legendWords head the key to a sheet's codes, or its notes, below a list.
+var legendWords = map[string]bool{"legend": true, "leyenda": true, "legende": true, "légende": true, "legenda": true,
+	"key": true, "notes": true, "notas": true, "hinweise": true, "anmerkungen": true, "instructions": true, "instrucciones": true}
+
+// legendHeading says whether a row holds only a legend heading.
+func legendHeading(r []string) bool {
+	text := ""
+	for _, c := range r {
+		if c = strings.TrimSpace(c); c != "" {
+			if text != "" {
+				return false
+			}
+			text = c
+		}
+	}
+	return legendWords[strings.ToLower(strings.TrimRight(text, ": "))]
+}
+
+func blankRow(r []string) bool {
+	for _, c := range r {
+		if !isEmpty(strings.TrimSpace(c)) {
+			return false
+		}
+	}
+	return true
 }
 
 func isTotalRow(r []string) bool {
@@ -694,7 +739,18 @@ func (im *importer) stakeholder(sheet string, row int, c cells, col map[Field]st
 	raw := personName(c)
 	name, title := splitNameRole(raw)
 	if isEmpty(name) {
-		im.problem(sheet, row, col[FName], raw, "a person's name")
+		// A register of roles without names: the row is labelled by its
+		// team or role, never by a name made up.
+		for _, f := range []Field{FDepartment, FTitle, FRole} {
+			if v := strings.TrimSpace(c[f]); !isEmpty(v) {
+				name = v
+				im.unnamed++
+				break
+			}
+		}
+	}
+	if isEmpty(name) {
+		im.problem(sheet, row, orDefault(col[FName], "name"), raw, "a person's name")
 		return false
 	}
 	// Within one file an ID column tells apart people who share a name.
@@ -745,6 +801,9 @@ func (im *importer) stakeholder(sheet string, row int, c cells, col map[Field]st
 			im.problem(sheet, row, col[FInfluence], v, "high, medium, low or a score from 1 to 5")
 		}
 	}
+	if v := c[FRole]; !isEmpty(v) && !knownBuyingRole(v) && s.Title == "" {
+		s.Title = v // a role in the project, such as "Finance Manager", is what they do
+	}
 	if v := c[FRole]; !isEmpty(v) {
 		switch strings.ToLower(v) {
 		case "accountable", "decision maker", "decision-maker":
@@ -779,7 +838,7 @@ func (im *importer) stakeholder(sheet string, row int, c cells, col map[Field]st
 // resolveManagers links reports-to by manager ID or by name within the
 // account, refusing a link that would make a loop.
 func (im *importer) resolveManagers(t Table, header int, fields []Field) {
-	idCol, mgrIDCol, mgrCol, nameCol, accCol := -1, -1, -1, -1, -1
+	idCol, mgrIDCol, mgrCol, nameCol, accCol, firstCol, lastCol := -1, -1, -1, -1, -1, -1, -1
 	for j, f := range fields {
 		switch f {
 		case FID:
@@ -792,9 +851,13 @@ func (im *importer) resolveManagers(t Table, header int, fields []Field) {
 			nameCol = j
 		case FAccount:
 			accCol = j
+		case FFirstName:
+			firstCol = j
+		case FLastName:
+			lastCol = j
 		}
 	}
-	if nameCol < 0 || (mgrIDCol < 0 && mgrCol < 0) {
+	if (nameCol < 0 && firstCol < 0 && lastCol < 0 && idCol < 0) || (mgrIDCol < 0 && mgrCol < 0) {
 		return
 	}
 	cell := func(r []string, j int) string {
@@ -802,6 +865,9 @@ func (im *importer) resolveManagers(t Table, header int, fields []Field) {
 			return strings.TrimSpace(r[j])
 		}
 		return ""
+	}
+	rowName := func(r []string) string {
+		return personName(cells{FName: cell(r, nameCol), FFirstName: cell(r, firstCol), FLastName: cell(r, lastCol)})
 	}
 	byExt := map[string]*model.Stakeholder{}
 	extOf := map[string]string{} // stakeholder ID -> external ID
@@ -814,7 +880,7 @@ func (im *importer) resolveManagers(t Table, header int, fields []Field) {
 		if id := cell(r, idCol); idCol >= 0 && !isEmpty(id) {
 			return a.ID + "/id:" + id
 		}
-		name, _ := splitNameRole(cell(r, nameCol))
+		name, _ := splitNameRole(rowName(r))
 		return a.ID + "/" + key(name)
 	}
 	data := t.Rows[header+1:]

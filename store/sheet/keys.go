@@ -124,17 +124,25 @@ func (im *importer) defaultAccount() *model.Account {
 // workspace or the import yet: an opportunity export names its customers.
 // A value that looks like another system's ID is not a name: nothing is
 // made for it.
+// A value that looks like another system's ID makes an account known by
+// that key alone, named for it until the file of accounts is imported
+// (which finds it by the key and gives it its name).
 func (im *importer) namedAccount(name string) *model.Account {
-	if looksLikeID(name) && !strings.ContainsAny(name, " ") && len(name) >= 8 {
+	if isEmpty(name) {
 		return nil
 	}
 	a := &model.Account{ID: model.NewID(), Name: name, Currency: im.p.Settings.Rates.Base}
+	if looksLikeID(name) && len(name) >= 6 {
+		a.Name, a.SourceKey = "Account "+name, name
+		im.keyedAccounts++
+	} else {
+		im.madeAccounts++
+	}
 	if err := a.Validate(); err != nil {
 		return nil
 	}
-	im.accounts[key(name)] = a
+	im.accounts[key(a.Name)] = a
 	im.put(nil, a)
-	im.madeAccounts++
 	return a
 }
 

@@ -112,6 +112,11 @@ func parseDateCell(s string, dayFirst bool) (time.Time, error) {
 	if n, err := strconv.ParseFloat(t, 64); err == nil && n > 1000 && n < 100000 {
 		return excelEpoch.AddDate(0, 0, int(n)), nil
 	}
+	// A time after the date ("3/14/2026 9:30", "2026-03-14T09:30:00Z",
+	// "1948-12-08 00:00:00.000") says nothing about the day.
+	if i := strings.IndexAny(t, " T"); i >= 8 && i <= 10 && strings.Contains(t[i:], ":") {
+		t = t[:i]
+	}
 	layouts := []string{"2006-01-02", "2006-01-02 15:04:05", "02/01/2006", "2/1/2006", "02.01.2006", "2.1.2006", "02-01-2006", "2 Jan 2006", "Jan 2, 2006", "01-02-06"}
 	if !dayFirst {
 		layouts = []string{"2006-01-02", "2006-01-02 15:04:05", "01/02/2006", "1/2/2006", "01-02-2006", "2 Jan 2006", "Jan 2, 2006"}
@@ -267,4 +272,15 @@ func parseBool(s string) (bool, bool) {
 		return false, true
 	}
 	return false, false
+}
+
+// knownBuyingRole says whether a role cell names a buying role or a RACI
+// letter rather than a job.
+func knownBuyingRole(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "accountable", "decision maker", "decision-maker", "economic buyer", "champion", "coach", "consulted", "influencer",
+		"responsible", "technical buyer", "informed", "user", "gatekeeper", "blocker", "r", "a", "c", "i":
+		return true
+	}
+	return false
 }

@@ -1,0 +1,186 @@
+package sheet_test
+
+import (
+	"strings"
+	"testing"
+
+	"orchard/model"
+	"orchard/store/sheet"
+)
+
+// planCSV plans a text file made in the test and applies it to p.
+func planCSV(t *testing.T, p *model.Portfolio, name, text string) *sheet.Result {
+	t.Helper()
+	res := plan(t, writeCSV(t, name, text), p, sheet.Options{})
+	apply(p, res)
+	return res
+}
+
+func accountNamed(p *model.Portfolio, name string) []*model.Account {
+	var out []*model.Account
+	for _, a := range p.Accounts() {
+		if a.Name == name {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// A CRM export in Salesforce's shape: accounts keyed by Id (two customers
+// share a name), contacts linked by AccountId with managers by
+// ReportsToId and one e-mail address on every row, opportunities by
+// AccountId, tasks by a WhatId that names an opportunity.
+func TestSalesforceExportLinksByID(t *testing.T) {
+	p := model.NewPortfolio()
+	res := planCSV(t, p, "Account.csv", "\ufeffId,IsDeleted,Name,Type,ParentId,BillingCountry,Industry,AnnualRevenue,OwnerId\n"+
+		"001A000001,false,Nissan Motors,Customer,,Japan,Manufacturing,5000000,005X1\n"+
+		"001A000002,false,Grand Hotels,Partner,,USA,Hospitality,900000,005X1\n"+
+		"001A000003,false,Nissan Motors,Prospect,,USA,Manufacturing,,005X1\n")
+	if res.Sheets[0].Kind != sheet.KindAccounts || res.New != 3 {
+		t.Fatalf("accounts read as %s: %s", res.Sheets[0].Kind, res.Summary())
+	}
+	if n := len(accountNamed(p, "Nissan Motors")); n != 2 {
+		t.Errorf("%d accounts named Nissan Motors, want the two the export keeps apart", n)
+	}
+	for _, a := range p.Accounts() {
+		if a.Name == "Customer" || a.Name == "Partner" || a.Objective != "" {
+			t.Errorf("account %+v: the Type column is not a name, and no objective is invented", a)
+		}
+	}
+
+	res = planCSV(t, p, "Contact.csv", "Id,AccountId,LastName,FirstName,Title,ReportsToId,Email\n"+
+		"003C1,001A000001,Sato,Yuki,CEO,,same@example.com\n"+
+		"003C2,001A000001,Ito,Ken,CFO,003C1,same@example.com\n"+
+		"003C3,001A000003,Lee,Ann,Buyer,,same@example.com\n")
+	if res.Sheets[0].Kind != sheet.KindStakeholders || res.New != 3 || res.Skipped != 0 {
+		t.Fatalf("contacts read as %s: %s %v", res.Sheets[0].Kind, res.Summary(), res.Problems)
+	}
+	var ken, yuki *model.Stakeholder
+	for _, e := range p.All(model.KindStakeholder) {
+		s := e.(*model.Stakeholder)
+		switch s.Name {
+		case "Ken Ito":
+			ken = s
+		case "Yuki Sato":
+			yuki = s
+		case "Ann Lee":
+			if a := p.Account(s.AccountID); a.SourceKey != "001A000003" {
+				t.Errorf("Ann Lee is under %s, want the second Nissan Motors", a.SourceKey)
+			}
+		}
+	}
+	if ken == nil || yuki == nil || ken.ReportsTo != yuki.ID || ken.Title != "CFO" {
+		t.Fatalf("Ken Ito %+v should report to Yuki Sato %+v", ken, yuki)
+	}
+
+	res = planCSV(t, p, "Opportunity.csv", "Id,AccountId,Name,StageName,Amount,Probability,CloseDate,IsClosed\n"+
+		"006O1,001A000002,Spa refit,Closed Won,120000,100,2025-03-01,1\n"+
+		"006O2,001A000002,Lobby screens,Prospecting,40000,10,2026-09-30,\n")
+	if res.Sheets[0].Kind != sheet.KindOpportunities || res.New != 2 {
+		t.Fatalf("opportunities read as %s: %s %v", res.Sheets[0].Kind, res.Summary(), res.Problems)
+	}
+	res = planCSV(t, p, "Task.csv", "Id,Subject,ActivityDate,Status,WhatId,Description\n"+
+		"00T1,Send the proposal,2025-01-10,Completed,006O1,Sent by mail\n"+
+		"00T2,Book the site visit,2026-08-01,Not Started,006O2,\n")
+	if res.Sheets[0].Kind != sheet.KindActions || res.New != 2 {
+		t.Fatalf("tasks read as %s: %s %v", res.Sheets[0].Kind, res.Summary(), res.Problems)
+	}
+	hotel := accountNamed(p, "Grand Hotels")[0]
+	statuses := map[string]model.Status{}
+	for _, x := range p.Actions(hotel.ID) {
+		statuses[x.Title] = x.Status
+	}
+	if statuses["Send the proposal"] != model.StatusDone || statuses["Book the site visit"] != model.StatusPlanned {
+		t.Errorf("tasks on the opportunity's account: %v", statuses)
+	}
+
+	// Re-importing the accounts finds them by key: nothing doubles.
+	res = planCSV(t, p, "Account.csv", "Id,Name,Industry\n001A000001,Nissan Motors,Automotive\n001A000003,Nissan Motors,Manufacturing\n")
+	if res.New != 0 || p.Count(model.KindAccount) != 3 {
+		t.Errorf("re-import: %s, %d accounts", res.Summary(), p.Count(model.KindAccount))
+	}
+}
+
+// Opportunities that arrive before their accounts keep the link: an
+// account known only by its key, named by the accounts file later.
+func TestLinkToAnAccountNotImportedYet(t *testing.T) {
+	p := model.NewPortfolio()
+	res := planCSV(t, p, "Opportunity.csv", "Id,AccountId,Name,StageName,Amount\n006X,0010000000000001,Renewal,Negotiation,1000\n")
+	if res.New != 2 || !strings.Contains(strings.Join(res.Notes, " "), "only by their ID") {
+		t.Fatalf("%s, notes %q", res.Summary(), res.Notes)
+	}
+	planCSV(t, p, "Account.csv", "Id,Name,Industry\n0010000000000001,Contoso,Retail\n")
+	if p.Count(model.KindAccount) != 1 || p.Accounts()[0].Name != "Contoso" {
+		t.Errorf("accounts after the accounts file: %v", p.Accounts())
+	}
+}
+
+// Dynamics 365 display names: Full name from first and last, the
+// company by name, the hidden key column, dates with a time.
+func TestDynamicsDisplayNames(t *testing.T) {
+	p, acme := withAccount("Acme")
+	res := planCSV(t, p, "Contacts.csv", "(Do Not Modify) Contact,(Do Not Modify) Row Checksum,First Name,Last Name,Company Name,Job Title,Email\n"+
+		"{4F1C},x,Maria,Chen,Acme,Head of IT,maria@acme.example\n")
+	if res.Sheets[0].Kind != sheet.KindStakeholders || res.New != 1 {
+		t.Fatalf("read as %s: %s %v", res.Sheets[0].Kind, res.Summary(), res.Problems)
+	}
+	s := p.Stakeholders(acme.ID)
+	if len(s) != 1 || s[0].Name != "Maria Chen" || s[0].SourceKey != "{4F1C}" || s[0].Title != "Head of IT" {
+		t.Errorf("contact stored as %+v", s)
+	}
+	res = planCSV(t, p, "Opportunities.csv", "Topic,Potential Customer,Status,Est. Revenue,Est. Close Date\n"+
+		"Cloud move,Acme,Open,\"$250,000.00\",3/14/2026 9:30\n")
+	if res.Sheets[0].Kind != sheet.KindOpportunities || res.New != 1 || len(res.Problems) != 0 {
+		t.Fatalf("read as %s: %s %v", res.Sheets[0].Kind, res.Summary(), res.Problems)
+	}
+}
+
+// A register of roles without names keeps its rows, labelled by team, and
+// says so; a legend below the list is not a record.
+func TestRegisterWithoutNamesAndALegend(t *testing.T) {
+	p, _ := withAccount("Acme")
+	res := plan(t, writeCSV(t, "Stakeholder analysis.csv", "Functional/Team involved,Name,Role,Interest (H/L),Power (H/L)\n"+
+		"Finance,,Chief Financial Officer,H,H\n"+
+		"Sponsors,,Executive sponsor,H,H\n"+
+		",,,,\n"+
+		"Legend\n"+
+		"H = high,,,,\n"), p, sheet.Options{})
+	if res.Sheets[0].Kind != sheet.KindStakeholders || res.New != 3 || res.Skipped != 2 {
+		t.Fatalf("read as %s: %s %v", res.Sheets[0].Kind, res.Summary(), res.Problems)
+	}
+	names := map[string]string{}
+	for _, e := range res.Records {
+		if s, ok := e.(*model.Stakeholder); ok {
+			names[s.Name] = s.Title
+		}
+	}
+	if names["Finance"] != "Chief Financial Officer" || names["Sponsors"] != "Executive sponsor" {
+		t.Errorf("people stored as %v", names)
+	}
+	notes := strings.Join(res.Notes, " ")
+	if !strings.Contains(notes, "no name in the file") || !strings.Contains(notes, "legend") {
+		t.Errorf("notes %q should say names are missing and where the list ends", res.Notes)
+	}
+}
+
+// Our own staff list, named so and with no customer column, is the team.
+func TestEmployeesFileIsTheTeam(t *testing.T) {
+	p := model.NewPortfolio()
+	res := planCSV(t, p, "employees.csv", "employeeID,lastName,firstName,title,reportsTo\n1,Davolio,Nancy,Sales Representative,2\n2,Fuller,Andrew,\"Vice President, Sales\",NULL\n")
+	if res.Sheets[0].Kind != sheet.KindTeam || p.Count(model.KindTeamMember) != 2 {
+		t.Fatalf("read as %s: %s", res.Sheets[0].Kind, res.Summary())
+	}
+}
+
+// Every row read is accounted for: new, updated, unchanged, merged or
+// skipped add up to the rows with data.
+func TestEveryRowIsAccountedFor(t *testing.T) {
+	p := model.NewPortfolio()
+	res := plan(t, writeCSV(t, "accounts.csv", "Account,Industry,Revenue\nAcme,Retail,100\nBeta,Energy,200\nAcme,Retail,150\nGamma,,lots\nTotal,,450\n"), p, sheet.Options{})
+	if res.New != 2 || res.Merged != 1 || res.Skipped != 2 || res.New+res.Updated+res.Unchanged+res.Merged+res.Skipped != 5 {
+		t.Fatalf("%s for 5 rows", res.Summary())
+	}
+	if len(res.Merges) != 1 || !strings.Contains(res.Merges[0], "row 4") || !strings.Contains(res.Merges[0], "row 2") {
+		t.Errorf("the merge should name both rows: %q", res.Merges)
+	}
+}
