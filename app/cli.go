@@ -27,7 +27,8 @@ Usage:
   orchard demo --db PATH        create a workspace at PATH filled with the sample portfolio
   orchard summary --db PATH     print a JSON summary of the workspace at PATH
   orchard import FILE --db PATH [--account NAME] [--mapping M.json] [--save-mapping M.json]
-                     [--dates dmy|mdy] [--dry-run] [--json] [--report PROBLEMS.csv]
+                     [--dates dmy|mdy] [--kind SHEET=KIND]... [--currency EUR] [--dry-run] [--json]
+                     [--report PROBLEMS.csv]
                                 import accounts, people, team, opportunities, actions and revenue
                                 from .xlsx or .csv, or an Orchard workbook back into a workspace
   orchard flags --db PATH [--owner NAME] [--json]

@@ -61,7 +61,7 @@ func runGUI(db, importPath string, stderr io.Writer) int {
 		d.shell.SetStatus("Created the sample portfolio in " + path)
 	}
 	if importPath != "" && d.ws != nil {
-		d.previewImport(importPath, d.shell.Account())
+		d.previewImport(importPath, "")
 	}
 	d.win.ShowAndRun()
 	return 0
@@ -81,7 +81,7 @@ func newDesktop(fa fyne.App) *desktopApp {
 	// A spreadsheet dropped onto the window starts an import of it.
 	d.win.SetOnDropped(func(_ fyne.Position, items []fyne.URI) {
 		if d.ws != nil && len(items) == 1 && items[0].Scheme() == "file" {
-			d.previewImport(items[0].Path(), d.shell.Account())
+			d.previewImport(items[0].Path(), "")
 		}
 	})
 	return d

@@ -29,6 +29,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	saveMapping := fs.String("save-mapping", "", "write how the file was read to this mapping file")
 	dates := fs.String("dates", "", "how to read dates such as 03/04/2026: dmy or mdy")
 	reportPath := fs.String("report", "", "write every problem to this CSV file (as the wizard's Save problem report does)")
+	var kinds kindFlags
+	fs.Var(&kinds, "kind", "read sheet SHEET as KIND (accounts, stakeholders, team, opportunities, actions, revenue or unknown); repeatable")
+	currency := fs.String("currency", "", "the currency of amounts the file gives none for (ISO code such as EUR)")
 	var file string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		file, args = args[0], args[1:]
@@ -52,8 +55,12 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "orchard import: --dates must be dmy (day first) or mdy (month first), not %q\n", *dates)
 		return 2
 	}
+	if *currency != "" && !model.ValidCurrency(strings.ToUpper(*currency)) {
+		fmt.Fprintf(stderr, "orchard import: --currency must be a three-letter ISO code such as EUR, not %q\n", *currency)
+		return 2
+	}
 	res, err := importFile(importRequest{file: file, db: *db, account: *account, dry: *dry,
-		mapping: *mapping, saveMapping: *saveMapping, dates: *dates})
+		mapping: *mapping, saveMapping: *saveMapping, dates: *dates, kinds: kinds, currency: strings.ToUpper(*currency)})
 	if res != nil {
 		printImport(stdout, file, res, *dry, err == nil && !*dry, *asJSON)
 		if *reportPath != "" {
@@ -82,11 +89,34 @@ type importRequest struct {
 	dry                  bool
 	mapping, saveMapping string
 	dates                string
+	kinds                kindFlags
+	currency             string
+}
+
+// kindFlags collects --kind SHEET=KIND.
+type kindFlags map[string]sheet.Kind
+
+func (k *kindFlags) String() string { return "" }
+
+func (k *kindFlags) Set(v string) error {
+	name, kind, ok := strings.Cut(v, "=")
+	if !ok || strings.TrimSpace(name) == "" {
+		return fmt.Errorf("--kind wants SHEET=KIND, such as --kind 'Sheet1=stakeholders', not %q", v)
+	}
+	kd, known := sheet.KindByName(kind)
+	if !known {
+		return fmt.Errorf("--kind %s: %q is not something Orchard imports (accounts, stakeholders, team, opportunities, actions, revenue, unknown)", name, kind)
+	}
+	if *k == nil {
+		*k = kindFlags{}
+	}
+	(*k)[strings.TrimSpace(name)] = kd
+	return nil
 }
 
 // importFile plans an import and, unless dry, applies it in one
 // transaction after taking a copy of the workspace.
-func importFile(rq importRequest) (*sheet.Result, error) {
+func importFile(rq importRequest) (res *sheet.Result, err error) {
 	file, db, accountName, dry := rq.file, rq.db, rq.account, rq.dry
 	// Importing into a path where no workspace is yet makes an empty one
 	// (not the sample), so a workbook exported from one workspace can be
@@ -100,11 +130,18 @@ func importFile(rq importRequest) (*sheet.Result, error) {
 			defer scratch.Close()
 			db = scratch.Path()
 		} else {
-			created, err := workspace.Create(db, model.DefaultSettings(), nil)
-			if err != nil {
-				return nil, err
+			created, cerr := workspace.Create(db, model.DefaultSettings(), nil)
+			if cerr != nil {
+				return nil, cerr
 			}
 			created.Close()
+			// A workspace made for an import that then writes nothing is
+			// not left behind.
+			defer func() {
+				if err != nil || res == nil || len(res.Records) == 0 && res.Settings == nil {
+					os.Remove(db)
+				}
+			}()
 		}
 	}
 	ws, a, err := openAccount(db, accountName)
@@ -135,6 +172,23 @@ func importFile(rq importRequest) (*sheet.Result, error) {
 			o.Sheets[i].Dates = rq.dates
 		}
 	}
+	for name, k := range rq.kinds {
+		found := false
+		for i := range o.Sheets {
+			if strings.EqualFold(o.Sheets[i].Sheet, name) {
+				o.Sheets[i].SetKind(k)
+				found = true
+			}
+		}
+		if !found {
+			var names []string
+			for _, m := range o.Sheets {
+				names = append(names, m.Sheet)
+			}
+			return nil, fmt.Errorf("--kind names sheet %q, but %s has sheets %s", name, file, strings.Join(names, ", "))
+		}
+	}
+	o.Currency = rq.currency
 	if rq.saveMapping != "" {
 		if err := writeAtomically(rq.saveMapping, sheet.MarshalMapping(o.Sheets)); err != nil {
 			return nil, err

@@ -35,7 +35,7 @@ func (d *desktopApp) importDialog() {
 		return
 	}
 	d.pickFile([]string{".xlsx", ".xlsm", ".xltx", ".csv", ".tsv", ".txt", ".xls", ".htm", ".html"}, "", func(path string) {
-		d.previewImport(path, d.shell.Account())
+		d.previewImport(path, "")
 	})
 }
 
@@ -96,6 +96,7 @@ type importWizard struct {
 	wb        *sheet.Workbook
 	sheets    []sheet.SheetMapping
 	accountID string
+	into      *widget.SelectEntry // the account for rows that name none
 	res       *sheet.Result
 	cancel    context.CancelFunc // stops the plan under way; a stopped plan's result is dropped
 	reused    string
@@ -161,21 +162,7 @@ func (w *importWizard) show() {
 	w.probTab = container.NewTabItem("Problems", w.problems)
 	w.tabs.Append(w.probTab)
 
-	accounts := map[string]string{}
-	names := []string{"(none)"}
-	for _, a := range d.ws.Portfolio().Accounts() {
-		names = append(names, a.Name)
-		accounts[a.Name] = a.ID
-	}
-	into := widget.NewSelect(names, nil)
-	into.SetSelected("(none)")
-	if a := d.ws.Portfolio().Account(w.accountID); a != nil {
-		into.SetSelected(a.Name)
-	}
-	into.OnChanged = func(name string) {
-		w.accountID = accounts[name]
-		w.replan()
-	}
+	into := w.accountPicker()
 	w.reportBtn = widget.NewButton("Save problem report…", w.saveReport)
 	w.importBtn = widget.NewButton("Import", w.doImport)
 	w.importBtn.Importance = widget.HighImportance
@@ -194,7 +181,13 @@ func (w *importWizard) show() {
 		top.Add(container.NewBorder(nil, nil, widget.NewLabel("Rows that name no account go to"), nil, into))
 	}
 	w.dlg = dialog.NewCustomWithoutButtons("Import "+filepath.Base(w.path), container.NewBorder(top, buttons, nil, nil, w.tabs), d.win)
-	w.dlg.Resize(fyne.NewSize(1040, 720))
+	// Fits a 1280×720 screen with room for the title bar; the buttons sit
+	// in the border, always in view.
+	size := fyne.NewSize(1040, 620)
+	if win := d.win.Canvas().Size(); win.Width > 0 && win.Height > 0 {
+		size = fyne.NewSize(min(size.Width, win.Width-40), min(size.Height, win.Height-40))
+	}
+	w.dlg.Resize(size)
 	w.dlg.Show()
 	d.importWizard = w
 	w.replan()
@@ -256,7 +249,7 @@ func (w *importWizard) sheetPane(i int) fyne.CanvasObject {
 		if sheet.Kind(s) == m.Kind {
 			return
 		}
-		m.Kind = sheet.Kind(s)
+		m.SetKind(sheet.Kind(s))
 		w.sheetTabs[i].Text = w.tabTitle(i)
 		w.sheetTabs[i].Content = w.sheetPane(i)
 		w.tabs.Refresh()
@@ -267,6 +260,10 @@ func (w *importWizard) sheetPane(i int) fyne.CanvasObject {
 		where = fmt.Sprintf("Headers on rows %d–%d", m.HeaderRow-1, m.HeaderRow)
 	}
 	head := container.NewHBox(widget.NewLabel("This sheet holds"), kind, widget.NewLabel(where))
+	if m.RunnerUp != "" {
+		other := m.RunnerUp
+		head.Add(widget.NewButton("It could also be "+string(other)+": read it so", func() { kind.SetSelected(string(other)) }))
+	}
 	if m.HasDates() {
 		options := []string{"Dates: decide from the data", "Dates: day first (31/12/2026)", "Dates: month first (12/31/2026)"}
 		values := []string{sheet.DatesAuto, sheet.DatesDMY, sheet.DatesMDY}
@@ -578,4 +575,46 @@ func (w *importWizard) planAgainAfterOtherSave() {
 	w.dlg.Show()
 	w.d.importWizard = w
 	w.replan()
+}
+
+// noAccountChoice is the picker's first entry: rows that name no account
+// go to a new account named after the file.
+func (w *importWizard) noAccountChoice() string {
+	return "A new account: " + sheet.FileAccountName(w.path)
+}
+
+// accountPicker chooses the account for rows that name none. Typing
+// narrows the list, for workspaces with many accounts.
+func (w *importWizard) accountPicker() fyne.CanvasObject {
+	accounts := map[string]string{}
+	all := []string{w.noAccountChoice()}
+	for _, a := range w.d.ws.Portfolio().Accounts() {
+		all = append(all, a.Name)
+		accounts[a.Name] = a.ID
+	}
+	into := widget.NewSelectEntry(all)
+	w.into = into
+	into.PlaceHolder = "Type to find an account"
+	into.SetText(w.noAccountChoice())
+	if a := w.d.ws.Portfolio().Account(w.accountID); a != nil {
+		into.SetText(a.Name)
+	}
+	into.OnChanged = func(text string) {
+		if id, ok := accounts[text]; ok || text == w.noAccountChoice() {
+			if id != w.accountID {
+				w.accountID = id
+				w.replan()
+			}
+			into.SetOptions(all)
+			return
+		}
+		var found []string
+		for _, n := range all {
+			if strings.Contains(strings.ToLower(n), strings.ToLower(text)) {
+				found = append(found, n)
+			}
+		}
+		into.SetOptions(found)
+	}
+	return into
 }

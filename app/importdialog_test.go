@@ -153,3 +153,32 @@ func TestQuitWaitsForImportSave(t *testing.T) {
 		t.Error("the import is not in the workspace file after quitting")
 	}
 }
+
+// Rows that name no account go, by default, to a new account named after
+// the file, not to whatever account is selected; the picker narrows as
+// the user types, and choosing an account plans again.
+func TestImportWizardAccountPicker(t *testing.T) {
+	d := newTestDesktop(t)
+	d.async = func(f func()) { f() }
+	acc := d.ws.Portfolio().Accounts()[3]
+	d.shell.SelectAccount(acc.ID)
+	path := filepath.Join(t.TempDir(), "board members.csv")
+	if err := os.WriteFile(path, []byte("Name,Title\nMaria Chen,CFO\nKen Ito,CEO\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d.previewImport(path, "")
+	w := waitForPlan(t, d, nil)
+	picker := w.into
+	if picker.Text != "A new account: Board members" || w.accountID != "" {
+		t.Fatalf("picker shows %q (account %q); want the new account named after the file", picker.Text, w.accountID)
+	}
+	if !strings.Contains(strings.Join(w.res.Notes, " "), `"Board members"`) {
+		t.Errorf("the plan does not say where the rows go: %q", w.res.Notes)
+	}
+	first := w.res
+	picker.SetText(acc.Name)
+	w = waitForPlan(t, d, first)
+	if w.accountID != acc.ID {
+		t.Errorf("choosing %s left the account as %q", acc.Name, w.accountID)
+	}
+}

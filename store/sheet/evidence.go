@@ -321,3 +321,44 @@ func containsField(fields []Field, f Field) bool {
 	}
 	return false
 }
+
+// SetKind reads the sheet as another kind: its columns are mapped again
+// with what their headers mean for that kind.
+func (m *SheetMapping) SetKind(k Kind) {
+	if k == m.Kind {
+		return
+	}
+	generic := make([]Field, len(m.Headers))
+	for j, h := range m.Headers {
+		generic[j] = fieldOf(h)
+	}
+	m.Kind, m.RunnerUp = k, ""
+	if k == KindUnknown {
+		m.Fields = generic
+		return
+	}
+	m.Fields = mapFor(k, m.Headers, generic)
+}
+
+// KindByName finds a kind from what a person types: "accounts",
+// "stakeholders" or "people", "team", "opportunities", "actions",
+// "revenue".
+func KindByName(s string) (Kind, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "accounts", "account":
+		return KindAccounts, true
+	case "stakeholders", "stakeholder", "people", "contacts":
+		return KindStakeholders, true
+	case "team", "team members", "team-members":
+		return KindTeam, true
+	case "opportunities", "opportunity", "deals":
+		return KindOpportunities, true
+	case "actions", "action", "tasks":
+		return KindActions, true
+	case "revenue", "revenue figures", "figures":
+		return KindRevenue, true
+	case "unknown", "none", "skip":
+		return KindUnknown, true
+	}
+	return "", false
+}

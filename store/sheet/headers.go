@@ -183,10 +183,29 @@ func headerKeys(h string) []string {
 		}
 	}
 	add(withoutBrackets(h))
+	add(withoutUnits(h))
 	for _, part := range strings.FieldsFunc(withoutBrackets(h), func(r rune) bool { return r == '/' || r == '\n' || r == '|' }) {
 		add(part)
 	}
 	return keys
+}
+
+// withoutUnits drops what a header says about its unit and currency
+// ("Umsatz in Tsd. €" -> "Umsatz").
+func withoutUnits(h string) string {
+	h = millionsUnit.ReplaceAllString(h, " ")
+	h = thousandsUnit.ReplaceAllString(h, " ")
+	h = currencyWord.ReplaceAllStringFunc(h, func(w string) string {
+		if knownCurrency[w] {
+			return " "
+		}
+		return w
+	})
+	h = strings.NewReplacer("€", " ", "$", " ", "£", " ", "¥", " ", "₫", " ").Replace(h)
+	if i := strings.LastIndex(strings.ToLower(h), " in "); i > 0 && strings.TrimSpace(h[i+4:]) == "" {
+		h = h[:i]
+	}
+	return strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(h), " in"))
 }
 
 // withoutBrackets drops text in round or square brackets.

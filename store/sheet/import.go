@@ -101,6 +101,9 @@ type Options struct {
 	Today     time.Time
 	// Sheets says how to read each sheet; nil reads them as Analyse guesses.
 	Sheets []SheetMapping
+	// Currency is the currency of amounts the file gives none for; empty
+	// reads them in the workspace's base currency, with a note.
+	Currency string
 }
 
 // Plan works out what importing a workbook into the portfolio would do,
@@ -163,6 +166,10 @@ func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Option
 		}
 		if m.Kind != KindUnknown {
 			im.res.Notes = append(im.res.Notes, duplicateNotes(m)...)
+		}
+		if m.RunnerUp != "" {
+			im.res.Notes = append(im.res.Notes, fmt.Sprintf("Sheet %s is read as %s, but it could also hold %s: choose on its tab in the import wizard, or run orchard import with --kind '%s=%s'.",
+				t.Name, m.Kind, m.RunnerUp, t.Name, m.RunnerUp))
 		}
 		if m.Kind != KindUnknown && m.Dates == DatesAuto {
 			// Asked whatever the mapping now is: a column the user just
@@ -271,6 +278,9 @@ type importer struct {
 	// noAccountColumn is set while reading a sheet that has no account
 	// column: its rows belong to the default account.
 	noAccountColumn bool
+	scale           map[Field]float64 // per amount field of the sheet, the unit its header gives
+	headerCurrency  string            // a currency an amount header of the sheet names
+	currencyNoted   map[string]bool   // sheets whose missing currency was noted
 }
 
 func joinInts(v []int, most int) string {
@@ -395,6 +405,7 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 	}
 	_, hasAccount := colName[FAccount]
 	im.noAccountColumn = !hasAccount
+	im.amountUnits(t.Name, m.Headers, fields)
 	dayFirst := m.dayFirst(t)
 	var amounts []string
 	for _, r := range t.Rows[header+1:] {
@@ -614,11 +625,11 @@ func (im *importer) account(sheet string, row int, c cells, col map[Field]string
 	if v := c[FOwner]; !isEmpty(v) {
 		a.Owner = v
 	}
-	if v := strings.ToUpper(c[FCurrency]); model.ValidCurrency(v) {
-		a.Currency = v
+	if before == nil || !isEmpty(c[FCurrency]) || !isEmpty(c[FRevenue]) {
+		a.Currency = im.currencyOf(sheet, c, FRevenue, a.Currency, true)
 	}
 	if v := c[FRevenue]; !isEmpty(v) {
-		amt, err := im.amount(v)
+		amt, err := im.scaled(FRevenue, v)
 		if err != nil || amt < 0 {
 			im.problem(sheet, row, col[FRevenue], v, "a revenue of zero or more, e.g. 1,250,000")
 			return false
@@ -626,7 +637,7 @@ func (im *importer) account(sheet string, row int, c cells, col map[Field]string
 		a.Revenue = model.MoneyFromMajor(amt)
 	}
 	if v := c[FPotential]; !isEmpty(v) {
-		if amt, err := im.amount(v); err == nil && amt >= 0 {
+		if amt, err := im.scaled(FPotential, v); err == nil && amt >= 0 {
 			a.Potential = model.MoneyFromMajor(amt)
 		}
 	}
@@ -1014,7 +1025,8 @@ func (im *importer) opportunity(sheet string, row int, c cells, col map[Field]st
 		}
 	}
 	if v := c[FAmount]; !isEmpty(v) {
-		amt, err := im.amount(v)
+		o.Currency = im.currencyOf(sheet, c, FAmount, o.Currency, false)
+		amt, err := im.scaled(FAmount, v)
 		if err != nil || amt < 0 {
 			im.problem(sheet, row, col[FAmount], v, "a value of zero or more")
 			return false

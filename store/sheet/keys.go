@@ -85,10 +85,10 @@ func (im *importer) latestAccount(a *model.Account) *model.Account {
 	return a
 }
 
-// fileAccountName names the account that rows naming none go to when the
+// FileAccountName names the account that rows naming none go to when the
 // user chose none: the file's name in words ("org_chart-2026.csv" ->
 // "Org chart 2026").
-func fileAccountName(path string) string {
+func FileAccountName(path string) string {
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	words := strings.FieldsFunc(base, func(r rune) bool { return r == '_' || r == '-' || r == '.' || unicode.IsSpace(r) })
 	name := strings.Join(words, " ")
@@ -109,7 +109,7 @@ func (im *importer) defaultAccount() *model.Account {
 			return a
 		}
 	}
-	name := fileAccountName(im.path)
+	name := FileAccountName(im.path)
 	if a := im.accounts[key(name)]; a != nil {
 		return a
 	}

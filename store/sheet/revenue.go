@@ -70,7 +70,7 @@ func (im *importer) figures(sheet string, row int, c cells, col map[Field]string
 	var out []*model.PeriodFigure
 	var befores []*model.PeriodFigure
 	for _, am := range amounts {
-		v, err := im.amount(c[am.field])
+		v, err := im.scaled(am.field, c[am.field])
 		if err != nil {
 			im.problem(sheet, row, col[am.field], c[am.field], "an amount such as 1,250,000")
 			return false
