@@ -26,7 +26,7 @@ Usage:
                                 open the window and the import wizard on the spreadsheet FILE
   orchard demo --db PATH        create a workspace at PATH filled with the sample portfolio
   orchard summary --db PATH     print a JSON summary of the workspace at PATH
-  orchard import FILE --db PATH [--account NAME] [--mapping M.json] [--save-mapping M.json]
+  orchard import FILE... --db PATH [--account NAME] [--mapping M.json] [--save-mapping M.json]
                      [--dates dmy|mdy] [--kind SHEET=KIND]... [--currency EUR] [--dry-run] [--json]
                      [--report PROBLEMS.csv]
                                 import accounts, people, team, opportunities, actions and revenue

@@ -79,9 +79,16 @@ func newDesktop(fa fyne.App) *desktopApp {
 	d.buildMenu()
 	d.addShortcuts()
 	// A spreadsheet dropped onto the window starts an import of it.
+	// Several files dropped at once (a CRM's export) import together.
 	d.win.SetOnDropped(func(_ fyne.Position, items []fyne.URI) {
-		if d.ws != nil && len(items) == 1 && items[0].Scheme() == "file" {
-			d.previewImport(items[0].Path(), "")
+		var paths []string
+		for _, it := range items {
+			if it.Scheme() == "file" {
+				paths = append(paths, it.Path())
+			}
+		}
+		if d.ws != nil && len(paths) > 0 {
+			d.previewImportAll(paths, "")
 		}
 	})
 	return d

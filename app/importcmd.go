@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -32,17 +33,17 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	var kinds kindFlags
 	fs.Var(&kinds, "kind", "read sheet SHEET as KIND (accounts, stakeholders, team, opportunities, actions, revenue or unknown); repeatable")
 	currency := fs.String("currency", "", "the currency of amounts the file gives none for (ISO code such as EUR)")
-	var file string
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		file, args = args[0], args[1:]
+	// Files (or folders, or .zip exports) come before the flags, or after.
+	var files []string
+	for len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		files, args = append(files, args[0]), args[1:]
 	}
 	err := fs.Parse(args)
-	if err == nil && file == "" && fs.NArg() == 1 {
-		file = fs.Arg(0)
-	} else if err == nil && fs.NArg() > 0 {
-		err = fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	if err == nil {
+		files = append(files, fs.Args()...)
 	}
-	if err != nil || file == "" || *db == "" {
+	file := strings.Join(files, ", ")
+	if err != nil || len(files) == 0 || *db == "" {
 		msg := "FILE and --db PATH are required"
 		if err != nil {
 			msg = err.Error()
@@ -59,7 +60,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "orchard import: --currency must be a three-letter ISO code such as EUR, not %q\n", *currency)
 		return 2
 	}
-	res, err := importFile(importRequest{file: file, db: *db, account: *account, dry: *dry,
+	res, err := importFile(importRequest{file: file, files: files, db: *db, account: *account, dry: *dry,
 		mapping: *mapping, saveMapping: *saveMapping, dates: *dates, kinds: kinds, currency: strings.ToUpper(*currency)})
 	if res != nil {
 		printImport(stdout, file, res, *dry, err == nil && !*dry, *asJSON)
@@ -86,6 +87,7 @@ func mustTempDir() string {
 
 type importRequest struct {
 	file, db, account    string
+	files                []string // what to read: files, folders, .zip exports
 	dry                  bool
 	mapping, saveMapping string
 	dates                string
@@ -153,7 +155,11 @@ func importFile(rq importRequest) (res *sheet.Result, err error) {
 	if a != nil {
 		o.AccountID = a.ID
 	}
-	wb, err := sheet.ReadFile(file)
+	paths := rq.files
+	if len(paths) == 0 {
+		paths = []string{file}
+	}
+	wb, err := sheet.ReadPaths(context.Background(), paths, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -212,7 +218,11 @@ func importFile(rq importRequest) (res *sheet.Result, err error) {
 			}
 			return res, nil
 		}
-		err = saveImport(ws, "Import "+filepath.Base(file), res)
+		label := "Import " + filepath.Base(paths[0])
+		if len(paths) > 1 {
+			label = fmt.Sprintf("Import %d files", len(paths))
+		}
+		err = saveImport(ws, label, res)
 		if errors.Is(err, store.ErrStale) && attempt < 5 {
 			if _, rerr := ws.Refresh(); rerr != nil {
 				return res, fmt.Errorf("import of %s refused, nothing changed: %w", file, rerr)

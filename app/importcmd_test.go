@@ -1,6 +1,7 @@
 package app
 
 import (
+	"archive/zip"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -71,5 +72,75 @@ func TestImportKindFlag(t *testing.T) {
 	}
 	if code, _, stderr := run("import", csv, "--db", db, "--kind", "list=widgets"); code != 2 || !strings.Contains(stderr, "widgets") {
 		t.Errorf("--kind with an unknown kind: %d %s", code, stderr)
+	}
+}
+
+// A CRM's export of several files, as a folder or a .zip, imports in one
+// step: accounts first, then the people and deals that link to them by ID,
+// whatever order the files come in; one undo takes it all back.
+func TestImportSeveralFilesAtOnce(t *testing.T) {
+	files := map[string]string{
+		"Contact.csv":     "Id,AccountId,FirstName,LastName,Title\n003A,001X,Maria,Chen,CFO\n003B,001Y,Ken,Ito,CEO\n",
+		"Opportunity.csv": "Id,AccountId,Name,StageName,Amount,CloseDate\n006A,001X,Renewal,Negotiation,5000,2026-06-30\n",
+		"Account.csv":     "Id,Name,Industry\n001X,Contoso,Retail\n001Y,Fabrikam,Energy\n",
+	}
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "export")
+	os.Mkdir(folder, 0o755)
+	zipPath := filepath.Join(dir, "export.zip")
+	zf, _ := os.Create(zipPath)
+	zw := zip.NewWriter(zf)
+	for name, body := range files {
+		writeFile(t, filepath.Join(folder, name), []byte(body))
+		w, _ := zw.Create("export/" + name)
+		w.Write([]byte(body))
+	}
+	zw.Close()
+	zf.Close()
+	for _, source := range []string{folder, zipPath} {
+		db := filepath.Join(t.TempDir(), "w.orchard")
+		code, out, stderr := run("import", source, "--db", db)
+		if code != 0 {
+			t.Fatalf("%s: %s %s", filepath.Base(source), out, stderr)
+		}
+		ws, err := openForTest(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := ws.Portfolio()
+		if p.Count(model.KindAccount) != 2 || p.Count(model.KindStakeholder) != 2 || p.Count(model.KindOpportunity) != 1 {
+			t.Errorf("%s: %d accounts, %d people, %d deals\n%s", filepath.Base(source), p.Count(model.KindAccount),
+				p.Count(model.KindStakeholder), p.Count(model.KindOpportunity), out)
+		}
+		for _, a := range p.Accounts() {
+			if strings.HasPrefix(a.Name, "Account ") {
+				t.Errorf("%s: a link was not resolved within the export: %s", filepath.Base(source), a.Name)
+			}
+		}
+		ws.Close()
+	}
+}
+
+// The wizard imports a folder of files as one step that one undo takes back.
+func TestImportWizardFolderIsOneStep(t *testing.T) {
+	d := newTestDesktop(t)
+	d.async = func(f func()) { f() }
+	folder := filepath.Join(t.TempDir(), "crm export")
+	os.Mkdir(folder, 0o755)
+	writeFile(t, filepath.Join(folder, "Account.csv"), []byte("Id,Name,Industry\n001X,Contoso,Retail\n"))
+	writeFile(t, filepath.Join(folder, "Contact.csv"), []byte("Id,AccountId,FirstName,LastName\n003A,001X,Maria,Chen\n"))
+	before, people := d.ws.Portfolio().Count(model.KindAccount), d.ws.Portfolio().Count(model.KindStakeholder)
+	d.previewImport(folder, "")
+	w := waitForPlan(t, d, nil)
+	if len(w.sheets) != 2 || w.res.New != 2 {
+		t.Fatalf("%d sheets, %s %v", len(w.sheets), w.res.Summary(), w.res.Problems)
+	}
+	w.doImport()
+	if got := d.ws.Portfolio().Count(model.KindAccount); got != before+1 {
+		t.Fatalf("%d accounts after the import, want %d", got, before+1)
+	}
+	d.undo()
+	if got := d.ws.Portfolio().Count(model.KindAccount); got != before || d.ws.Portfolio().Count(model.KindStakeholder) != people {
+		t.Errorf("one undo left %d accounts and %d people, want %d and %d", got, d.ws.Portfolio().Count(model.KindStakeholder), before, people)
 	}
 }

@@ -39,12 +39,19 @@ func (d *desktopApp) importDialog() {
 	})
 }
 
-// previewImport reads the file on a goroutine, with progress and Cancel,
-// then opens the wizard.
+// previewImport reads the file (or folder, or .zip export) on a
+// goroutine, with progress and Cancel, then opens the wizard.
 func (d *desktopApp) previewImport(path, accountID string) {
-	if d.ws == nil {
+	d.previewImportAll([]string{path}, accountID)
+}
+
+// previewImportAll reads several files together (dropped on the window at
+// once): they are planned and imported as one step.
+func (d *desktopApp) previewImportAll(paths []string, accountID string) {
+	if d.ws == nil || len(paths) == 0 {
 		return
 	}
+	path := paths[0]
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBar()
 	var wait dialog.Dialog
@@ -52,12 +59,12 @@ func (d *desktopApp) previewImport(path, accountID string) {
 		cancel()
 		wait.Hide()
 	})
-	wait = dialog.NewCustomWithoutButtons("Reading "+filepath.Base(path),
+	wait = dialog.NewCustomWithoutButtons("Reading "+describePaths(paths),
 		container.NewVBox(bar, container.NewCenter(stop)), d.win)
 	wait.Resize(fyne.NewSize(420, 140))
 	wait.Show()
 	d.runAsync(func() {
-		wb, err := sheet.ReadFileContext(ctx, path, func(f float64) { fyne.Do(func() { bar.SetValue(f) }) })
+		wb, err := sheet.ReadPaths(ctx, paths, func(f float64) { fyne.Do(func() { bar.SetValue(f) }) })
 		var sheets []sheet.SheetMapping
 		if err == nil {
 			sheets = sheet.Analyse(wb)
@@ -73,7 +80,7 @@ func (d *desktopApp) previewImport(path, accountID string) {
 				dialog.ShowError(err, d.win)
 				return
 			}
-			w := &importWizard{d: d, path: path, wb: wb, sheets: sheets, accountID: accountID}
+			w := &importWizard{d: d, path: path, name: describePaths(paths), wb: wb, sheets: sheets, accountID: accountID}
 			w.reuseRemembered()
 			w.show()
 		})
@@ -96,6 +103,7 @@ type importWizard struct {
 	wb        *sheet.Workbook
 	sheets    []sheet.SheetMapping
 	accountID string
+	name      string              // what is imported, in words: the file's name, or "3 files"
 	into      *widget.SelectEntry // the account for rows that name none
 	res       *sheet.Result
 	cancel    context.CancelFunc // stops the plan under way; a stopped plan's result is dropped
@@ -180,7 +188,7 @@ func (w *importWizard) show() {
 	if !w.wb.Orchard {
 		top.Add(container.NewBorder(nil, nil, widget.NewLabel("Rows that name no account go to"), nil, into))
 	}
-	w.dlg = dialog.NewCustomWithoutButtons("Import "+filepath.Base(w.path), container.NewBorder(top, buttons, nil, nil, w.tabs), d.win)
+	w.dlg = dialog.NewCustomWithoutButtons("Import "+w.name, container.NewBorder(top, buttons, nil, nil, w.tabs), d.win)
 	// Fits a 1280×720 screen with room for the title bar; the buttons sit
 	// in the border, always in view.
 	size := fyne.NewSize(1040, 620)
@@ -405,7 +413,7 @@ func (w *importWizard) showPlan(p *model.Portfolio, res *sheet.Result, err error
 		w.problems.Refresh()
 		return
 	}
-	w.summary.SetText("Importing " + filepath.Base(w.path) + " would give: " + res.Summary())
+	w.summary.SetText("Importing " + w.name + " would give: " + res.Summary())
 	var notes []string
 	if w.reused != "" {
 		notes = append(notes, w.reused)
@@ -523,7 +531,7 @@ func (w *importWizard) doImport() {
 		return
 	}
 	w.close()
-	pending, err := d.ws.PrepareImport("Import "+filepath.Base(w.path), res.Records, res.Settings)
+	pending, err := d.ws.PrepareImport("Import "+w.name, res.Records, res.Settings)
 	if err != nil {
 		dialog.ShowError(fmt.Errorf("the import was refused and nothing changed: %w", err), d.win)
 		return
@@ -559,7 +567,7 @@ func (w *importWizard) doImport() {
 			pending.Finish()
 			d.fa.Preferences().SetString(w.shapeKey(), string(sheet.MarshalMapping(w.sheets)))
 			d.shell.SetStatus(fmt.Sprintf("Imported %s: %s — Ctrl+Z undoes the whole import; a copy from before is %s",
-				filepath.Base(w.path), res.Summary(), filepath.Base(backup)))
+				w.name, res.Summary(), filepath.Base(backup)))
 		})
 	})
 }
@@ -617,4 +625,12 @@ func (w *importWizard) accountPicker() fyne.CanvasObject {
 		into.SetOptions(found)
 	}
 	return into
+}
+
+// describePaths names what is imported: one file's name, or how many.
+func describePaths(paths []string) string {
+	if len(paths) == 1 {
+		return filepath.Base(paths[0])
+	}
+	return fmt.Sprintf("%d files", len(paths))
 }

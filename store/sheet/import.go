@@ -124,7 +124,7 @@ func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Option
 	}
 	im := &importer{p: p, o: o, res: &Result{}, accounts: map[string]*model.Account{}, members: map[string]*model.TeamMember{},
 		people: make(map[string]*model.Stakeholder, rows), written: make(map[string]model.Entity, rows), pos: make(map[string]int, rows),
-		personKey: make(map[string]string, rows), keys: newSourceKeys(p), path: wb.Path, firstRow: make(map[string]string, rows)}
+		personKey: make(map[string]string, rows), keys: newSourceKeys(p), path: wb.Path, wb: wb, firstRow: make(map[string]string, rows)}
 	for _, a := range p.Accounts() {
 		im.accounts[key(a.Name)] = a
 	}
@@ -268,13 +268,14 @@ type importer struct {
 	decimalComma  bool                           // the sheet's amounts use a decimal comma
 	rowPeriods    []periodCell                   // the row's cells under period headers
 	keys          *sourceKeys                    // records by their ID in the system they came from
-	path          string                         // the file, for naming the account of rows that name none
-	madeAccounts  int                            // accounts made because rows named them
-	keyedAccounts int                            // accounts made because rows named their key
-	unnamed       int                            // people labelled by team or role, the file giving no name
-	firstRow      map[string]string              // kind/id -> "sheet S, row N" that first wrote it
-	rowAt         string                         // the row being read, "sheet S, row N"
-	totalRows     map[string][]int               // per sheet, total rows left out
+	path          string                         // the sheet's file, for naming the account of rows that name none
+	wb            *Workbook
+	madeAccounts  int               // accounts made because rows named them
+	keyedAccounts int               // accounts made because rows named their key
+	unnamed       int               // people labelled by team or role, the file giving no name
+	firstRow      map[string]string // kind/id -> "sheet S, row N" that first wrote it
+	rowAt         string            // the row being read, "sheet S, row N"
+	totalRows     map[string][]int  // per sheet, total rows left out
 	// noAccountColumn is set while reading a sheet that has no account
 	// column: its rows belong to the default account.
 	noAccountColumn bool
@@ -405,6 +406,7 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 	}
 	_, hasAccount := colName[FAccount]
 	im.noAccountColumn = !hasAccount
+	im.path = im.wb.source(t)
 	im.amountUnits(t.Name, m.Headers, fields)
 	dayFirst := m.dayFirst(t)
 	var amounts []string

@@ -50,7 +50,7 @@ func Analyse(wb *Workbook) []SheetMapping {
 		h := findHeader(t.Rows)
 		if h.row >= 0 {
 			m.HeaderRow, m.TwoRows, m.Headers, m.Fields = h.row+1, h.two, h.texts, h.fields
-			scores := scoreKinds(wb.Path, t.Name, h.texts, h.fields, columnShapes(t.Rows[h.row+1:], len(h.texts)))
+			scores := scoreKinds(wb.source(t), t.Name, h.texts, h.fields, columnShapes(t.Rows[h.row+1:], len(h.texts)))
 			if best := scores[0]; best.score >= minKindScore {
 				m.Kind, m.Fields = best.kind, best.fields
 				if len(scores) > 1 && scores[1].score >= minKindScore && scores[1].score > best.score*0.8 {

@@ -22,6 +22,17 @@ import (
 type Table struct {
 	Name string
 	Rows [][]string
+	// File is the file the sheet came from, when a workbook gathers
+	// several (a folder or a zip of a CRM export).
+	File string
+}
+
+// source is the file a sheet came from.
+func (w *Workbook) source(t Table) string {
+	if t.File != "" {
+		return t.File
+	}
+	return w.Path
 }
 
 // Workbook is what a spreadsheet file holds.
@@ -126,7 +137,16 @@ func ReadFileContext(ctx context.Context, path string, progress func(float64)) (
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", path, err)
 	}
+	return readData(ctx, path, data, progress)
+}
+
+// readData reads a file's content, recognising its format from the bytes;
+// path names it in messages and gives a text table its sheet name.
+func readData(ctx context.Context, path string, data []byte, progress func(float64)) (*Workbook, error) {
+	var err error
 	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")) && isExport(data):
+		return readExportZip(ctx, path, data, progress)
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return readXLSX(ctx, path, data, progress)
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
