@@ -270,12 +270,14 @@ func printImport(w io.Writer, file string, res *sheet.Result, dry, imported, asJ
 			New       int        `json:"new"`
 			Updated   int        `json:"updated"`
 			Unchanged int        `json:"unchanged"`
+			Merged    int        `json:"merged"`
 			Skipped   int        `json:"skipped"`
+			Merges    []string   `json:"merges"`
 			Sheets    []sheetOut `json:"sheets"`
 			Problems  []string   `json:"problems"`
 			Questions []string   `json:"questions"`
 			Notes     []string   `json:"notes"`
-		}{File: file, DryRun: dry, Imported: imported, New: res.New, Updated: res.Updated, Unchanged: res.Unchanged, Skipped: res.Skipped,
+		}{File: file, DryRun: dry, Imported: imported, New: res.New, Updated: res.Updated, Unchanged: res.Unchanged, Merged: res.Merged, Skipped: res.Skipped, Merges: append([]string{}, res.Merges...),
 			Problems: []string{}, Questions: []string{}, Notes: append([]string{}, res.Notes...)}
 		for _, q := range res.Questions {
 			out.Questions = append(out.Questions, q.Text)
@@ -312,6 +314,13 @@ func printImport(w io.Writer, file string, res *sheet.Result, dry, imported, asJ
 	}
 	for _, n := range res.Notes {
 		fmt.Fprintf(w, "  note: %s\n", n)
+	}
+	for i, m := range res.Merges {
+		if i == 20 {
+			fmt.Fprintf(w, "  … and %d more merged rows\n", res.Merged-20)
+			break
+		}
+		fmt.Fprintf(w, "  merged: %s\n", m)
 	}
 	for i, p := range res.Problems {
 		if i == 50 {

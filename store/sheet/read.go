@@ -282,67 +282,17 @@ func scanSheets(path string, data []byte) (hasMerges bool, err error) {
 		}
 		buf := make([]byte, 64<<10)
 		var tail []byte
-		inTag, run := false, 0
-		// The tag being read: its first bytes, whether its name is complete.
-		var name [4]byte
-		nameLen, nameDone := 0, false
-		// Elements open and not yet closed; a sheet must close them all.
-		depth, closing, declaration := 0, false, false
-		var prev byte
-		rowHasValue := false
+		sc := xmlScan{sheet: sheetPart}
 		for {
 			n, rerr := rc.Read(buf)
 			chunk := buf[:n]
-			for _, c := range chunk {
-				switch {
-				case c == '<':
-					inTag, run = true, 0
-					nameLen, nameDone = 0, false
-					closing, declaration = false, false
-					prev = c
-					continue
-				case c == '>' && inTag:
-					inTag = false
-					switch {
-					case declaration:
-					case closing:
-						depth--
-					case prev != '/':
-						depth++
-					}
-				case !inTag:
-					run++
-				}
-				if inTag && prev == '<' {
-					closing, declaration = c == '/', c == '?' || c == '!'
-				}
-				prev = c
-				if inTag && !nameDone {
-					if c == ' ' || c == '/' || c == '\t' || c == '\n' || c == '\r' || nameLen == len(name) {
-						nameDone = true
-					} else {
-						name[nameLen] = c
-						nameLen++
-					}
-				}
-				if sheetPart && (c == '>' || nameDone) && nameLen > 0 {
-					switch string(name[:nameLen]) {
-					case "row":
-						if rowHasValue {
-							valueRows++
-						}
-						rowHasValue = false
-					case "v", "is":
-						rowHasValue = true
-					}
-					nameLen = 0
-				}
-				if run > maxRun {
-					rc.Close()
-					return false, fmt.Errorf("cannot import %s: a cell in %s holds more than %d characters; a cell holds at most %d",
-						path, zf.Name, MaxCellChars, MaxCellChars)
-				}
+			if !sc.feed(chunk, maxRun) {
+				rc.Close()
+				return false, fmt.Errorf("cannot import %s: a cell in %s holds more than %d characters; a cell holds at most %d",
+					path, zf.Name, MaxCellChars, MaxCellChars)
 			}
+			valueRows += sc.rows
+			sc.rows = 0
 			joined := append(tail, chunk...)
 			if sheetPart && !hasMerges {
 				hasMerges = bytes.Contains(joined, needle)
@@ -356,17 +306,119 @@ func scanSheets(path string, data []byte) (hasMerges bool, err error) {
 				break
 			}
 		}
-		if rowHasValue {
+		if sc.rowHasValue {
 			valueRows++
 		}
 		rc.Close()
 		// A sheet cut short (or otherwise broken at its end) would read as
 		// fewer rows without a word.
-		if end := bytes.TrimRight(tail, " \t\r\n"); sheetPart && (depth != 0 || !bytes.HasSuffix(end, []byte("worksheet>"))) {
+		if end := bytes.TrimRight(tail, " \t\r\n"); sheetPart && (sc.depth != 0 || !bytes.HasSuffix(end, []byte("worksheet>"))) {
 			return false, fmt.Errorf("cannot import %s: sheet %s is damaged (its XML is cut short or does not close what it opens); open the file in Excel or LibreOffice, save it again and import that", path, sheetName(zf.Name))
 		}
 	}
 	return hasMerges, nil
+}
+
+// xmlScan follows a sheet's XML as it streams by, without parsing it: how
+// deep elements nest, how long runs of text are, and how many rows hold a
+// value. It jumps from '<' to '>' and back, looking at bytes one by one
+// only in tag names.
+type xmlScan struct {
+	sheet       bool
+	inTag       bool
+	run         int // bytes of text since the last tag
+	name        [4]byte
+	nameLen     int
+	nameDone    bool
+	closing     bool // </x>
+	declaration bool // <?x?> or <!x>
+	prev        byte // the byte before the current one, in a tag
+	depth       int
+	rowHasValue bool
+	rows        int // rows with a value finished in this chunk
+}
+
+// feed scans a chunk; it returns false when a run of text passes maxRun.
+func (x *xmlScan) feed(chunk []byte, maxRun int) bool {
+	for i := 0; i < len(chunk); {
+		if !x.inTag {
+			j := bytes.IndexByte(chunk[i:], '<')
+			if j < 0 {
+				x.run += len(chunk) - i
+				return x.run <= maxRun
+			}
+			x.run += j
+			if x.run > maxRun {
+				return false
+			}
+			x.inTag, x.run, x.nameLen, x.nameDone, x.closing, x.declaration, x.prev = true, 0, 0, false, false, false, '<'
+			i += j + 1
+			continue
+		}
+		if x.nameDone {
+			j := bytes.IndexByte(chunk[i:], '>')
+			if j < 0 {
+				x.prev = chunk[len(chunk)-1]
+				return true
+			}
+			if j > 0 {
+				x.prev = chunk[i+j-1]
+			}
+			x.endTag()
+			i += j + 1
+			continue
+		}
+		c := chunk[i]
+		i++
+		if x.prev == '<' {
+			x.closing, x.declaration = c == '/', c == '?' || c == '!'
+		}
+		if c == '>' {
+			x.tagName()
+			x.prev = c
+			x.endTag()
+			continue
+		}
+		x.prev = c
+		if c == ' ' || c == '/' || c == '\t' || c == '\n' || c == '\r' || x.nameLen == len(x.name) {
+			x.nameDone = true
+			x.tagName()
+		} else {
+			x.name[x.nameLen] = c
+			x.nameLen++
+		}
+	}
+	return true
+}
+
+// tagName acts on a tag's name once it is known.
+func (x *xmlScan) tagName() {
+	x.nameDone = true
+	if !x.sheet || x.nameLen == 0 {
+		return
+	}
+	switch string(x.name[:x.nameLen]) {
+	case "row":
+		if x.rowHasValue {
+			x.rows++
+		}
+		x.rowHasValue = false
+	case "v", "is":
+		x.rowHasValue = true
+	}
+	x.nameLen = 0
+}
+
+// endTag closes a tag at its '>'.
+func (x *xmlScan) endTag() {
+	x.inTag = false
+	switch {
+	case x.declaration:
+	case x.closing:
+		x.depth--
+	case x.prev != '/':
+		x.depth++
+	}
 }
 
 // sheetName turns a part name (xl/worksheets/sheet2.xml) into words for a
