@@ -282,6 +282,7 @@ type importer struct {
 	scale           map[Field]float64 // per amount field of the sheet, the unit its header gives
 	headerCurrency  string            // a currency an amount header of the sheet names
 	currencyNoted   map[string]bool   // sheets whose missing currency was noted
+	dropped         map[int]bool      // rows of the sheet left out because a split could not be mended
 }
 
 func joinInts(v []int, most int) string {
@@ -408,6 +409,8 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 	im.noAccountColumn = !hasAccount
 	im.path = im.wb.source(t)
 	im.amountUnits(t.Name, m.Headers, fields)
+	im.dropped = nil
+	t.Rows = im.repairRagged(t, header, m.Headers)
 	dayFirst := m.dayFirst(t)
 	var amounts []string
 	for _, r := range t.Rows[header+1:] {
@@ -451,6 +454,10 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 			if !isEmpty(v) {
 				blank = false
 			}
+		}
+		if im.dropped[header+1+i] { // a split row that could not be put back together
+			im.res.Skipped++
+			continue
 		}
 		if blank {
 			continue

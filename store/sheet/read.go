@@ -25,6 +25,9 @@ type Table struct {
 	// File is the file the sheet came from, when a workbook gathers
 	// several (a folder or a zip of a CRM export).
 	File string
+	// Sep is the separator of a text table, for putting back together a
+	// value an unquoted separator split.
+	Sep rune
 }
 
 // source is the file a sheet came from.
@@ -176,14 +179,14 @@ func readData(ctx context.Context, path string, data []byte, progress func(float
 		progress(1)
 		return &Workbook{Path: path, Format: "html", Tables: tables}, nil
 	}
-	rows, err := readDelimited(ctx, text, &readLimits{path: path}, progress)
+	rows, sep, err := readDelimited(ctx, text, &readLimits{path: path}, progress)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 		return nil, fmt.Errorf("cannot import %s: %w", path, err)
 	}
-	return &Workbook{Path: path, Format: "csv", Tables: []Table{{Name: name, Rows: rows}}}, nil
+	return &Workbook{Path: path, Format: "csv", Tables: []Table{{Name: name, Rows: rows, Sep: sep}}}, nil
 }
 
 func readXLSX(ctx context.Context, path string, data []byte, progress func(float64)) (*Workbook, error) {
@@ -524,7 +527,7 @@ func decodeUTF16(body []byte, little bool) string {
 
 // readDelimited reads a text table, picking the separator that splits the
 // first lines most consistently.
-func readDelimited(ctx context.Context, text string, limits *readLimits, progress func(float64)) ([][]string, error) {
+func readDelimited(ctx context.Context, text string, limits *readLimits, progress func(float64)) ([][]string, rune, error) {
 	if !strings.Contains(text, "\n") {
 		// Lines ended by a carriage return alone (old Mac files).
 		text = strings.ReplaceAll(text, "\r", "\n")
@@ -547,7 +550,7 @@ func readDelimited(ctx context.Context, text string, limits *readLimits, progres
 		}
 	}
 	if row := unclosedQuote(text, best); row > 0 {
-		return nil, fmt.Errorf("row %d opens a quoted value (\") that is never closed, so everything after it would be read as one cell; close the quote and import again", row)
+		return nil, 0, fmt.Errorf("row %d opens a quoted value (\") that is never closed, so everything after it would be read as one cell; close the quote and import again", row)
 	}
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = best
@@ -560,20 +563,20 @@ func readDelimited(ctx context.Context, text string, limits *readLimits, progres
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("row %d: %v", len(rows)+1, err)
+			return nil, 0, fmt.Errorf("row %d: %v", len(rows)+1, err)
 		}
 		rec, err = limits.row("", len(rows)+1, rec)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		rows = append(rows, rec)
 		if len(rows)%1000 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			progress(float64(r.InputOffset()) / float64(max(len(text), 1)))
 		}
 	}
 	progress(1)
-	return rows, nil
+	return rows, best, nil
 }

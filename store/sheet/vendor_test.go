@@ -184,3 +184,34 @@ func TestEveryRowIsAccountedFor(t *testing.T) {
 		t.Errorf("the merge should name both rows: %q", res.Merges)
 	}
 }
+
+// An unquoted comma inside an address pushes the rest of its row one
+// column right: the row is put back together where its values fit their
+// columns, and said; "NULL" reads as empty.
+func TestRaggedRowsAreMended(t *testing.T) {
+	text := "customerID,companyName,contactName,address,city,postalCode,country,phone\n" +
+		"ALFKI,Alfreds Futterkiste,Maria Anders,Obere Str. 57,Berlin,12209,Germany,030-0074321\n" +
+		"ANATR,Ana Trujillo,Ana Trujillo,Avda. de la Constitución 2222,México D.F.,05021,Mexico,(5) 555-4729\n" +
+		"BLONP,Blondel père et fils,Frédérique Citeaux,24, place Kléber,Strasbourg,67000,France,88.60.15.31\n" +
+		"BOLID,Bólido Comidas,Martín Sommer,C/ Araquil 67,Madrid,28023,Spain,(91) 555 22 82\n" +
+		"BONAP,Bon app',Laurence Lebihan,12, rue des Bouchers,Marseille,13008,France,91.24.45.40\n" +
+		"CACTU,Cactus Comidas,Patricio Simpson,Cerrito 333,Buenos Aires,1010,Argentina,(1) 135-5555\n" +
+		"CHOPS,Chop-suey Chinese,Yang Wang,Hauptstr. 29,Bern,3012,Switzerland,0452-076545\n"
+	p := model.NewPortfolio()
+	res := plan(t, writeCSV(t, "customers.csv", text), p, sheet.Options{})
+	if res.New < 7 || res.Skipped != 0 {
+		t.Fatalf("%s %v", res.Summary(), res.Problems)
+	}
+	apply(p, res)
+	for _, a := range p.Accounts() {
+		if a.Name == "Blondel père et fils" && a.Region != "France" {
+			t.Errorf("the mended row's country is %q, want France", a.Region)
+		}
+		if a.Name == "Strasbourg" || a.Name == "67000" {
+			t.Errorf("a shifted value became an account: %q", a.Name)
+		}
+	}
+	if !strings.Contains(strings.Join(res.Notes, " "), "put back together") {
+		t.Errorf("the mend is not said: %q", res.Notes)
+	}
+}
