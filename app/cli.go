@@ -33,7 +33,7 @@ Usage:
                                 from .xlsx or .csv, or an Orchard workbook back into a workspace
   orchard flags --db PATH [--owner NAME] [--json]
                                 list the coaching flags across accounts
-  orchard export --db PATH --account NAME --out DIR [--internal]
+  orchard export --db PATH --account NAME --out DIR [--figures] [--internal]
                                 write the account's review pack into the new folder DIR
   orchard export --db PATH --chart NAME [--account NAME] --format png|svg --out FILE
                                 draw one chart: quadrant, pareto, revenue, actions, impact, scorecard, coverage

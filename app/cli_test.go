@@ -178,7 +178,7 @@ func TestExportCommands(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	packDir := filepath.Join(dir, "pack")
-	if code, out, stderr := run("export", "--db", db, "--account", "northwind logistics", "--out", packDir); code != 0 || !strings.Contains(out, "17 files") {
+	if code, out, stderr := run("export", "--db", db, "--account", "northwind logistics", "--out", packDir); code != 0 || !strings.Contains(out, "9 files") {
 		t.Fatalf("review pack: %d %q %q", code, out, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(packDir, "summary.html")); err != nil {

@@ -28,6 +28,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	xlsx := fs.String("xlsx", "", "write the workbook (all accounts, or --account) here")
 	safe := fs.Bool("customer-safe", false, "map only: leave out attitudes, coverage strengths and gaps")
 	internal := fs.Bool("internal", false, "review pack: include internal fields, attitudes and health")
+	figures := fs.Bool("figures", false, "review pack: show plan against actual to the customer")
 	usageErr := func(msg string) int {
 		fmt.Fprintf(stderr, "orchard export: %s\n\n", msg)
 		fmt.Fprintf(stderr, usage, DefaultWorkspacePath())
@@ -53,7 +54,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		}
 		return report(exportChart(*db, *account, *chartName, *format, *out, stdout), stderr)
 	case *out != "" && *account != "":
-		return report(exportPack(*db, *account, *out, *internal, stdout), stderr)
+		return report(exportPack(*db, *account, *out, *internal, *figures, stdout), stderr)
 	}
 	return usageErr("say what to export: --account NAME --out DIR (review pack), --chart NAME --out FILE, --map FILE.png or --xlsx FILE")
 }
@@ -76,13 +77,13 @@ func openAccount(db, name string) (*workspace.Workspace, *model.Account, error) 
 	return ws, a, nil
 }
 
-func exportPack(db, name, dir string, internal bool, stdout io.Writer) error {
+func exportPack(db, name, dir string, internal, figures bool, stdout io.Writer) error {
 	ws, a, err := openAccount(db, name)
 	if err != nil {
 		return err
 	}
 	defer ws.Close()
-	files, err := pack.Write(ws.Portfolio(), pack.Options{AccountID: a.ID, Dir: dir, Internal: internal})
+	files, err := pack.Write(ws.Portfolio(), pack.Options{AccountID: a.ID, Dir: dir, Internal: internal, Figures: figures})
 	if err != nil {
 		return err
 	}

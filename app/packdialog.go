@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"orchard/model"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -26,19 +27,45 @@ func (d *desktopApp) exportPackDialog() {
 	a := d.ws.Portfolio().Account(d.shell.Account())
 	folder := widget.NewEntry()
 	folder.SetText(filepath.Join(homeDir(), model.FileName(fmt.Sprintf("%s review pack %s", a.Name, time.Now().Format("2006-01-02")))))
+	// The preview says what goes in and what is held back, and follows
+	// the tick boxes.
+	goesIn, heldBack := widget.NewLabel(""), widget.NewLabel("")
+	goesIn.Wrapping, heldBack.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	figures := widget.NewCheck("Show plan against actual (revenue and targets)", nil)
 	internal := widget.NewCheck("Internal version (attitudes, health, private notes: not for the customer)", nil)
-	dialog.ShowForm("Export review pack of "+a.Name, "Export", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("New folder", folder), widget.NewFormItem("", internal),
+	preview := func(bool) {
+		in, out := pack.Contents(pack.Options{Internal: internal.Checked, Figures: figures.Checked})
+		goesIn.SetText("• " + strings.Join(in, "\n• "))
+		heldBack.SetText("• " + strings.Join(out, "\n• "))
+		if internal.Checked {
+			figures.Disable()
+		} else {
+			figures.Enable()
+		}
+	}
+	figures.OnChanged, internal.OnChanged = preview, preview
+	preview(false)
+	form := dialog.NewForm("Export review pack of "+a.Name, "Export", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("New folder", folder), widget.NewFormItem("", figures), widget.NewFormItem("", internal),
+		widget.NewFormItem("Goes in", goesIn), widget.NewFormItem("Held back", heldBack),
 	}, func(ok bool) {
 		if ok {
-			d.buildPack(a.ID, a.Name, folder.Text, internal.Checked)
+			d.buildPackWith(a.ID, a.Name, folder.Text, internal.Checked, figures.Checked)
 		}
 	}, d.win)
+	form.Resize(fyne.NewSize(760, 520))
+	form.Show()
 }
 
 // buildPack builds the pack on a goroutine; the channel receives the
 // outcome once the files are written (or not).
 func (d *desktopApp) buildPack(accountID, name, dir string, internal bool) <-chan error {
+	return d.buildPackWith(accountID, name, dir, internal, false)
+}
+
+// buildPackWith is buildPack that may show plan against actual in a
+// customer-safe pack.
+func (d *desktopApp) buildPackWith(accountID, name, dir string, internal, figures bool) <-chan error {
 	done := make(chan error, 1)
 	bar := widget.NewProgressBar()
 	step := widget.NewLabel("Starting…")
@@ -49,7 +76,7 @@ func (d *desktopApp) buildPack(accountID, name, dir string, internal bool) <-cha
 	progress.Show()
 	p := d.ws.Portfolio().Copy() // the goroutine reads its own copy
 	go func() {
-		files, err := pack.Write(p, pack.Options{AccountID: accountID, Dir: dir, Internal: internal,
+		files, err := pack.Write(p, pack.Options{AccountID: accountID, Dir: dir, Internal: internal, Figures: figures,
 			Progress: func(done, total int, what string) {
 				fyne.Do(func() {
 					bar.SetValue(float64(done) / float64(total))

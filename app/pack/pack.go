@@ -9,6 +9,7 @@ import (
 	"orchard/store"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"orchard/model"
@@ -21,9 +22,12 @@ type Options struct {
 	AccountID string
 	Dir       string // the pack folder to create; it must not exist yet
 	// Internal includes attitudes, coverage strengths, health, private
-	// notes and internal items; the default pack is customer-safe.
+	// notes and internal items, and marks every page and picture INTERNAL;
+	// the default pack is customer-safe (model.CustomerView).
 	Internal bool
-	Today    time.Time
+	// Figures adds plan against actual to a customer-safe pack.
+	Figures bool
+	Today   time.Time
 	// Progress, when set, hears each step: done of total, and what.
 	Progress func(done, total int, step string)
 	// Cancelled, when set and returning true, stops the pack; nothing is left.
@@ -38,6 +42,36 @@ const (
 	chartW = 1400
 	chartH = 700
 )
+
+// CustomerCharts are the charts a customer-safe pack holds: none of the
+// portfolio (other customers) and none of our assessments (coverage).
+func CustomerCharts(figures bool) []string {
+	out := []string{"actions", "impact", "scorecard"}
+	if figures {
+		out = append([]string{"revenue"}, out...)
+	}
+	return out
+}
+
+// Contents says, before a pack is written, what it will hold and what a
+// customer-safe pack holds back, for the export dialog's preview.
+func Contents(o Options) (included, heldBack []string) {
+	if o.Internal {
+		return []string{"Every chart (" + strings.Join(chart.Names, ", ") + ") as PNG and SVG, marked INTERNAL",
+				"The relationship map with attitudes, buying roles, influence and coverage",
+				"The account workbook with every column", "The summary page with account health"},
+			[]string{"Nothing: this is the internal version, not for the customer"}
+	}
+	included = []string{"Charts: " + strings.Join(CustomerCharts(o.Figures), ", "), "The relationship map: names, titles and reporting lines",
+		"The account workbook: goals, initiatives, agreed actions, people, our team", "The summary page"}
+	heldBack = []string{"Other customers (portfolio quadrant and Pareto)", "Our assessments: scores, priority, health, margin, potential, win probability, competitors",
+		"Attitudes, buying roles, influence, coverage and concerns", "Opportunities and actions not agreed with the customer",
+		"Everything marked internal (goals, initiatives, notes, team members)"}
+	if !o.Figures {
+		heldBack = append(heldBack, "Plan against actual (tick \"Show plan against actual\" to include it)")
+	}
+	return included, heldBack
+}
 
 // Write builds the pack and returns the files it holds (relative names).
 func Write(p *model.Portfolio, o Options) ([]string, error) {
@@ -66,8 +100,16 @@ func Write(p *model.Portfolio, o Options) ([]string, error) {
 		}
 	}()
 	safe := !o.Internal
+	charts := chart.Names
+	if safe {
+		// The customer's own view: no other customer, none of our
+		// assessments, nothing marked internal.
+		p = p.CustomerView(a.ID, model.CustomerShare{Figures: o.Figures})
+		a = p.Account(o.AccountID)
+		charts = CustomerCharts(o.Figures)
+	}
 	var files []string
-	total := 2*len(chart.Names) + 3
+	total := 2*len(charts) + 3
 	step := 0
 	tick := func(what string) error {
 		step++
@@ -80,13 +122,16 @@ func Write(p *model.Portfolio, o Options) ([]string, error) {
 		return nil
 	}
 	write := func(name string, data []byte) error {
+		if o.Internal {
+			data = markInternal(name, data)
+		}
 		if err := os.WriteFile(filepath.Join(tmp, name), data, 0o666); err != nil {
 			return fmt.Errorf("writing %s of the review pack: %w", name, err)
 		}
 		files = append(files, name)
 		return nil
 	}
-	for _, n := range chart.Names {
+	for _, n := range charts {
 		for _, f := range []struct {
 			format chart.Format
 			ext    string

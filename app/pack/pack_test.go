@@ -3,6 +3,7 @@ package pack_test
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -73,7 +74,7 @@ func TestCustomerSafePack(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := readAll(t, dir)
-	for _, n := range []string{"quadrant", "pareto", "revenue", "actions", "impact", "scorecard", "coverage"} {
+	for _, n := range pack.CustomerCharts(false) {
 		img, err := png.Decode(bytes.NewReader(got[n+".png"]))
 		if err != nil {
 			t.Errorf("%s.png: %v", n, err)
@@ -86,6 +87,11 @@ func TestCustomerSafePack(t *testing.T) {
 			t.Errorf("%s.svg is not SVG", n)
 		}
 	}
+	for _, n := range []string{"quadrant.png", "pareto.svg", "coverage.png", "revenue.png"} {
+		if _, ok := got[n]; ok {
+			t.Errorf("the customer-safe pack holds %s (other customers, our assessments, or figures not chosen)", n)
+		}
+	}
 	for _, n := range []string{"relationship-map.png", "account.xlsx", "summary.html"} {
 		if len(got[n]) == 0 {
 			t.Errorf("the pack lacks %s", n)
@@ -95,7 +101,7 @@ func TestCustomerSafePack(t *testing.T) {
 		t.Errorf("%d files listed, %d written, %d progress steps", len(files), len(got), steps)
 	}
 	page := string(got["summary.html"])
-	for _, want := range []string{acc.Name, "Your goals", "Cut order-to-delivery time", "Open actions", "Completed actions", "Next review", "23 December 2026"} {
+	for _, want := range []string{acc.Name, "Your goals", "Cut order-to-delivery time", "Open actions", "Completed actions", "Next review"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("summary lacks %q", want)
 		}
@@ -212,5 +218,86 @@ func TestPackEscapesHostileNames(t *testing.T) {
 	}
 	if page, _ := os.ReadFile(filepath.Join(dir, "summary.html")); !bytes.Contains(page, []byte("&lt;script&gt;")) {
 		t.Error("the summary page lost the account's name")
+	}
+}
+
+// The customer-safe pack of every fully planned sample account holds no
+// other customer's name, none of our assessment words and nothing marked
+// internal, in any file: SVG and HTML text and the workbook's cells.
+func TestCustomerSafePackLeaksNothing(t *testing.T) {
+	p, _ := secretPortfolio(t)
+	for _, name := range sample.PlannedAccounts {
+		var acc *model.Account
+		for _, a := range p.Accounts() {
+			if a.Name == name {
+				acc = a
+			}
+		}
+		dir := filepath.Join(t.TempDir(), "pack")
+		if _, err := pack.Write(p, pack.Options{AccountID: acc.ID, Dir: dir, Today: today}); err != nil {
+			t.Fatal(err)
+		}
+		forbidden := []string{"SECRETGOAL", "SECRETNOTE", "SECRETLESSON", "gatekeeper", "Gatekeeper", "champion", "Champion",
+			"detractor", "Attitude", "Influence", "Buying role", "Probability", "Margin", "Priority", "Potential",
+			"Account health", "Coverage", "coverage strength", "not yet"}
+		for _, other := range p.Accounts() {
+			if other.ID != acc.ID {
+				forbidden = append(forbidden, other.Name)
+			}
+		}
+		for _, e := range p.All(model.KindGoal) {
+			if g := e.(*model.Goal); g.Internal {
+				forbidden = append(forbidden, g.Title)
+			}
+		}
+		agreed := map[string]bool{}
+		for _, x := range p.Actions(acc.ID) {
+			agreed[x.Title] = agreed[x.Title] || x.CustomerAgreed
+		}
+		for title, ok := range agreed {
+			if !ok {
+				forbidden = append(forbidden, title) // only ever our own to-do
+			}
+		}
+		for file, data := range readAll(t, dir) {
+			if strings.HasSuffix(file, ".png") {
+				continue
+			}
+			text := string(data)
+			if strings.HasSuffix(file, ".xlsx") {
+				text = unzipText(t, data)
+			}
+			for _, word := range forbidden {
+				if strings.Contains(text, html.EscapeString(word)) || strings.Contains(text, word) {
+					t.Errorf("%s: the customer-safe %s contains %q", name, file, word)
+				}
+			}
+		}
+	}
+}
+
+// The internal pack says INTERNAL on its page and on every picture.
+func TestInternalPackIsMarked(t *testing.T) {
+	p, acc := secretPortfolio(t)
+	dir := filepath.Join(t.TempDir(), "internal")
+	if _, err := pack.Write(p, pack.Options{AccountID: acc.ID, Dir: dir, Today: today, Internal: true}); err != nil {
+		t.Fatal(err)
+	}
+	for file, data := range readAll(t, dir) {
+		switch {
+		case strings.HasSuffix(file, ".svg"), strings.HasSuffix(file, ".html"):
+			if !strings.Contains(string(data), "INTERNAL") {
+				t.Errorf("%s is not marked INTERNAL", file)
+			}
+		case strings.HasSuffix(file, ".png"):
+			img, err := png.Decode(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, g, b, _ := img.At(img.Bounds().Dx()-3, 3).RGBA()
+			if r>>8 != 0xb7 || g>>8 != 0x1c || b>>8 != 0x1c {
+				t.Errorf("%s has no red INTERNAL band at its top", file)
+			}
+		}
 	}
 }

@@ -24,6 +24,9 @@ img{max-width:100%%;border:1px solid #ddd;margin:.5em 0}table{border-collapse:co
 td,th{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}th{background:#f1f8e9}
 @media print{h2{page-break-before:auto}img{page-break-inside:avoid}}
 </style></head><body>`, e(title))
+	if internal {
+		w(`<p style="background:#b71c1c;color:#fff;padding:.5em 1em;font-weight:bold">INTERNAL — not for the customer</p>`)
+	}
 	w("<h1>%s</h1><p>Prepared %s", e(title), today.Format("2 January 2006"))
 	if internal {
 		w(" · <strong>internal version</strong>: not for the customer")
@@ -72,7 +75,9 @@ td,th{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top
 		"actions": "Actions and who owns them", "scorecard": "How you score us", "coverage": "Who we work with",
 		"quadrant": "Where the account stands", "pareto": "Portfolio concentration"}
 	for _, n := range []string{"revenue", "impact", "actions", "scorecard", "coverage"} {
-		w("<h2>%s</h2><img src=\"%s.png\" alt=\"%s\">", chartTitles[n], n, chartTitles[n])
+		if contains(files, n+".png") {
+			w("<h2>%s</h2><img src=\"%s.png\" alt=\"%s\">", chartTitles[n], n, chartTitles[n])
+		}
 	}
 	if contains(files, "relationship-map.png") {
 		w("<h2>Relationship map</h2><img src=\"relationship-map.png\" alt=\"Relationship map\">")
@@ -83,11 +88,15 @@ td,th{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top
 		}
 		return "—"
 	}
-	var open, finished []*model.Action
+	// Completed means done; an action dropped is not "completed".
+	var open, finished, dropped []*model.Action
 	for _, x := range p.Actions(a.ID) {
-		if x.Status == model.StatusDone || x.Status == model.StatusNotImplemented {
+		switch x.Status {
+		case model.StatusDone:
 			finished = append(finished, x)
-		} else {
+		case model.StatusNotImplemented:
+			dropped = append(dropped, x)
+		default:
 			open = append(open, x)
 		}
 	}
@@ -113,6 +122,9 @@ td,th{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top
 	}
 	table("Open actions", open)
 	table("Completed actions", finished)
+	if internal && len(dropped) > 0 {
+		table("Not carried out (internal)", dropped)
+	}
 	var next time.Time
 	for _, x := range p.OfAccount(model.KindReview, a.ID) {
 		if r := x.(*model.ReviewMeeting); r.NextDate.After(next) {

@@ -28,7 +28,25 @@ func ExportWorkbookSafe(p *model.Portfolio, path string, customerSafe bool) erro
 	defer f.Close()
 	sheets := buildSheets(p)
 	if customerSafe {
-		sheets = withoutColumns(sheets, map[string]bool{"Attitude": true, "Concerns": true, "Lesson": true})
+		// Only what model.CustomerView lets a customer see: none of our
+		// assessments, and no sheet of records they do not get.
+		drop := map[string]bool{"Attitude": true, "Concerns": true, "Lesson": true, "Buying role": true, "Influence": true,
+			"Margin %": true, "Potential": true, "Outlook": true, "Priority": true, "Probability %": true, "Margin": true,
+			"Objective": true}
+		for _, q := range model.Questions {
+			drop[q.Text] = true
+		}
+		if p.Count(model.KindFigure) == 0 {
+			drop["Revenue"], drop["Previous revenue"] = true, true
+		}
+		sheets = withoutColumns(sheets, drop)
+		var kept []exportSheet
+		for _, s := range sheets {
+			if len(s.rows) > 0 {
+				kept = append(kept, s)
+			}
+		}
+		sheets = kept
 	}
 	for i, s := range sheets {
 		if i == 0 {
