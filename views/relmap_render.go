@@ -176,7 +176,11 @@ func (r *relMapRenderer) placeCard(i int) {
 		o.covText.Hide()
 	} else {
 		o.bg.FillColor = m.Theme().Color(theme.ColorNameInputBackground, fyne.CurrentApp().Settings().ThemeVariant())
-		place(o.role, roleLabel(c.Role)+" · influence "+c.Influence.String(), 44, 11)
+		if m.customerSafe {
+			place(o.role, "", 44, 11) // buying role and influence are our assessment
+		} else {
+			place(o.role, roleLabel(c.Role)+" · influence "+c.Influence.String(), 44, 11)
+		}
 		col, word := attitudeLook(c.Attitude)
 		o.attitude.Color = col
 		place(o.attitude, word, 62, 11)
@@ -214,6 +218,9 @@ func (r *relMapRenderer) cardStroke(i int) (color.Color, float32) {
 	m := r.m
 	c := m.scene.Cards[i]
 	w := float32(1+max(int(c.Influence), 1)) * m.zoom
+	if m.customerSafe {
+		w = 2 * m.zoom // influence shows nowhere, not even in the border
+	}
 	if m.selected[c.ID] {
 		return m.Theme().Color(theme.ColorNamePrimary, fyne.CurrentApp().Settings().ThemeVariant()), max(w, 3) + 1
 	}
@@ -251,6 +258,9 @@ func (r *relMapRenderer) lineStyle(i int) (color.Color, float32, float32, float3
 		if m.customerSafe {
 			w = 2
 		}
+	}
+	if m.customerSafe && (l.Kind == model.LineInfluence || l.Kind == model.LineConflict || l.Kind == model.LineCoverage) {
+		return color.Transparent, 0, 0, 0 // our reading of who sways whom, and who covers whom
 	}
 	if m.selLine == i {
 		col, w = m.Theme().Color(theme.ColorNamePrimary, fyne.CurrentApp().Settings().ThemeVariant()), w+2

@@ -2,6 +2,7 @@ package views
 
 import (
 	"bytes"
+	"image/color"
 	"image/png"
 	"path/filepath"
 	"strings"
@@ -261,6 +262,16 @@ func TestCustomerSafeHidesAttitudeAndGaps(t *testing.T) {
 	}
 	if col, _ := m.renderer.cardStroke(m.index["cfo"]); col != ColorNeutral {
 		t.Error("customer-safe view still colours the card by attitude")
+	}
+	if strings.Contains(o.role.Text, "influence") || o.role.Text != "" {
+		t.Errorf("customer-safe card still prints %q", o.role.Text)
+	}
+	for i, l := range m.scene.Lines {
+		if l.Kind == model.LineInfluence || l.Kind == model.LineConflict || l.Kind == model.LineCoverage {
+			if col, w, _, _ := m.renderer.lineStyle(i); w != 0 && col != color.Transparent {
+				t.Errorf("customer-safe view draws a %v line", l.Kind)
+			}
+		}
 	}
 	safe, err := chart.RelationshipMapPNG(ws.Portfolio(), "acc", true, 2)
 	if err != nil {

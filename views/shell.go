@@ -347,10 +347,14 @@ func (s *Shell) WorkshopStep(d int) {
 // the customer-safe views switch on and the navigation makes room.
 func (s *Shell) SetWorkshop(on bool) {
 	s.workshop = on
+	// In front of the customer neither the navigation nor the status line
+	// (which names the file and what was saved) shows.
 	if on {
 		s.side.Hide()
+		s.status.Hide()
 	} else {
 		s.side.Show()
+		s.status.Show()
 	}
 	s.root.Refresh()
 	if s.relMap != nil {

@@ -195,8 +195,8 @@ func TestWorkshopModeOnTheShell(t *testing.T) {
 	selectRow(t, s, sample.PlannedAccounts[0])
 	test.Tap(s.navButtons[SectionMap])
 	s.SetWorkshop(true)
-	if s.side.Visible() {
-		t.Error("workshop mode should hide the navigation")
+	if s.side.Visible() || s.status.Visible() {
+		t.Error("workshop mode should hide the navigation and the status line (it names the file)")
 	}
 	if !s.relMap.m.customerSafe {
 		t.Error("workshop mode should switch the map to its customer-safe view")
@@ -215,7 +215,7 @@ func TestWorkshopModeOnTheShell(t *testing.T) {
 		t.Error("a screen opened during the workshop should start customer-safe")
 	}
 	s.SetWorkshop(false)
-	if !s.side.Visible() || s.plan.safe || s.relMap.m.customerSafe {
+	if !s.side.Visible() || !s.status.Visible() || s.plan.safe || s.relMap.m.customerSafe {
 		t.Error("leaving workshop mode should bring the navigation and the internal views back")
 	}
 }
