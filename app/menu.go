@@ -169,6 +169,9 @@ func (d *desktopApp) presenterZoom(factor float32) {
 	}
 	d.zoom = max(0.6, min(2.5, d.zoom*factor))
 	d.applyTheme()
+	if d.shell != nil {
+		d.shell.ThemeChanged()
+	}
 }
 
 // typedKey handles keys no widget took: Esc cancels an import or leaves

@@ -182,7 +182,7 @@ func BenchmarkBoardDrop(b *testing.B) {
 
 // bigMap makes an account with 300 stakeholders in a tree (299 reporting
 // lines) plus 301 influence lines: 600 lines in all.
-func bigMap(b *testing.B) *workspace.Workspace {
+func bigMap(b testing.TB) *workspace.Workspace {
 	recs := []model.Entity{&model.Account{ID: "acc", Name: "Acme", Currency: "EUR"}}
 	var people []*model.Stakeholder
 	for i := 0; i < 300; i++ {

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"orchard/app/workspace"
@@ -24,7 +25,7 @@ const (
 
 // Zoom limits of the map.
 const (
-	minZoom = 0.25
+	minZoom = 0.05 // Fit shows even a 300-person organisation whole
 	maxZoom = 4
 )
 
@@ -397,7 +398,64 @@ func (m *relMap) fit() {
 func (m *relMap) Resize(s fyne.Size) {
 	m.BaseWidget.Resize(s)
 	if !m.userMoved && s.Width > 0 && s.Height > 0 {
-		m.fit()
+		m.openFit()
+	}
+}
+
+// readableZoom is the zoom at which a card's name is as large as the
+// theme's body text: twice the desk size on a projector.
+func (m *relMap) readableZoom() float32 {
+	return m.Theme().Size(theme.SizeNameText) / cardNameSize
+}
+
+// cardNameSize is the size of a card's name at zoom 1.
+const cardNameSize = 14
+
+// openFit is how the map opens: fitted when that keeps names readable,
+// else at the readable zoom with the top of the chart in view (the user
+// scrolls or pans to the rest, or presses Fit to see everyone).
+func (m *relMap) openFit() {
+	size := m.Size()
+	if len(m.scene.Cards) == 0 || size.Width <= 0 {
+		return
+	}
+	m.fit()
+	readable := min(maxZoom, m.readableZoom())
+	if m.zoom >= readable {
+		return
+	}
+	x0, y0, x1, _ := m.scene.Bounds()
+	// The top of the customer's chart, centred on its top person (our
+	// team's lane above it is a scroll away).
+	top := m.scene.Cards[0]
+	found := false
+	for _, c := range m.scene.Cards {
+		if c.Member {
+			continue
+		}
+		if !found || c.Y < top.Y || c.Y == top.Y && c.X < top.X {
+			top, found = c, true
+		}
+	}
+	m.zoom = readable
+	cx := top.X + model.LayoutCardWidth/2
+	panX := size.Width/2 - float32(cx)*m.zoom
+	// Keep the chart's edges from drifting inside the view.
+	panX = min(panX, 30-float32(x0)*m.zoom)
+	panX = max(panX, size.Width-30-float32(x1)*m.zoom)
+	panY := 30 - float32(y0)*m.zoom
+	if found {
+		panY = 30 - float32(top.Y)*m.zoom
+	}
+	m.pan = fyne.NewPos(panX, panY)
+	m.Refresh()
+}
+
+// ThemeChanged fits the map again after workshop mode or presenter zoom
+// changed the text size, unless the user has placed it themselves.
+func (m *relMap) ThemeChanged() {
+	if !m.userMoved {
+		m.openFit()
 	}
 }
 

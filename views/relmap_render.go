@@ -167,7 +167,7 @@ func (r *relMapRenderer) placeCard(i int) {
 		t.TextSize = textSize * z
 		t.Move(pos.Add(fyne.NewPos(pad, y*z)))
 	}
-	place(o.name, c.Name, 6, 14)
+	place(o.name, c.Name, 6, cardNameSize)
 	place(o.title, c.Title, 26, 12)
 	if c.Member {
 		o.bg.FillColor = withAlpha(ColorPrimary, 0x50)

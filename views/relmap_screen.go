@@ -23,6 +23,30 @@ type mapScreen struct {
 	safe   *widget.Check
 	export func(m *relMap)
 	root   fyne.CanvasObject
+	// What workshop mode folds away: the gap panel and the legend (which
+	// are ours, not the customer's) and the view switches.
+	cov         *widget.Check
+	split       *container.Split
+	sidePanel   fyne.CanvasObject
+	legendLabel *widget.Label
+}
+
+// setWorkshop folds away, in front of the customer, what does not fit a
+// projector or is ours alone, and brings it back afterwards.
+func (s *mapScreen) setWorkshop(on bool) {
+	for _, o := range []fyne.CanvasObject{s.sidePanel, s.legendLabel, s.cov, s.safe} {
+		if on {
+			o.Hide()
+		} else {
+			o.Show()
+		}
+	}
+	if on {
+		s.split.Offset = 1
+	} else {
+		s.split.Offset = 0.75
+	}
+	s.split.Refresh()
 }
 
 func newMapScreen(ws *workspace.Workspace, win fyne.Window, accountID string, report func(error)) *mapScreen {
@@ -58,6 +82,7 @@ func newMapScreen(ws *workspace.Workspace, win fyne.Window, accountID string, re
 		container.NewVScroll(s.gaps))
 	split := container.NewHSplit(container.NewBorder(nil, legend, nil, nil, m), side)
 	split.Offset = 0.75
+	s.split, s.sidePanel, s.legendLabel, s.cov = split, side, legend, cov
 	s.root = container.NewBorder(container.NewHScroll(bar), nil, nil, nil, split)
 	s.fillGaps()
 	return s

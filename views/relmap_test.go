@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"orchard/app/workspace"
 	"orchard/model"
@@ -365,5 +366,35 @@ func TestMovingOneCardFixesTheAutoLayoutOfOthers(t *testing.T) {
 		if s.Placed {
 			t.Fatalf("undo left %s placed", s.Name)
 		}
+	}
+}
+
+// A 300-person map opens with names at least as large as body text and
+// its top person in view; Fit then shows everyone; on a projector the
+// names are twice the desk's body text.
+func TestMapOpensReadable(t *testing.T) {
+	ws := bigMap(t)
+	m, _ := newTestMap(t, ws)
+	body := m.Theme().Size(theme.SizeNameText)
+	top := m.renderer.cards[m.index["s000"]]
+	if top.name.TextSize < body {
+		t.Errorf("names open at %.1f, body text is %.1f", top.name.TextSize, body)
+	}
+	if p := cardCenter(m, "s000"); p.X < 0 || p.Y < 0 || p.X > m.Size().Width || p.Y > m.Size().Height {
+		t.Errorf("the top person is out of view at %v", p)
+	}
+	m.fit()
+	s := m.cardSize()
+	for _, c := range m.scene.Cards {
+		p := m.toScreen(c.X, c.Y)
+		if p.X < -1 || p.Y < -1 || p.X+s.Width > m.Size().Width+1 || p.Y+s.Height > m.Size().Height+1 {
+			t.Fatalf("after Fit, %s is outside the view at %v", c.Name, p)
+		}
+	}
+	fyne.CurrentApp().Settings().SetTheme(NewTheme(true, 1))
+	m.userMoved = false
+	m.ThemeChanged()
+	if got := m.renderer.cards[m.index["s000"]].name.TextSize; got < 2*body {
+		t.Errorf("on a projector names are %.1f, want at least %.1f", got, 2*body)
 	}
 }

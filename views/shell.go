@@ -192,6 +192,7 @@ func (s *Shell) screen(sec Section) fyne.CanvasObject {
 			s.relMap = newMapScreen(s.ws, s.win, s.account, s.ShowError)
 			s.relMap.export = s.exportMap
 			s.relMap.safe.SetChecked(s.workshop)
+			s.relMap.setWorkshop(s.workshop)
 		}
 		return s.relMap.root
 	}
@@ -359,9 +360,20 @@ func (s *Shell) SetWorkshop(on bool) {
 	s.root.Refresh()
 	if s.relMap != nil {
 		s.relMap.safe.SetChecked(on)
+		s.relMap.setWorkshop(on)
 	}
+	s.ThemeChanged()
 	if s.plan != nil {
 		s.plan.setSafe(on)
+	}
+}
+
+// ThemeChanged lets screens that draw their own content at a size of
+// their choosing (the relationship map) follow a new text size: workshop
+// mode, presenter zoom.
+func (s *Shell) ThemeChanged() {
+	if s.relMap != nil {
+		s.relMap.m.ThemeChanged()
 	}
 }
 

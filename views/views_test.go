@@ -201,6 +201,9 @@ func TestWorkshopModeOnTheShell(t *testing.T) {
 	if !s.relMap.m.customerSafe {
 		t.Error("workshop mode should switch the map to its customer-safe view")
 	}
+	if s.relMap.sidePanel.Visible() || s.relMap.legendLabel.Visible() {
+		t.Error("workshop mode should fold away the map's gap panel and legend")
+	}
 	s.WorkshopStep(1)
 	if s.Section() != SectionBoard {
 		t.Errorf("PageDown from the map went to %v, want the board", s.Section())
@@ -214,8 +217,13 @@ func TestWorkshopModeOnTheShell(t *testing.T) {
 	if !s.plan.safe {
 		t.Error("a screen opened during the workshop should start customer-safe")
 	}
+	selectRow(t, s, sample.PlannedAccounts[1]) // another account's map is built afresh
+	test.Tap(s.navButtons[SectionMap])
+	if s.relMap.sidePanel.Visible() || !s.relMap.m.customerSafe {
+		t.Error("a map opened during the workshop should start folded and customer-safe")
+	}
 	s.SetWorkshop(false)
-	if !s.side.Visible() || !s.status.Visible() || s.plan.safe || s.relMap.m.customerSafe {
+	if !s.side.Visible() || !s.status.Visible() || s.plan.safe || s.relMap.m.customerSafe || !s.relMap.sidePanel.Visible() {
 		t.Error("leaving workshop mode should bring the navigation and the internal views back")
 	}
 }
