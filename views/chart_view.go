@@ -60,7 +60,7 @@ func (c *chartView) draw() {
 	c.stale = false
 	data, err := c.render(chart.PNG, chartWidth, chartHeight)
 	if err != nil {
-		c.status.SetText("The chart could not be drawn: " + err.Error())
+		c.status.SetText("This chart could not be drawn here; its data are safe. Try saving it as PNG at 2×.")
 		c.status.Show()
 		c.img.Resource = nil
 	} else {

@@ -52,7 +52,33 @@ func Render(p *model.Portfolio, name, accountID string, f Format, width, height 
 	default:
 		return nil, fmt.Errorf("no chart named %q (charts: %s)", name, strings.Join(Names, ", "))
 	}
+	if err != nil {
+		// A chart the library cannot lay out says why in words, in the
+		// chart's place, instead of its error text.
+		title := titles[name]
+		if a != nil {
+			title = a.Name + ": " + title
+		}
+		return NoData(title, plainChartError(err), f, width, height)
+	}
 	return out, err
+}
+
+// titles name the charts when one cannot be drawn.
+var titles = map[string]string{"quadrant": "relationship and revenue", "pareto": "Pareto of the portfolio",
+	"revenue": "revenue against target", "actions": "actions by owner", "impact": "what our actions delivered",
+	"scorecard": "customer scorecard", "coverage": "who we work with"}
+
+// plainChartError says in words why a chart could not be drawn.
+func plainChartError(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "invalid canvas box"), strings.Contains(msg, "invalid range"):
+		return "Its labels do not fit at this size. Save it as PNG at 2× to see it whole."
+	case strings.Contains(msg, "zero") || strings.Contains(msg, "no data"):
+		return "There is nothing to show yet."
+	}
+	return "It could not be drawn from these figures."
 }
 
 func provider(f Format) gochart.RendererProvider {

@@ -91,3 +91,22 @@ func BenchmarkChartPNG(b *testing.B) {
 		})
 	}
 }
+
+// No chart hands the user the drawing library's error text: a chart whose
+// labels do not fit draws a picture that says so in words.
+func TestChartsNeverFailRaw(t *testing.T) {
+	p := samplePortfolio()
+	for _, a := range p.Accounts() {
+		for _, n := range chart.Names {
+			for _, size := range [][2]int{{480, 208}} {
+				out, err := chart.Render(p, n, a.ID, chart.SVG, size[0], size[1], false)
+				if err != nil {
+					t.Fatalf("%s %s at %v: %v", a.Name, n, size, err)
+				}
+				if strings.Contains(string(out), "invalid canvas") {
+					t.Errorf("%s %s at %v shows the library's error", a.Name, n, size)
+				}
+			}
+		}
+	}
+}
