@@ -39,6 +39,7 @@ type accountSummary struct {
 	Health              float64            `json:"health"`            // 0–100
 	HealthFactors       map[string]float64 `json:"health_factors"`    // factor -> points taken off
 	AtRisk              bool               `json:"at_risk"`
+	HealthAssessed      bool               `json:"health_assessed"` // false: nothing is planned for the account yet
 	// RevenueVsTarget is the year-to-date variance against target in per
 	// cent for the current cycle, or null without a target.
 	RevenueVsTarget *float64 `json:"revenue_vs_target"`
@@ -107,6 +108,7 @@ func summarize(ws *workspace.Workspace) workspaceSummary {
 		}
 		h := health[a.ID]
 		as.Health, as.AtRisk, as.HealthFactors = math.Round(h.Score*10)/10, h.AtRisk, map[string]float64{}
+		as.HealthAssessed = !h.Unassessed
 		for _, f := range h.Factors {
 			v := -math.Round(f.Points*10) / 10
 			if v == 0 {

@@ -77,7 +77,10 @@ func (p *Portfolio) flagsOf(a *Account, d *accountData, today time.Time) []Flag 
 			reviewed = true
 		}
 	}
-	if !reviewed {
+	switch {
+	case len(d.reviews) == 0:
+		flag(FlagNoReview, FixReview, "Never reviewed with the customer")
+	case !reviewed:
 		flag(FlagNoReview, FixReview, "No review with the customer since %s", from.Format("2 Jan 2006"))
 	}
 	overdue, agreed := 0, 0

@@ -51,10 +51,17 @@ type Health struct {
 	Score   float64 // 0–100
 	AtRisk  bool
 	Factors []HealthFactor // every factor, largest loss first
+	// Unassessed is set for an account with nothing planned yet (no
+	// people, actions, reviews, scorecards or figures): its score says
+	// only that, and it is never "at risk".
+	Unassessed bool
 }
 
 // Explain lists the factors that cost points, largest first.
 func (h Health) Explain() string {
+	if h.Unassessed {
+		return "Not assessed yet: nothing is planned for this account (no people, actions, reviews, scorecards or figures)."
+	}
 	var parts []string
 	for _, f := range h.Factors {
 		if f.Points >= 0.5 {
@@ -190,7 +197,9 @@ func (p *Portfolio) score(a *Account, d *accountData, today time.Time, explain b
 	case len(d.people) == 0:
 		add(FactorKeyCoverage, 1, func() string { return "nobody on the customer's side is mapped" })
 	case key == 0:
-		add(FactorKeyCoverage, 0.5, func() string { return "no decision maker or high-influence person is identified" })
+		// As bad as nobody mapped: adding people nobody covers must not
+		// raise an account's health.
+		add(FactorKeyCoverage, 1, func() string { return "no decision maker or high-influence person is identified" })
 	default:
 		add(FactorKeyCoverage, float64(uncovered)/float64(key), func() string { return fmt.Sprintf("%d of %d key people without a strong relationship", uncovered, key) })
 	}
@@ -251,7 +260,8 @@ func (p *Portfolio) score(a *Account, d *accountData, today time.Time, explain b
 		h.Score -= f.Points
 	}
 	h.Score = math.Max(0, math.Min(100, h.Score))
-	h.AtRisk = h.Score < float64(threshold)
+	h.Unassessed = len(d.people) == 0 && len(d.actions) == 0 && len(d.reviews) == 0 && len(d.cards) == 0 && len(d.figures) == 0
+	h.AtRisk = h.Score < float64(threshold) && !h.Unassessed
 	if explain {
 		sort.SliceStable(h.Factors, func(i, j int) bool { return h.Factors[i].Points > h.Factors[j].Points })
 	}

@@ -103,8 +103,19 @@ func TestHealth(t *testing.T) {
 	}
 	empty := model.NewPortfolio()
 	empty.Put(&model.Account{ID: "e", Name: "Empty", Currency: "EUR"})
-	if h := empty.HealthOf("e", hToday); !h.AtRisk || h.Score > 60 {
-		t.Errorf("an account with nothing mapped, reviewed or planned should be at risk: %.0f", h.Score)
+	// Nothing planned is not the same as at risk: a portfolio of accounts
+	// not planned yet would otherwise be all red, and the warning mean
+	// nothing.
+	if h := empty.HealthOf("e", hToday); h.AtRisk || !h.Unassessed || !strings.Contains(h.Explain(), "Not assessed") {
+		t.Errorf("an account with nothing planned should be not assessed, not at risk: %+v %s", h, h.Explain())
+	}
+	// Adding people nobody covers, none of them key, never raises health.
+	empty.Put(&model.Action{ID: "x", AccountID: "e", Title: "Call", Status: model.StatusPlanned})
+	before := empty.HealthOf("e", hToday).Score
+	empty.Put(&model.Stakeholder{ID: "s1", AccountID: "e", Name: "Ann"})
+	empty.Put(&model.Stakeholder{ID: "s2", AccountID: "e", Name: "Ben"})
+	if after := empty.HealthOf("e", hToday).Score; after > before {
+		t.Errorf("adding uncovered people raised health from %.1f to %.1f", before, after)
 	}
 }
 
@@ -150,6 +161,9 @@ func TestFlags(t *testing.T) {
 	kinds := map[model.FlagKind]model.Flag{}
 	for _, f := range p.Flags(hToday) {
 		kinds[f.Kind] = f
+	}
+	if f := kinds[model.FlagNoReview]; f.Text != "Never reviewed with the customer" {
+		t.Errorf("an account with no review at all is flagged %q; it was never reviewed", f.Text)
 	}
 	want := map[model.FlagKind]model.FixAt{
 		model.FlagStalePlan: model.FixPortfolio, model.FlagNoReview: model.FixReview, model.FlagOverdue: model.FixBoard,

@@ -60,6 +60,9 @@ var accountColumns = []accountColumn{
 
 // healthText shows the score and, not by colour alone, whether it is at risk.
 func healthText(r *accountRow) string {
+	if r.health.Unassessed {
+		return "not assessed"
+	}
 	if r.health.AtRisk {
 		return fmt.Sprintf("%.0f ⚠ risk", r.health.Score)
 	}

@@ -5,6 +5,7 @@ package sample
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"time"
 
@@ -72,7 +73,7 @@ func (b *builder) account(i int, c companySeed) *model.Account {
 		Revenue:     model.MoneyFromMajor(float64(rev)),
 		PrevRevenue: model.MoneyFromMajor(float64(rev) * growth),
 		MarginPct:   float64(18 + b.rng.IntN(20)),
-		Potential:   model.MoneyFromMajor(float64(rev) * (1.4 + b.rng.Float64()*2.2)),
+		Potential:   model.MoneyFromMajor(math.Round(float64(rev)*(1.4+b.rng.Float64()*2.2)/1000) * 1000), // an estimate, in thousands
 		Outlook:     model.Outlook(c.outlook),
 		Objective:   model.Objectives[(i*7+3)%len(model.Objectives)],
 		Updated:     b.today.Add(-time.Duration(b.rng.IntN(90)) * 24 * time.Hour),
