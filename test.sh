@@ -10,6 +10,8 @@ echo "== go vet"
 go vet ./...
 echo "== go test -race"
 go test -race -count=1 ./...
+echo "== heavy tests the race detector would only slow down"
+go test -count=1 -run '^(TestImportCorpus|TestCustomerSafePackLeaksNothing)$' ./app ./app/pack
 echo "== fuzz the value parsers briefly"
 go test -run '^$' -fuzz '^FuzzParseAmount$' -fuzztime 5s ./store/sheet
 go test -run '^$' -fuzz '^FuzzValueParsers$' -fuzztime 5s ./store/sheet

@@ -54,6 +54,9 @@ func fileHashOf(t *testing.T, path string) string {
 // it depends on, it adds at least the rows expected of its kind, or it is
 // refused and leaves the workspace as it was.
 func TestImportCorpus(t *testing.T) {
+	if raceDetector {
+		t.Skip("heavy: test.sh runs it without the race detector")
+	}
 	data, err := os.ReadFile(filepath.Join(corpusDir, "expected.json"))
 	if err != nil {
 		if os.Getenv("ORCHARD_REQUIRE_SHARED") == "1" {

@@ -21,6 +21,12 @@ import (
 
 const appID = "io.orchard.desktop"
 
+// The window's size on first start.
+const (
+	defaultWidth  = 1240
+	defaultHeight = 660
+)
+
 // desktopApp is the running GUI: one window showing one workspace.
 type desktopApp struct {
 	fa       fyne.App
@@ -73,7 +79,10 @@ func newDesktop(fa fyne.App) *desktopApp {
 	d := &desktopApp{fa: fa, zoom: 1}
 	d.win = fa.NewWindow("Orchard")
 	prefs := fa.Preferences()
-	d.win.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, 1400)), float32(prefs.FloatWithFallback(prefHeight, 900))))
+	// The first window fits a 1280×720 screen (a common laptop and
+	// projector) with room for the title bar and task bar; later starts
+	// use the size the user left it at.
+	d.win.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, defaultWidth)), float32(prefs.FloatWithFallback(prefHeight, defaultHeight))))
 	d.win.SetMaster()
 	d.win.SetCloseIntercept(d.quit)
 	d.buildMenu()

@@ -56,7 +56,7 @@ top=$(convert "$out/window.png" -format %c histogram:info:- | sort -rn | awk 'NR
 share=$(( top * 100 / (w * h) ))
 echo "e2e: window ${w}x${h}, ${colours} distinct colours, commonest colour covers ${share}% (screenshot: $out/window.png)"
 fail=0
-(( w >= 1000 && h >= 700 )) || { echo "e2e: window is ${w}x${h}, expected at least 1000x700" >&2; fail=1; }
+(( w >= 1000 && h >= 600 && w <= 1280 && h <= 720 )) || { echo "e2e: window is ${w}x${h}, expected to fit a 1280x720 screen and be at least 1000x600" >&2; fail=1; }
 (( colours >= 64 )) || { echo "e2e: only ${colours} colours: the window did not render its content" >&2; fail=1; }
 (( share <= 97 )) || { echo "e2e: ${share}% of the window is one colour: blank frame" >&2; fail=1; }
 grep -q "Northwind Logistics" < <("$out/orchard" summary --db "$out/demo.orchard") || { echo "e2e: summary lacks the sample accounts" >&2; fail=1; }

@@ -225,6 +225,9 @@ func TestPackEscapesHostileNames(t *testing.T) {
 // other customer's name, none of our assessment words and nothing marked
 // internal, in any file: SVG and HTML text and the workbook's cells.
 func TestCustomerSafePackLeaksNothing(t *testing.T) {
+	if raceDetector {
+		t.Skip("heavy: test.sh runs it without the race detector")
+	}
 	p, _ := secretPortfolio(t)
 	for _, name := range sample.PlannedAccounts {
 		var acc *model.Account
