@@ -303,9 +303,12 @@ func knownHeader(text string) bool {
 	if doNotModifyKind(n) != "" {
 		return true
 	}
+	keys := headerKeys(text)
 	for _, v := range kindVocab {
-		if _, ok := lookup(v, text); ok {
-			return true
+		for _, k := range keys {
+			if _, ok := v[k]; ok {
+				return true
+			}
 		}
 	}
 	return false

@@ -13,7 +13,11 @@ import (
 
 // isEmpty reports whether a cell holds nothing, or a placeholder for it.
 func isEmpty(s string) bool {
-	switch strings.ToLower(strings.TrimSpace(s)) {
+	s = strings.TrimSpace(s)
+	if len(s) > 4 { // longer than every placeholder: the common case, decided without lowering
+		return false
+	}
+	switch strings.ToLower(s) {
 	case "", "-", "–", "n/a", "na", "#n/a", "null", "none", "?":
 		return true
 	}
