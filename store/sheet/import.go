@@ -181,8 +181,7 @@ func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Option
 		}
 	}
 	if len(plans) == 0 {
-		return nil, fmt.Errorf("cannot import %s: no sheet has headers Orchard recognises (such as Account, Name, Title, Reports to, Stage, Amount); "+
-			"a workbook of only charts or pivot tables has no rows to import", wb.Path)
+		return nil, nothingRecognised(wb)
 	}
 	sort.SliceStable(plans, func(i, j int) bool { return order[plans[i].m.Kind] < order[plans[j].m.Kind] })
 	for _, sp := range plans {

@@ -537,7 +537,7 @@ func readDelimited(ctx context.Context, text string, limits *readLimits, progres
 	for _, sep := range []rune{',', ';', '\t', '|'} {
 		counts := map[int]int{}
 		for _, l := range lines[:min(len(lines), 10)] {
-			if n := strings.Count(l, string(sep)); n > 0 {
+			if n := countOutsideQuotes(l, sep); n > 0 {
 				counts[n]++
 			}
 		}
@@ -579,4 +579,19 @@ func readDelimited(ctx context.Context, text string, limits *readLimits, progres
 	}
 	progress(1)
 	return rows, best, nil
+}
+
+// countOutsideQuotes counts a separator in a line outside quoted values: a
+// comma inside "…" separates nothing.
+func countOutsideQuotes(line string, sep rune) int {
+	n, quoted := 0, false
+	for _, r := range line {
+		switch {
+		case r == '"':
+			quoted = !quoted
+		case r == sep && !quoted:
+			n++
+		}
+	}
+	return n
 }

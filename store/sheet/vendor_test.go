@@ -215,3 +215,22 @@ func TestRaggedRowsAreMended(t *testing.T) {
 		t.Errorf("the mend is not said: %q", res.Notes)
 	}
 }
+
+// A file nothing can be read from says why, and what to do: a CSV saved
+// again by a spreadsheet with another separator, or headers nobody knows.
+func TestRefusalsExplain(t *testing.T) {
+	resaved := "\"Summary,Issue key,Status,Assignee,Created\";;;;\n" +
+		"\"Fix login,PRJ-1,Done,Ann,2023-07-19\";;;;\n" +
+		"\"Add search,PRJ-2,To Do,Ben,2023-07-20\";;;;\n" +
+		"\"Speed up,PRJ-3,In Progress,Cy,2023-07-21\";;;;\n"
+	wb := read(t, writeCSV(t, "jira.csv", resaved))
+	_, err := sheet.Plan(wb, model.NewPortfolio(), sheet.Options{})
+	if err == nil || !strings.Contains(err.Error(), "saved again with another separator") {
+		t.Errorf("a re-saved CSV: %v", err)
+	}
+	wb = read(t, writeCSV(t, "ledger.csv", "GroupKey;Subgroup;ControlAccount\n001;Vendas;Receita\n002;Custos;Mão de obra\n"))
+	_, err = sheet.Plan(wb, model.NewPortfolio(), sheet.Options{})
+	if err == nil || !strings.Contains(err.Error(), `"GroupKey"`) || !strings.Contains(err.Error(), "--kind") {
+		t.Errorf("unknown headers: %v", err)
+	}
+}
