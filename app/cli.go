@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"orchard/model"
 	"orchard/store"
 	"os"
 	"path/filepath"
@@ -24,6 +25,7 @@ Usage:
   orchard --db PATH             open the window on the workspace file PATH
   orchard [--db PATH] --import FILE
                                 open the window and the import wizard on the spreadsheet FILE
+  orchard new --db PATH         create an empty workspace at PATH
   orchard demo --db PATH        create a workspace at PATH filled with the sample portfolio
   orchard summary --db PATH     print a JSON summary of the workspace at PATH
   orchard import FILE... --db PATH [--account NAME] [--mapping M.json] [--save-mapping M.json]
@@ -78,6 +80,12 @@ func Main(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		return report(runDemo(db, stdout), stderr)
+	case "new":
+		db, ok := parseDB("orchard new", args, true, stderr)
+		if !ok {
+			return 2
+		}
+		return report(runNew(db, stdout), stderr)
 	case "summary":
 		db, ok := parseDB("orchard summary", args, true, stderr)
 		if !ok {
@@ -147,6 +155,17 @@ func DefaultWorkspacePath() string {
 func createSample(path string) (*workspace.Workspace, error) {
 	settings, records := sample.Build(time.Now())
 	return workspace.Create(path, settings, records)
+}
+
+// runNew creates an empty workspace (the default settings, no records).
+func runNew(path string, stdout io.Writer) error {
+	ws, err := workspace.Create(path, model.DefaultSettings(), nil)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
+	fmt.Fprintf(stdout, "created %s: an empty workspace\n", path)
+	return nil
 }
 
 func runDemo(path string, stdout io.Writer) error {

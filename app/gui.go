@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -154,6 +155,9 @@ func (d *desktopApp) setWorkspace(ws *workspace.Workspace) {
 	d.win.SetContent(d.shell.Content())
 	d.shell.SetStatus(fmt.Sprintf("Opened %s: %d accounts", ws.Path(), ws.Portfolio().Count(model.KindAccount)))
 	d.rememberRecent(ws.Path())
+	if ws.Portfolio().Settings.Sample {
+		d.shell.ShowSampleBanner(d.importDialog, d.newDialog, d.removeSampleDialog)
+	}
 	d.updateTitle()
 	d.refreshMenu()
 	d.stopWatch = make(chan struct{})
@@ -214,6 +218,7 @@ func (d *desktopApp) showWelcome() {
 		widget.NewLabelWithStyle("Orchard — strategic account planning", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
 		widget.NewLabel("No workspace is open."),
 		open,
+		widget.NewButton("Import a spreadsheet…", d.welcomeImport),
 		widget.NewButton("New empty workspace…", d.newDialog),
 		widget.NewButton("Create the sample portfolio…", d.sampleDialog),
 	)))
@@ -251,4 +256,26 @@ func (d *desktopApp) finish() {
 	}
 	d.closeWorkspace()
 	d.win.Close()
+}
+
+// welcomeImport starts from a spreadsheet when no workspace is open: it
+// makes an empty workspace at the default place (or beside it, when one
+// is there) and opens the import wizard on the file.
+func (d *desktopApp) welcomeImport() {
+	d.pickFile([]string{".xlsx", ".xlsm", ".xltx", ".csv", ".tsv", ".txt", ".htm", ".html", ".zip"}, "", func(path string) {
+		target := DefaultWorkspacePath()
+		for n := 2; ; n++ {
+			if _, err := os.Stat(target); errors.Is(err, os.ErrNotExist) {
+				break
+			}
+			target = filepath.Join(filepath.Dir(DefaultWorkspacePath()), fmt.Sprintf("workspace %d.orchard", n))
+		}
+		ws, err := workspace.Create(target, model.DefaultSettings(), nil)
+		if err != nil {
+			dialog.ShowError(err, d.win)
+			return
+		}
+		d.setWorkspace(ws)
+		d.previewImport(path, "")
+	})
 }

@@ -3,10 +3,12 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"orchard/model"
 )
@@ -152,5 +154,23 @@ func TestWorkshopModeEntersAndLeaves(t *testing.T) {
 	d.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if d.workshop || d.win.FullScreen() {
 		t.Error("Esc should leave workshop mode")
+	}
+}
+
+// The sample portfolio says so above every screen, with the ways out of
+// it.
+func TestSampleBanner(t *testing.T) {
+	d := newTestDesktop(t)
+	var labels []string
+	for _, o := range test.LaidOutObjects(d.win.Content()) {
+		if b, ok := o.(*widget.Button); ok && b.Visible() {
+			labels = append(labels, b.Text)
+		}
+	}
+	all := strings.Join(labels, "|")
+	for _, want := range []string{"Import my spreadsheet…", "Start empty…", "Remove sample…"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the sample workspace offers no %q (buttons: %s)", want, all)
+		}
 	}
 }

@@ -144,3 +144,23 @@ func TestImportWizardFolderIsOneStep(t *testing.T) {
 		t.Errorf("one undo left %d accounts and %d people, want %d and %d", got, d.ws.Portfolio().Count(model.KindStakeholder), before, people)
 	}
 }
+
+// orchard new makes an empty workspace, and refuses to replace a file.
+func TestNewCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "empty.orchard")
+	if code, out, stderr := run("new", "--db", db); code != 0 || !strings.Contains(out, "empty workspace") {
+		t.Fatalf("%d %s %s", code, out, stderr)
+	}
+	ws, err := openForTest(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := ws.Portfolio().Count(model.KindAccount)
+	ws.Close()
+	if n != 0 {
+		t.Errorf("a new workspace holds %d accounts", n)
+	}
+	if code, _, stderr := run("new", "--db", db); code != 1 || !strings.Contains(stderr, "already exists") {
+		t.Errorf("new over an existing file: %d %s", code, stderr)
+	}
+}

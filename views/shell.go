@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"orchard/app/workspace"
@@ -58,6 +60,8 @@ type Shell struct {
 	status     *widget.Label
 	root       fyne.CanvasObject
 	stop       func()
+	top        *fyne.Container // banners above the screens
+	sample     fyne.CanvasObject
 	// OnAccountChanged, when set, hears which account became current.
 	OnAccountChanged func(id string)
 	// Today is the date the screens measure against (overdue, current cycle).
@@ -87,14 +91,15 @@ func NewShell(ws *workspace.Workspace, win fyne.Window) *Shell {
 			nav.Add(s.accountLbl)
 		}
 	}
-	top := fyne.CanvasObject(nil)
+	s.top = container.NewVBox()
 	if ws.ReadOnly() {
 		banner := widget.NewLabelWithStyle(fmt.Sprintf("Read-only: %s cannot be written, so changes are not possible. Use File ▸ Save a copy… to edit a copy.", ws.Path()),
 			fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 		banner.Importance = widget.WarningImportance
 		banner.Wrapping = fyne.TextWrapWord
-		top = banner
+		s.top.Add(banner)
 	}
+	top := s.top
 	s.side = container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.NewPadded(nav))
 	s.root = container.NewBorder(top, container.NewBorder(widget.NewSeparator(), nil, nil, nil, s.status), s.side, nil, s.body)
 	s.stop = ws.Subscribe(s.onEvent)
@@ -353,9 +358,11 @@ func (s *Shell) SetWorkshop(on bool) {
 	if on {
 		s.side.Hide()
 		s.status.Hide()
+		s.top.Hide()
 	} else {
 		s.side.Show()
 		s.status.Show()
+		s.top.Show()
 	}
 	s.root.Refresh()
 	if s.relMap != nil {
@@ -365,6 +372,33 @@ func (s *Shell) SetWorkshop(on bool) {
 	s.ThemeChanged()
 	if s.plan != nil {
 		s.plan.setSafe(on)
+	}
+}
+
+// ShowSampleBanner says, above every screen, that this is the fictional
+// sample portfolio, with the ways out of it: import one's own spreadsheet,
+// start an empty workspace, or remove the sample.
+func (s *Shell) ShowSampleBanner(importOwn, startEmpty, remove func()) {
+	if s.sample != nil {
+		return
+	}
+	text := widget.NewLabelWithStyle("This is the sample portfolio: fictional accounts to try Orchard with.", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	imp := widget.NewButtonWithIcon("Import my spreadsheet…", theme.UploadIcon(), importOwn)
+	imp.Importance = widget.HighImportance
+	s.sample = container.NewHBox(text, layout.NewSpacer(), imp,
+		widget.NewButton("Start empty…", startEmpty), widget.NewButton("Remove sample…", remove))
+	s.top.Add(s.sample)
+	if s.workshop {
+		s.sample.Hide()
+	}
+	s.root.Refresh()
+}
+
+// HideSampleBanner takes the sample banner away.
+func (s *Shell) HideSampleBanner() {
+	if s.sample != nil {
+		s.top.Remove(s.sample)
+		s.sample = nil
 	}
 }
 

@@ -195,8 +195,9 @@ func TestWorkshopModeOnTheShell(t *testing.T) {
 	selectRow(t, s, sample.PlannedAccounts[0])
 	test.Tap(s.navButtons[SectionMap])
 	s.SetWorkshop(true)
-	if s.side.Visible() || s.status.Visible() {
-		t.Error("workshop mode should hide the navigation and the status line (it names the file)")
+	s.ShowSampleBanner(func() {}, func() {}, func() {})
+	if s.side.Visible() || s.status.Visible() || s.top.Visible() {
+		t.Error("workshop mode should hide the navigation, the banners and the status line (it names the file)")
 	}
 	if !s.relMap.m.customerSafe {
 		t.Error("workshop mode should switch the map to its customer-safe view")
@@ -223,7 +224,7 @@ func TestWorkshopModeOnTheShell(t *testing.T) {
 		t.Error("a map opened during the workshop should start folded and customer-safe")
 	}
 	s.SetWorkshop(false)
-	if !s.side.Visible() || !s.status.Visible() || s.plan.safe || s.relMap.m.customerSafe || !s.relMap.sidePanel.Visible() {
+	if !s.side.Visible() || !s.status.Visible() || !s.top.Visible() || s.plan.safe || s.relMap.m.customerSafe || !s.relMap.sidePanel.Visible() {
 		t.Error("leaving workshop mode should bring the navigation and the internal views back")
 	}
 }
