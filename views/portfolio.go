@@ -161,7 +161,9 @@ func (s *portfolioScreen) addAccount() {
 		dialog.ShowError(err, s.win)
 		return
 	}
-	s.selectAccount(a.ID)
+	// Chosen as a click would choose it, so the account's own pages open
+	// at once.
+	s.picked(a.ID)
 	s.win.Canvas().Focus(s.form.name)
 }
 

@@ -228,3 +228,20 @@ func TestWorkshopModeOnTheShell(t *testing.T) {
 		t.Error("leaving workshop mode should bring the navigation and the internal views back")
 	}
 }
+
+// A new account is the current account at once: its pages open without
+// clicking its row again.
+func TestAddAccountOpensItsPages(t *testing.T) {
+	s, ws, _ := newTestShell(t)
+	before := ws.Portfolio().Count(model.KindAccount)
+	s.portfolio.addAccount()
+	if ws.Portfolio().Count(model.KindAccount) != before+1 {
+		t.Fatal("no account was added")
+	}
+	if a := ws.Portfolio().Account(s.Account()); a == nil || a.Name != "New account" {
+		t.Fatalf("the current account is %q, want the new one", s.Account())
+	}
+	if s.navButtons[SectionPlan].Disabled() || s.navButtons[SectionMap].Disabled() {
+		t.Error("the new account's pages are disabled")
+	}
+}
