@@ -150,6 +150,16 @@ func (c *boardCard) Tapped(*fyne.PointEvent) {
 	}
 }
 
+// DoubleTapped opens the card's editor, as Enter does.
+func (c *boardCard) DoubleTapped(*fyne.PointEvent) {
+	if c.action != nil {
+		c.board.selectCard(c.action.ID)
+		c.board.editAction(c.action)
+	}
+}
+
+var _ fyne.DoubleTappable = (*boardCard)(nil)
+
 func (c *boardCard) TappedSecondary(ev *fyne.PointEvent) {
 	if c.action != nil {
 		c.board.selectCard(c.action.ID)

@@ -309,3 +309,26 @@ func TestBoardMarkup(t *testing.T) {
 	b.selectCard("P2")
 	test.AssertObjectRendersToMarkup(t, "board/four_cards.xml", b)
 }
+
+// Double-clicking a card opens its editor, as Enter does.
+func TestDoubleClickOpensTheCard(t *testing.T) {
+	ws := boardWorkspace(t)
+	_, w := newTestBoard(t, ws)
+	var card *boardCard
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		if c, ok := o.(*boardCard); ok && c.action != nil && c.Visible() {
+			card = c
+			break
+		}
+	}
+	if card == nil {
+		t.Fatal("no card on the board")
+	}
+	if w.Canvas().Overlays().Top() != nil {
+		t.Fatal("a dialog is open before the double click")
+	}
+	test.DoubleTap(card)
+	if w.Canvas().Overlays().Top() == nil {
+		t.Error("double-clicking a card opened no editor")
+	}
+}
