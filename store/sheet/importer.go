@@ -1,0 +1,187 @@
+package sheet
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"orchard/model"
+)
+
+// The importer's state while a plan is worked out, and the bookkeeping of
+// the records it makes: one version per record, counted once.
+
+type importer struct {
+	p         *model.Portfolio
+	o         Options
+	res       *Result
+	accounts  map[string]*model.Account     // by folded name, including new ones
+	members   map[string]*model.TeamMember  // by folded name
+	people    map[string]*model.Stakeholder // by account + folded name, new or edited in this import
+	written   map[string]model.Entity       // kind/id -> latest version in this import
+	list      []model.Entity
+	pos       map[string]int          // kind/id -> index in list
+	personKey map[string]string       // stakeholder ID -> its key in people
+	existing  map[string]model.Entity // kind/account/folded name -> a record already in the workspace
+	// preview rows in order; each record is looked up at the end, when
+	// every later change to it (a manager link) is known.
+	previewOrder  []*PreviewRow
+	rowPuts       []rowPut                       // what the row being read saved, in order
+	figs          map[string]*model.PeriodFigure // by account/period/kind
+	decimalComma  bool                           // the sheet's amounts use a decimal comma
+	rowPeriods    []periodCell                   // the row's cells under period headers
+	keys          *sourceKeys                    // records by their ID in the system they came from
+	path          string                         // the sheet's file, for naming the account of rows that name none
+	wb            *Workbook
+	madeAccounts  int               // accounts made because rows named them
+	keyedAccounts int               // accounts made because rows named their key
+	unnamed       int               // people labelled by team or role, the file giving no name
+	firstRow      map[string]string // kind/id -> "sheet S, row N" that first wrote it
+	rowAt         string            // the row being read, "sheet S, row N"
+	totalRows     map[string][]int  // per sheet, total rows left out
+	// noAccountColumn is set while reading a sheet that has no account
+	// column: its rows belong to the default account.
+	noAccountColumn bool
+	scale           map[Field]float64 // per amount field of the sheet, the unit its header gives
+	headerCurrency  string            // a currency an amount header of the sheet names
+	currencyNoted   map[string]bool   // sheets whose missing currency was noted
+	dropped         map[int]bool      // rows of the sheet left out because a split could not be mended
+}
+
+func joinInts(v []int, most int) string {
+	var parts []string
+	for i, n := range v {
+		if i == most {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, strconv.Itoa(n))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// amount reads an amount of the sheet being imported.
+func (im *importer) amount(s string) (float64, error) { return parseAmountIn(s, im.decimalComma) }
+
+// existingNamed finds a record already in the workspace by kind, account
+// and name, through an index built once per import.
+func (im *importer) existingNamed(k model.Kind, accountID, name string) model.Entity {
+	if im.existing == nil {
+		im.existing = map[string]model.Entity{}
+		for _, kind := range []model.Kind{model.KindStakeholder, model.KindOpportunity, model.KindAction} {
+			for _, e := range im.p.All(kind) {
+				var n string
+				switch v := e.(type) {
+				case *model.Stakeholder:
+					n = v.Name
+				case *model.Opportunity:
+					n = v.Name
+				case *model.Action:
+					n = v.Title
+				}
+				im.existing[string(kind)+"/"+model.AccountOf(e)+"/"+key(n)] = e
+			}
+		}
+	}
+	return im.existing[string(k)+"/"+accountID+"/"+key(name)]
+}
+
+// key folds a name for matching: lower case, runs of white space as one
+// space, none at the ends.
+func key(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// rowPut is a record a row saved and what happened to it.
+type rowPut struct{ key, outcome string }
+
+// put records a new or edited record once, keeping the latest version.
+func (im *importer) put(before, e model.Entity) {
+	k := model.PendingKey(e.Kind(), e.EntityID())
+	im.keys.remember(e)
+	if _, ok := im.written[k]; ok {
+		if i, listed := im.pos[k]; listed {
+			im.list[i] = e
+		}
+		im.written[k] = e
+		im.rowPuts = append(im.rowPuts, rowPut{k, "merged"})
+		if first := im.firstRow[k]; first != "" && first != im.rowAt && len(im.rowPuts) == 1 {
+			im.res.Merged++
+			if len(im.res.Merges) < 200 {
+				im.res.Merges = append(im.res.Merges, fmt.Sprintf("%s went into %s of %s (the same key or name)", im.rowAt, model.Describe(e), first))
+			}
+		}
+		return
+	}
+	im.written[k] = e
+	im.firstRow[k] = im.rowAt
+	switch {
+	case before == nil:
+		im.res.New++
+		im.rowPuts = append(im.rowPuts, rowPut{k, "new"})
+	case model.Same(before, e):
+		im.res.Unchanged++
+		im.rowPuts = append(im.rowPuts, rowPut{k, "unchanged"})
+		return
+	default:
+		im.res.Updated++
+		im.rowPuts = append(im.rowPuts, rowPut{k, "update"})
+	}
+	im.pos[k] = len(im.list)
+	im.list = append(im.list, e)
+}
+
+func (im *importer) problem(sheet string, row int, col, found, expected string) {
+	im.res.Problems = append(im.res.Problems, Problem{Sheet: sheet, Row: row, Column: col, Found: found, Expected: expected})
+}
+
+// cells gives a row's value per field.
+type cells map[Field]string
+
+func entityOrNil[T model.Entity](e T) model.Entity {
+	var zero T
+	if any(e) == any(zero) {
+		return nil
+	}
+	return e
+}
+
+// replace swaps the pending version of a record for a newer one.
+func (im *importer) replace(before, e model.Entity) {
+	k := model.PendingKey(e.Kind(), e.EntityID())
+	if _, ok := im.written[k]; ok {
+		if i, listed := im.pos[k]; listed {
+			im.list[i] = e
+		} else { // it was unchanged until now
+			im.res.Unchanged--
+			im.res.Updated++
+			im.pos[k] = len(im.list)
+			im.list = append(im.list, e)
+		}
+		im.written[k] = e
+		return
+	}
+	im.put(before, e)
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}

@@ -1,0 +1,130 @@
+package sheet
+
+import (
+	"strings"
+
+	"orchard/model"
+)
+
+// Rows of accounts and of our own team.
+
+func (im *importer) account(sheet string, row int, c cells, col map[Field]string) bool {
+	name := c[FAccount]
+	if isEmpty(name) {
+		name = c[FName]
+	}
+	if isEmpty(name) {
+		im.problem(sheet, row, col[FAccount], "", "an account name")
+		return false
+	}
+	// A key column finds the account it made before; without one, the
+	// name does, unless that account came with another key (two customers
+	// of one name in a CRM are two accounts).
+	id := strings.TrimSpace(c[FID])
+	var before *model.Account
+	if id != "" {
+		before = im.keys.accounts[id]
+		if before != nil {
+			before = im.latestAccount(before)
+		}
+	}
+	if before == nil {
+		if byName := im.accounts[key(name)]; byName != nil && (id == "" || byName.SourceKey == "" || byName.SourceKey == id) {
+			before = byName
+		}
+	}
+	// Fields the file does not have, such as the objective, stay empty.
+	a := &model.Account{ID: model.NewID(), Name: name, Currency: im.p.Settings.Rates.Base}
+	if before != nil {
+		a = model.Clone(before).(*model.Account)
+		a.Name = name
+	}
+	if id != "" {
+		a.SourceKey = id
+	}
+	if v := c[FIndustry]; !isEmpty(v) {
+		a.Industry = v
+	}
+	if v := c[FRegion]; !isEmpty(v) {
+		a.Region = v
+	}
+	if v := c[FOwner]; !isEmpty(v) {
+		a.Owner = v
+	}
+	if before == nil || !isEmpty(c[FCurrency]) || !isEmpty(c[FRevenue]) {
+		a.Currency = im.currencyOf(sheet, c, FRevenue, a.Currency, true)
+	}
+	if v := c[FRevenue]; !isEmpty(v) {
+		amt, err := im.scaled(FRevenue, v)
+		if err != nil || amt < 0 {
+			im.problem(sheet, row, col[FRevenue], v, "a revenue of zero or more, e.g. 1,250,000")
+			return false
+		}
+		a.Revenue = model.MoneyFromMajor(amt)
+	}
+	if v := c[FPotential]; !isEmpty(v) {
+		if amt, err := im.scaled(FPotential, v); err == nil && amt >= 0 {
+			a.Potential = model.MoneyFromMajor(amt)
+		}
+	}
+	if v := c[FMargin]; !isEmpty(v) {
+		pct, err := im.amount(strings.TrimSuffix(v, "%"))
+		if err != nil || pct < -100 || pct > 100 {
+			im.problem(sheet, row, col[FMargin], v, "a margin in per cent from -100 to 100")
+			return false
+		}
+		a.MarginPct = pct
+	}
+	if v := c[FParent]; !isEmpty(v) {
+		a.Notes = withNoteLines(a.Notes, "Subsidiary of: "+v)
+	}
+	if v := c[FNotes]; !isEmpty(v) && !strings.Contains(a.Notes, v) {
+		a.Notes = strings.TrimSpace(v + "\n" + a.Notes)
+	}
+	a.Notes = withNoteLines(a.Notes, c[fieldNotesLines])
+	if err := a.Validate(); err != nil {
+		im.problem(sheet, row, col[FAccount], name, err.Error())
+		return false
+	}
+	im.accounts[key(name)] = a
+	im.put(entityOrNil(before), a)
+	return true
+}
+
+func (im *importer) member(sheet string, row int, c cells, col map[Field]string) bool {
+	name := c[FAgent]
+	if isEmpty(name) {
+		name = personName(c)
+	}
+	if isEmpty(name) {
+		im.problem(sheet, row, orDefault(col[FAgent], orDefault(col[FName], "name")), "", "a team member's name")
+		return false
+	}
+	id := strings.TrimSpace(c[FID])
+	var before *model.TeamMember
+	if id != "" {
+		before = im.keys.members[id]
+	}
+	if before == nil {
+		before = im.members[key(name)]
+	}
+	m := &model.TeamMember{ID: model.NewID(), Name: name, Function: model.FunctionSales}
+	if before != nil {
+		m = model.Clone(before).(*model.TeamMember)
+	}
+	if id != "" {
+		m.SourceKey = id
+	}
+	if v := c[FTitle]; !isEmpty(v) {
+		m.Title = v
+	}
+	if v := c[FEmail]; !isEmpty(v) {
+		m.Email = v
+	}
+	if v := c[FManager]; !isEmpty(v) && m.Title == "" {
+		m.Title = "Reports to " + v
+	}
+	im.members[key(name)] = m
+	im.put(entityOrNil(before), m)
+	return true
+}

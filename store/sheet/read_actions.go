@@ -1,0 +1,86 @@
+package sheet
+
+import (
+	"strings"
+
+	"orchard/model"
+)
+
+// Rows of actions.
+
+func (im *importer) action(sheet string, row int, c cells, col map[Field]string, dayFirst bool) bool {
+	a := im.accountOrNamed(c)
+	if a == nil {
+		im.problem(sheet, row, orDefault(col[FAccount], "account"), c[FAccount], "an account that exists or is in this import (or choose the account to import into)")
+		return false
+	}
+	title := c[FAction]
+	if isEmpty(title) {
+		title = c[FName]
+	}
+	if isEmpty(title) {
+		im.problem(sheet, row, col[FAction], "", "what the action is")
+		return false
+	}
+	id := strings.TrimSpace(c[FID])
+	var before *model.Action
+	if id != "" {
+		before = im.keys.actions[a.ID+"/"+id]
+	}
+	if before == nil {
+		before, _ = im.existingNamed(model.KindAction, a.ID, title).(*model.Action)
+		if before != nil && id != "" && before.SourceKey != "" && before.SourceKey != id {
+			before = nil
+		}
+	}
+	if before != nil {
+		if w, ok := im.written[model.PendingKey(model.KindAction, before.ID)].(*model.Action); ok {
+			before = w
+		}
+	}
+	x := &model.Action{ID: model.NewID(), AccountID: a.ID, Title: title, Status: model.StatusPlanned, Order: float64(len(im.list) + 1)}
+	if before != nil {
+		x = model.Clone(before).(*model.Action)
+	}
+	if id != "" {
+		x.SourceKey = id
+	}
+	if v := c[FStatus]; !isEmpty(v) {
+		st, ok := parseStatus(v)
+		if !ok {
+			im.problem(sheet, row, col[FStatus], v, "a status such as planned, in progress, blocked, done or not implemented")
+		} else {
+			x.Status = st
+		}
+	}
+	if v := c[FDue]; !isEmpty(v) {
+		d, err := parseDateCell(v, dayFirst)
+		if err != nil {
+			im.problem(sheet, row, col[FDue], v, "a date such as 2026-11-23")
+		} else {
+			x.Due = d
+		}
+	}
+	if v := c[FOwner]; !isEmpty(v) {
+		names := splitNames(v)
+		if m := im.members[key(names[0])]; m != nil {
+			x.OwnerID = m.ID
+		} else {
+			x.Notes = withNoteLines(x.Notes, "Owner in the file: "+v)
+		}
+	}
+	if v := c[FNotes]; !isEmpty(v) {
+		x.Description = v
+	}
+	if v := c[FAgreed]; !isEmpty(v) {
+		agreed, ok := parseBool(v)
+		if !ok {
+			im.problem(sheet, row, col[FAgreed], v, "yes or no (ja/nein, oui/non, x or ✓ also work)")
+		} else {
+			x.CustomerAgreed = agreed
+		}
+	}
+	x.Notes = withNoteLines(x.Notes, c[fieldNotesLines])
+	im.put(entityOrNil(before), x)
+	return true
+}

@@ -1,0 +1,213 @@
+package sheet
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Reading one sheet row by row: which reader a row goes to, and the rows
+// that are no records (blank, totals, legends).
+
+func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
+	header, kind := m.HeaderRow-1, m.Kind
+	// Fields that mean nothing for this kind of sheet (left from another
+	// kind the user tried) are left out once, here.
+	fields := make([]Field, len(m.Fields))
+	for j, f := range m.Fields {
+		if slices.Contains(KindFields[kind], f) {
+			fields[j] = f
+		}
+	}
+	colName := map[Field]string{}
+	for j, f := range fields {
+		if f != "" && j < len(m.Headers) {
+			colName[f] = m.Headers[j]
+		}
+	}
+	_, hasAccount := colName[FAccount]
+	im.noAccountColumn = !hasAccount
+	im.path = im.wb.source(t)
+	im.amountUnits(t.Name, m.Headers, fields)
+	im.dropped = nil
+	t.Rows = im.repairRagged(t, header, m.Headers)
+	dayFirst := m.dayFirst(t)
+	var amounts []string
+	for _, r := range t.Rows[header+1:] {
+		for j, f := range fields {
+			if j < len(r) && (f == FRevenue || f == FAmount || f == FPotential || f == FTarget || f == FActual || f == FMargin ||
+				f == FPeriodActual || f == FPeriodTarget) {
+				amounts = append(amounts, r[j])
+			}
+		}
+	}
+	im.decimalComma = decimalCommaSeen(amounts)
+	shown := 0
+	for i, r := range t.Rows[header+1:] {
+		if i%1000 == 999 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		row := header + i + 2
+		c := cells{}
+		var notes []string
+		var periods []periodCell
+		blank := true
+		for j, f := range fields {
+			if j >= len(r) || f == "" {
+				continue
+			}
+			v := strings.TrimSpace(r[j])
+			if f == FPeriodActual || f == FPeriodTarget {
+				periods = append(periods, periodCell{m.Headers[j], v})
+				if !isEmpty(v) {
+					blank = false
+				}
+				continue
+			}
+			if f == FToNotes {
+				if !isEmpty(v) {
+					notes = append(notes, m.Headers[j]+": "+v)
+				}
+				continue
+			}
+			c[f] = v
+			if !isEmpty(v) {
+				blank = false
+			}
+		}
+		if im.dropped[header+1+i] { // a split row that could not be put back together
+			im.res.Skipped++
+			continue
+		}
+		if blank {
+			continue
+		}
+		// A legend or notes block below the list ends it.
+		if legendHeading(r) {
+			for _, rest := range t.Rows[header+1+i:] {
+				if !blankRow(rest) {
+					im.res.Skipped++
+				}
+			}
+			im.res.Notes = append(im.res.Notes, fmt.Sprintf("Sheet %s: the list ends at row %d, where a legend or notes begin; that row and the rows below it are not records.", t.Name, row))
+			break
+		}
+		if isTotalRow(r) {
+			im.res.Skipped++
+			if im.totalRows == nil {
+				im.totalRows = map[string][]int{}
+			}
+			im.totalRows[t.Name] = append(im.totalRows[t.Name], row)
+			continue
+		}
+		im.rowAt = fmt.Sprintf("sheet %s, row %d", t.Name, row)
+		c[fieldNotesLines] = strings.Join(notes, "\n")
+		im.rowPeriods = periods
+		im.rowPuts = im.rowPuts[:0]
+		problemsBefore := len(im.res.Problems)
+		var ok bool
+		switch kind {
+		case KindAccounts:
+			ok = im.account(t.Name, row, c, colName)
+		case KindTeam:
+			ok = im.member(t.Name, row, c, colName)
+		case KindStakeholders:
+			ok = im.stakeholder(t.Name, row, c, colName)
+		case KindOpportunities:
+			ok = im.opportunity(t.Name, row, c, colName, dayFirst)
+		case KindActions:
+			ok = im.action(t.Name, row, c, colName, dayFirst)
+		case KindRevenue:
+			ok = im.figures(t.Name, row, c, colName)
+		}
+		if !ok {
+			im.res.Skipped++
+			im.rowPuts = im.rowPuts[:0]
+		}
+		if shown < previewRows {
+			shown++
+			// A row may save several records (a revenue row, one per
+			// period): the preview shows each, the problems on the first.
+			puts := im.rowPuts
+			if len(puts) == 0 {
+				puts = []rowPut{{"", "skipped"}}
+			}
+			for n, rp := range puts {
+				pr := &PreviewRow{Sheet: t.Name, Row: row, Outcome: rp.outcome, key: rp.key}
+				if n == 0 {
+					for _, p := range im.res.Problems[problemsBefore:] {
+						pr.Problems = append(pr.Problems, fmt.Sprintf("%s: found %q, expected %s", p.Column, p.Found, p.Expected))
+					}
+				}
+				im.previewOrder = append(im.previewOrder, pr)
+			}
+		}
+	}
+	if kind == KindStakeholders {
+		im.resolveManagers(t, header, fields)
+	}
+	return nil
+}
+
+// fieldNotesLines carries a row's "Header: value" lines for its notes.
+const fieldNotesLines Field = "\x00notes lines"
+
+// withNoteLines puts "Header: value" lines into notes, replacing an
+// earlier line of the same header so a re-import does not repeat them.
+func withNoteLines(notes, lines string) string {
+	if lines == "" {
+		return notes
+	}
+	out := strings.Split(notes, "\n")
+	for _, l := range strings.Split(lines, "\n") {
+		head, _, _ := strings.Cut(l, ": ")
+		replaced := false
+		for i, o := range out {
+			if strings.HasPrefix(o, head+": ") {
+				out[i], replaced = l, true
+				break
+			}
+		}
+		if !replaced {
+			out = append(out, l)
+		}
+	}
+	return strings.TrimSpace(strings.Join(out, "\n"))
+}
+
+// legendWords head the key to a sheet's codes, or its notes, below a list.
+var legendWords = map[string]bool{"legend": true, "leyenda": true, "legende": true, "légende": true, "legenda": true,
+	"key": true, "notes": true, "notas": true, "hinweise": true, "anmerkungen": true, "instructions": true, "instrucciones": true}
+
+// legendHeading says whether a row holds only a legend heading.
+func legendHeading(r []string) bool {
+	text := ""
+	for _, c := range r {
+		if c = strings.TrimSpace(c); c != "" {
+			if text != "" {
+				return false
+			}
+			text = c
+		}
+	}
+	return legendWords[strings.ToLower(strings.TrimRight(text, ": "))]
+}
+
+func blankRow(r []string) bool {
+	for _, c := range r {
+		if !isEmpty(strings.TrimSpace(c)) {
+			return false
+		}
+	}
+	return true
+}
+
+func isTotalRow(r []string) bool {
+	for _, c := range r {
+		if w := strings.ToLower(strings.TrimSpace(c)); w == "total" || w == "sum" || w == "summe" || w == "totaal" || w == "gesamt" {
+			return true
+		}
+	}
+	return false
+}
