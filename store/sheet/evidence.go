@@ -34,6 +34,10 @@ var kindVocab = map[Kind]map[string]Field{
 		"id": FID, "accountid": FID, "recordid": FID, "companyid": FID, "customerid": FID, "organizationid": FID,
 		"donotmodifyaccount": FID, "externalid": FID, "kundennummer": FID, "customernumber": FID,
 		"parentid": FParent, "parentaccount": FParent, "parentaccountid": FParent, "parentcompany": FParent,
+		"relatedcompany": FParent, "verbundenesunternehmen": FParent, "zugehorigesunternehmen": FParent, "societeliee": FParent,
+		"isacompany": FIsCompany, "iscompany": FIsCompany, "isteinunternehmen": FIsCompany, "companytype": FIsCompany,
+		"esunaempresa": FIsCompany, "estuneentreprise": FIsCompany,
+		"jobposition": FTitle, "stellenbezeichnung": FTitle, "arbeitsposition": FTitle, "email": FEmail, "emailadresse": FEmail,
 		"ownerid": FOwner, "owner": FOwner, "companyowner": FOwner, "salesperson": FOwner, "verkaufer": FOwner,
 		"accountmanager": FOwner, "organizationowner": FOwner,
 		"billingcountry": FRegion, "shippingcountry": FRegion, "countryregion": FRegion, "address1countryregion": FRegion,
@@ -131,6 +135,10 @@ var strong = map[Kind]map[Field]float64{
 	KindRevenue:       {FPeriod: 3, FTarget: 2, FActual: 2, FFigureKind: 2},
 }
 
+// neutral fields a kind reads without their saying anything of it: the
+// title and e-mail of the people in a companies-and-people list.
+var neutral = map[Kind]map[Field]bool{KindAccounts: {FTitle: true, FEmail: true}}
+
 // kindScore is one kind's case for a sheet.
 type kindScore struct {
 	kind   Kind
@@ -226,6 +234,9 @@ func scoreKinds(file, sheet string, headers []string, generic []Field, shapes []
 				continue
 			}
 			has[f] = true
+			if neutral[k][f] {
+				continue // read when present, but no evidence of the kind
+			}
 			w := strong[k][f]
 			if w == 0 {
 				w = 1

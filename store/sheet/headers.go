@@ -64,7 +64,10 @@ const (
 	// "Plan Q1 2026"), as wide revenue sheets lay figures out.
 	FPeriodActual Field = "actual for the period in the header"
 	// A person's first and last names in two columns.
-	FFirstName    Field = "first name"
+	FFirstName Field = "first name"
+	// FIsCompany tells, in a list of companies and people together (an
+	// Odoo partner export), which rows are companies.
+	FIsCompany    Field = "is a company"
 	FLastName     Field = "last name"
 	FPeriodTarget Field = "target for the period in the header"
 	// FToNotes keeps a column no field takes as a line "Header: value" in
@@ -75,7 +78,7 @@ const (
 // KindFields lists, per kind, the fields a column can be mapped to, in the
 // order the import wizard offers them.
 var KindFields = map[Kind][]Field{
-	KindAccounts:      {FAccount, FID, FIndustry, FRegion, FOwner, FRevenue, FCurrency, FPotential, FMargin, FParent, FNotes, FToNotes},
+	KindAccounts:      {FAccount, FID, FIndustry, FRegion, FOwner, FRevenue, FCurrency, FPotential, FMargin, FParent, FIsCompany, FTitle, FEmail, FNotes, FToNotes},
 	KindStakeholders:  {FAccount, FName, FFirstName, FLastName, FID, FTitle, FDepartment, FReportsTo, FManagerID, FInfluence, FAttitude, FRole, FEmail, FNotes, FToNotes},
 	KindTeam:          {FAgent, FName, FFirstName, FLastName, FID, FTitle, FEmail, FManager},
 	KindOpportunities: {FAccount, FName, FID, FProduct, FStage, FAmount, FCloseDate, FProbability, FCurrency, FToNotes},

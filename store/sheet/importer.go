@@ -40,6 +40,7 @@ type importer struct {
 	firstRow      map[string]string // kind/id -> "sheet S, row N" that first wrote it
 	rowAt         string            // the row being read, "sheet S, row N"
 	totalRows     map[string][]int  // per sheet, total rows left out
+	people2       []deferredPerson  // person rows of a companies-and-people list, read after the companies
 	// noAccountColumn is set while reading a sheet that has no account
 	// column: its rows belong to the default account.
 	noAccountColumn bool

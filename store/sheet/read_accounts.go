@@ -9,6 +9,12 @@ import (
 // Rows of accounts and of our own team.
 
 func (im *importer) account(sheet string, row int, c cells, col map[Field]string) bool {
+	// In a list of companies and people together, a person is one of
+	// their company's people, read once every company of the sheet is.
+	if _, flagged := col[FIsCompany]; flagged && isPersonFlag(c[FIsCompany]) {
+		im.people2 = append(im.people2, deferredPerson{sheet: sheet, row: row, c: c, col: col})
+		return true
+	}
 	name := c[FAccount]
 	if isEmpty(name) {
 		name = c[FName]
@@ -127,4 +133,46 @@ func (im *importer) member(sheet string, row int, c cells, col map[Field]string)
 	im.members[key(name)] = m
 	im.put(entityOrNil(before), m)
 	return true
+}
+
+// deferredPerson is a person row of a companies-and-people list.
+type deferredPerson struct {
+	sheet string
+	row   int
+	c     cells
+	col   map[Field]string
+}
+
+// isPersonFlag reads an "is a company" cell that says no.
+func isPersonFlag(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "person", "individual", "contact", "einzelperson", "privatperson", "persona", "personne":
+		return true
+	}
+	b, ok := parseBool(v)
+	return ok && !b || isEmpty(v)
+}
+
+// companyPeople reads the people of a companies-and-people list into the
+// companies named in their related-company column; a private person,
+// with none, is reported rather than made an account (or put into one
+// nobody chose).
+func (im *importer) companyPeople() {
+	people := im.people2
+	im.people2 = nil
+	for _, d := range people {
+		company := strings.TrimSpace(d.c[FParent])
+		if isEmpty(company) {
+			im.problem(d.sheet, d.row, orDefault(d.col[FParent], "related company"), d.c[FAccount],
+				"the company this person belongs to (a private person is not imported; add them to an account by hand)")
+			im.res.Skipped++
+			continue
+		}
+		c := cells{FAccount: company, FName: d.c[FAccount], FTitle: d.c[FTitle], FEmail: d.c[FEmail], FNotes: d.c[FNotes],
+			fieldNotesLines: d.c[fieldNotesLines]}
+		col := map[Field]string{FAccount: d.col[FParent], FName: d.col[FAccount]}
+		if !im.stakeholder(d.sheet, d.row, c, col) {
+			im.res.Skipped++
+		}
+	}
 }

@@ -147,6 +147,9 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 	if kind == KindStakeholders {
 		im.resolveManagers(t, header, fields)
 	}
+	if kind == KindAccounts && len(im.people2) > 0 {
+		im.companyPeople()
+	}
 	return nil
 }
 

@@ -234,3 +234,25 @@ func TestRefusalsExplain(t *testing.T) {
 		t.Errorf("unknown headers: %v", err)
 	}
 }
+
+// A list of companies and people together (Odoo's partners): the
+// companies are accounts, each person joins the company named as related,
+// and a private person without one is reported, not made an account.
+func TestCompaniesAndPeopleTogether(t *testing.T) {
+	p := model.NewPortfolio()
+	res := planCSV(t, p, "res.partner.csv", "Name,Ist ein Unternehmen,Verbundenes Unternehmen,Stadt,Land,E-Mail\n"+
+		"Werner Kopp,,Oberflächentechnik GmbH,Zürich,Schweiz,w@example.com\n"+
+		"Oberflächentechnik GmbH,true,,Zürich,Schweiz,info@example.com\n"+
+		"Muster AG,true,,Bern,Schweiz,info@example.com\n"+
+		"Anita Inglin,,,Luzern,Schweiz,a@example.com\n")
+	if p.Count(model.KindAccount) != 2 {
+		t.Fatalf("%d accounts (%v), want the two companies; %s %v", p.Count(model.KindAccount), p.Accounts(), res.Summary(), res.Problems)
+	}
+	firm := accountNamed(p, "Oberflächentechnik GmbH")
+	if len(firm) != 1 || len(p.Stakeholders(firm[0].ID)) != 1 || p.Stakeholders(firm[0].ID)[0].Name != "Werner Kopp" {
+		t.Errorf("Werner Kopp is not a contact of his company: %v", p.All(model.KindStakeholder))
+	}
+	if res.Skipped != 1 || len(res.Problems) != 1 || res.Problems[0].Found != "Anita Inglin" {
+		t.Errorf("the private person should be reported: %s %v", res.Summary(), res.Problems)
+	}
+}
