@@ -154,3 +154,43 @@ func personName(c cells) string {
 	}
 	return strings.TrimSpace(strings.TrimSpace(c[FFirstName]) + " " + strings.TrimSpace(c[FLastName]))
 }
+
+// match finds the record a row updates: the one its key names (keyed,
+// found by the caller's index), else the one of its name in its account
+// unless that one came with another key (two records of one name under
+// two keys are two records), in the version this import last wrote.
+func (im *importer) match(k model.Kind, keyed model.Entity, accountID, name, id string) model.Entity {
+	before := keyed
+	if id == "" {
+		before = nil
+	}
+	if before == nil {
+		before = im.existingNamed(k, accountID, name)
+		if before != nil && id != "" && sourceKeyOf(before) != "" && sourceKeyOf(before) != id {
+			before = nil
+		}
+	}
+	if before != nil {
+		if w, ok := im.written[model.PendingKey(k, before.EntityID())]; ok {
+			before = w
+		}
+	}
+	return before
+}
+
+// sourceKeyOf is a record's ID in the system it came from.
+func sourceKeyOf(e model.Entity) string {
+	switch v := e.(type) {
+	case *model.Account:
+		return v.SourceKey
+	case *model.Stakeholder:
+		return v.SourceKey
+	case *model.Opportunity:
+		return v.SourceKey
+	case *model.Action:
+		return v.SourceKey
+	case *model.TeamMember:
+		return v.SourceKey
+	}
+	return ""
+}

@@ -23,21 +23,7 @@ func (im *importer) action(sheet string, row int, c cells, col map[Field]string,
 		return false
 	}
 	id := strings.TrimSpace(c[FID])
-	var before *model.Action
-	if id != "" {
-		before = im.keys.actions[a.ID+"/"+id]
-	}
-	if before == nil {
-		before, _ = im.existingNamed(model.KindAction, a.ID, title).(*model.Action)
-		if before != nil && id != "" && before.SourceKey != "" && before.SourceKey != id {
-			before = nil
-		}
-	}
-	if before != nil {
-		if w, ok := im.written[model.PendingKey(model.KindAction, before.ID)].(*model.Action); ok {
-			before = w
-		}
-	}
+	before, _ := im.match(model.KindAction, entityOrNil(im.keys.actions[a.ID+"/"+id]), a.ID, title, id).(*model.Action)
 	x := &model.Action{ID: model.NewID(), AccountID: a.ID, Title: title, Status: model.StatusPlanned, Order: float64(len(im.list) + 1)}
 	if before != nil {
 		x = model.Clone(before).(*model.Action)

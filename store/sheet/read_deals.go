@@ -23,21 +23,7 @@ func (im *importer) opportunity(sheet string, row int, c cells, col map[Field]st
 		name = strings.TrimSpace(c[FProduct] + " for " + a.Name)
 	}
 	id := strings.TrimSpace(c[FID])
-	var before *model.Opportunity
-	if id != "" {
-		before = im.keys.opps[id]
-	}
-	if before == nil {
-		before, _ = im.existingNamed(model.KindOpportunity, a.ID, name).(*model.Opportunity)
-		if before != nil && id != "" && before.SourceKey != "" && before.SourceKey != id {
-			before = nil
-		}
-	}
-	if before != nil {
-		if w, ok := im.written[model.PendingKey(model.KindOpportunity, before.ID)].(*model.Opportunity); ok {
-			before = w
-		}
-	}
+	before, _ := im.match(model.KindOpportunity, entityOrNil(im.keys.opps[id]), a.ID, name, id).(*model.Opportunity)
 	o := &model.Opportunity{ID: model.NewID(), AccountID: a.ID, Name: name, Currency: a.Currency, Created: im.o.Today}
 	if before != nil {
 		o = model.Clone(before).(*model.Opportunity)

@@ -68,16 +68,10 @@ func (im *importer) stakeholder(sheet string, row int, c cells, col map[Field]st
 	if id := c[FID]; !isEmpty(id) {
 		pk = a.ID + "/id:" + id
 	}
-	before := im.people[pk]
+	before := im.people[pk] // this import's latest version of the person
 	id := strings.TrimSpace(c[FID])
-	if before == nil && id != "" {
-		before = im.keys.people[a.ID+"/"+id]
-	}
 	if before == nil {
-		before, _ = im.existingNamed(model.KindStakeholder, a.ID, name).(*model.Stakeholder)
-		if before != nil && id != "" && before.SourceKey != "" && before.SourceKey != id {
-			before = nil // the same name under another key is another person
-		}
+		before, _ = im.match(model.KindStakeholder, entityOrNil(im.keys.people[a.ID+"/"+id]), a.ID, name, id).(*model.Stakeholder)
 	}
 	s := &model.Stakeholder{ID: model.NewID(), AccountID: a.ID, Name: name}
 	if before != nil {
