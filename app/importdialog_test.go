@@ -182,3 +182,40 @@ func TestImportWizardAccountPicker(t *testing.T) {
 		t.Errorf("choosing %s left the account as %q", acc.Name, w.accountID)
 	}
 }
+
+// A sheet whose headers Orchard does not find is no dead end: the user
+// says which row holds them, then what the sheet holds.
+func TestImportWizardChooseHeaderRow(t *testing.T) {
+	d := newTestDesktop(t)
+	d.async = func(f func()) { f() }
+	path := filepath.Join(t.TempDir(), "list.csv")
+	if err := os.WriteFile(path, []byte("Kundschaft,Wert\nAcme,1\nBeta,2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d.previewImportAll([]string{path}, "")
+	deadline := time.Now().Add(10 * time.Second)
+	for d.importWizard == nil && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	w := d.importWizard
+	if w == nil || w.sheets[0].HeaderRow != 0 {
+		t.Fatalf("expected a sheet without a header row found")
+	}
+	var pick *widget.Select
+	for _, o := range test.LaidOutObjects(w.sheetTabs[0].Content) {
+		if s, ok := o.(*widget.Select); ok && s.PlaceHolder == "Choose the row" {
+			pick = s
+		}
+	}
+	if pick == nil {
+		t.Fatal("no choice of the header row")
+	}
+	pick.SetSelected("Row 1")
+	if m := w.sheets[0]; m.HeaderRow != 1 || len(m.Headers) != 2 || m.Headers[0] != "Kundschaft" {
+		t.Fatalf("after choosing row 1 the sheet reads %+v", m)
+	}
+	findSelect(t, w, 0, string(sheet.KindUnknown)).SetSelected(string(sheet.KindAccounts))
+	if w.sheets[0].Kind != sheet.KindAccounts {
+		t.Errorf("the sheet's kind is %s after choosing accounts", w.sheets[0].Kind)
+	}
+}

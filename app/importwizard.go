@@ -154,7 +154,7 @@ func (w *importWizard) sheetPane(i int) fyne.CanvasObject {
 		return container.NewVBox(l)
 	}
 	if m.HeaderRow == 0 {
-		return container.NewVBox(widget.NewLabel("No header row was found in the first 20 rows of this sheet, so it is not imported."))
+		return w.chooseHeaderRow(i)
 	}
 	var kinds []string
 	for _, k := range sheet.Kinds {
@@ -382,4 +382,51 @@ func (w *importWizard) accountPicker() fyne.CanvasObject {
 		into.SetOptions(found)
 	}
 	return into
+}
+
+// chooseHeaderRow shows a sheet whose headers Orchard did not find: its
+// first rows, and a choice of the row that holds the headers, after which
+// the sheet is read like any other.
+func (w *importWizard) chooseHeaderRow(i int) fyne.CanvasObject {
+	m := &w.sheets[i]
+	var t sheet.Table
+	for _, tb := range w.wb.Tables {
+		if tb.Name == m.Sheet {
+			t = tb
+		}
+	}
+	lines := widget.NewLabel("")
+	var rows, choices []string
+	for n, r := range t.Rows[:min(len(t.Rows), 10)] {
+		var cells []string
+		for _, c := range r {
+			if c = strings.TrimSpace(c); c != "" {
+				cells = append(cells, c)
+			}
+		}
+		text := strings.Join(cells, " · ")
+		if len([]rune(text)) > 110 {
+			text = string([]rune(text)[:110]) + "…"
+		}
+		rows = append(rows, fmt.Sprintf("Row %d: %s", n+1, text))
+		if len(cells) > 0 {
+			choices = append(choices, fmt.Sprintf("Row %d", n+1))
+		}
+	}
+	lines.SetText(strings.Join(rows, "\n"))
+	pick := widget.NewSelect(choices, func(s string) {
+		var n int
+		fmt.Sscanf(s, "Row %d", &n)
+		if mm, ok := sheet.AnalyseWithHeaderRow(w.wb, m.Sheet, n); ok {
+			w.sheets[i] = mm
+			w.sheetTabs[i].Text = w.tabTitle(i)
+			w.sheetTabs[i].Content = w.sheetPane(i)
+			w.tabs.Refresh()
+			w.replan()
+		}
+	})
+	pick.PlaceHolder = "Choose the row"
+	return container.NewVScroll(container.NewVBox(
+		widget.NewLabel("Orchard found no header row in this sheet's first 20 rows. Which row holds the column headers?"),
+		pick, lines))
 }

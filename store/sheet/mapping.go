@@ -46,33 +46,48 @@ const minKindScore = 3
 func Analyse(wb *Workbook) []SheetMapping {
 	var out []SheetMapping
 	for _, t := range wb.Tables {
-		m := SheetMapping{Sheet: t.Name, Kind: KindUnknown}
-		h := findHeader(t.Rows)
-		if h.row >= 0 {
-			m.HeaderRow, m.TwoRows, m.Headers, m.Fields = h.row+1, h.two, h.texts, h.fields
-			scores := scoreKinds(wb.source(t), t.Name, h.texts, h.fields, columnShapes(t.Rows[h.row+1:], len(h.texts)))
-			if best := scores[0]; best.score >= minKindScore {
-				m.Kind, m.Fields = best.kind, best.fields
-				if len(scores) > 1 && scores[1].score >= minKindScore && scores[1].score > best.score*0.8 {
-					m.RunnerUp = scores[1].kind
-				}
-			}
-			for j := range m.Headers {
-				var vals []string
-				for _, r := range t.Rows[h.row+1:] {
-					if j < len(r) && !isEmpty(r[j]) {
-						vals = append(vals, strings.TrimSpace(r[j]))
-						if len(vals) == 3 {
-							break
-						}
-					}
-				}
-				m.Samples = append(m.Samples, vals)
-			}
-		}
-		out = append(out, m)
+		out = append(out, analyseAt(wb, t, findHeader(t.Rows)))
 	}
 	return out
+}
+
+// AnalyseWithHeaderRow reads a sheet with its headers on the row the user
+// says (1-based), when Orchard found none: no sheet is a dead end.
+func AnalyseWithHeaderRow(wb *Workbook, sheetName string, row int) (SheetMapping, bool) {
+	for _, t := range wb.Tables {
+		if t.Name == sheetName && row >= 1 && row <= len(t.Rows) {
+			return analyseAt(wb, t, oneRowHeader(t.Rows[row-1], row-1)), true
+		}
+	}
+	return SheetMapping{}, false
+}
+
+func analyseAt(wb *Workbook, t Table, h header) SheetMapping {
+	m := SheetMapping{Sheet: t.Name, Kind: KindUnknown}
+	if h.row < 0 {
+		return m
+	}
+	m.HeaderRow, m.TwoRows, m.Headers, m.Fields = h.row+1, h.two, h.texts, h.fields
+	scores := scoreKinds(wb.source(t), t.Name, h.texts, h.fields, columnShapes(t.Rows[h.row+1:], len(h.texts)))
+	if best := scores[0]; best.score >= minKindScore {
+		m.Kind, m.Fields = best.kind, best.fields
+		if len(scores) > 1 && scores[1].score >= minKindScore && scores[1].score > best.score*0.8 {
+			m.RunnerUp = scores[1].kind
+		}
+	}
+	for j := range m.Headers {
+		var vals []string
+		for _, r := range t.Rows[h.row+1:] {
+			if j < len(r) && !isEmpty(r[j]) {
+				vals = append(vals, strings.TrimSpace(r[j]))
+				if len(vals) == 3 {
+					break
+				}
+			}
+		}
+		m.Samples = append(m.Samples, vals)
+	}
+	return m
 }
 
 // duplicateNotes names the columns left out because an earlier column
