@@ -332,7 +332,7 @@ func (w *importWizard) showPlan(p *model.Portfolio, res *sheet.Result, err error
 	w.probTab.Text = fmt.Sprintf("Problems (%d)", len(res.Problems))
 	w.tabs.Refresh()
 	w.problems.Refresh()
-	if len(res.Problems) == 0 {
+	if len(res.Problems)+len(res.MergedRows) == 0 {
 		w.reportBtn.Disable()
 	} else {
 		w.reportBtn.Enable()

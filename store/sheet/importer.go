@@ -39,8 +39,10 @@ type importer struct {
 	unnamed       int               // people labelled by team or role, the file giving no name
 	firstRow      map[string]string // kind/id -> "sheet S, row N" that first wrote it
 	rowAt         string            // the row being read, "sheet S, row N"
-	totalRows     map[string][]int  // per sheet, total rows left out
-	people2       []deferredPerson  // person rows of a companies-and-people list, read after the companies
+	rowSheet      string            // the row being read: its sheet and number
+	rowNum        int
+	totalRows     map[string][]int // per sheet, total rows left out
+	people2       []deferredPerson // person rows of a companies-and-people list, read after the companies
 	// noAccountColumn is set while reading a sheet that has no account
 	// column: its rows belong to the default account.
 	noAccountColumn bool
@@ -126,6 +128,8 @@ func (im *importer) put(before, e model.Entity) {
 			if len(im.res.Merges) < 200 {
 				im.res.Merges = append(im.res.Merges, fmt.Sprintf("%s went into %s of %s (the same key or name)", im.rowAt, model.Describe(e), first))
 			}
+			im.res.MergedRows = append(im.res.MergedRows, Problem{Sheet: im.rowSheet, Row: im.rowNum, Column: "(merged)",
+				Found: model.Describe(e), Expected: "kept with the record of " + first + " (the same key or name)"})
 		}
 		return
 	}

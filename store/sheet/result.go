@@ -42,9 +42,11 @@ type Result struct {
 	// Merged counts rows that went into a record an earlier row of this
 	// import made or changed (the same key, or the same name); Merges says
 	// which row went into which.
-	Merged   int
-	Merges   []string
-	Problems []Problem
+	Merged int
+	Merges []string
+	// MergedRows are the merged rows as lines of the problem report.
+	MergedRows []Problem
+	Problems   []Problem
 	// Settings, when not nil, replace the workspace's: an Orchard workbook
 	// brings its settings into a workspace that has no accounts yet.
 	Settings *model.Settings
@@ -62,7 +64,9 @@ func (r *Result) ProblemsCSV() []byte {
 	var b strings.Builder
 	w := csv.NewWriter(&b)
 	w.Write([]string{"Sheet", "Row", "Column", "Found", "Expected"})
-	for _, p := range r.Problems {
+	// Merged rows too, so the report accounts for every row not imported
+	// as a record of its own.
+	for _, p := range append(append([]Problem{}, r.Problems...), r.MergedRows...) {
 		w.Write([]string{neutralise(p.Sheet), strconv.Itoa(p.Row), neutralise(p.Column), neutralise(clip(p.Found, maxQuoted)), neutralise(p.Expected)})
 	}
 	w.Flush()

@@ -102,6 +102,7 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 			continue
 		}
 		im.rowAt = fmt.Sprintf("sheet %s, row %d", t.Name, row)
+		im.rowSheet, im.rowNum = t.Name, row
 		c[fieldNotesLines] = strings.Join(notes, "\n")
 		im.rowPeriods = periods
 		im.rowPuts = im.rowPuts[:0]

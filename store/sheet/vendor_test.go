@@ -183,6 +183,9 @@ func TestEveryRowIsAccountedFor(t *testing.T) {
 	if len(res.Merges) != 1 || !strings.Contains(res.Merges[0], "row 4") || !strings.Contains(res.Merges[0], "row 2") {
 		t.Errorf("the merge should name both rows: %q", res.Merges)
 	}
+	if report := string(res.ProblemsCSV()); !strings.Contains(report, "accounts,4,(merged)") {
+		t.Errorf("the problem report does not list the merged row:\n%s", report)
+	}
 }
 
 // An unquoted comma inside an address pushes the rest of its row one
