@@ -123,7 +123,7 @@ func (w *importWizard) replan() {
 		sheets[i] = m
 	}
 	p := w.d.ws.Portfolio().Copy()
-	o := sheet.Options{AccountID: w.accountID, Today: time.Now(), Sheets: sheets}
+	o := sheet.Options{AccountID: w.accountID, Today: time.Now(), Sheets: sheets, Currency: w.currency}
 	w.importBtn.Disable()
 	w.summary.SetText("Working out what the import would do…")
 	w.d.runAsync(func() {

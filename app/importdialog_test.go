@@ -219,3 +219,24 @@ func TestImportWizardChooseHeaderRow(t *testing.T) {
 		t.Errorf("the sheet's kind is %s after choosing accounts", w.sheets[0].Kind)
 	}
 }
+
+// The wizard asks once in which currency amounts without one are: the
+// plan follows the answer.
+func TestImportWizardAsksTheCurrency(t *testing.T) {
+	d := newTestDesktop(t)
+	d.async = func(f func()) { f() }
+	path := filepath.Join(t.TempDir(), "accounts.csv")
+	if err := os.WriteFile(path, []byte("Account,Industry,Revenue\nZeta Works,Retail,1000\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d.previewImport(path, "")
+	w := waitForPlan(t, d, nil)
+	first := w.res
+	w.currencyEntry.SetText("GBP")
+	w = waitForPlan(t, d, first)
+	for _, e := range w.res.Records {
+		if a, ok := e.(*model.Account); ok && a.Name == "Zeta Works" && a.Currency != "GBP" {
+			t.Errorf("Zeta Works planned in %s after choosing GBP", a.Currency)
+		}
+	}
+}

@@ -24,16 +24,18 @@ import (
 // importWizard shows how a file will be read, lets the user change it,
 // and imports it.
 type importWizard struct {
-	d         *desktopApp
-	path      string
-	wb        *sheet.Workbook
-	sheets    []sheet.SheetMapping
-	accountID string
-	name      string              // what is imported, in words: the file's name, or "3 files"
-	into      *widget.SelectEntry // the account for rows that name none
-	res       *sheet.Result
-	cancel    context.CancelFunc // stops the plan under way; a stopped plan's result is dropped
-	reused    string
+	d             *desktopApp
+	path          string
+	wb            *sheet.Workbook
+	sheets        []sheet.SheetMapping
+	accountID     string
+	name          string              // what is imported, in words: the file's name, or "3 files"
+	into          *widget.SelectEntry // the account for rows that name none
+	currency      string              // of amounts the file gives none for
+	currencyEntry *widget.SelectEntry
+	res           *sheet.Result
+	cancel        context.CancelFunc // stops the plan under way; a stopped plan's result is dropped
+	reused        string
 
 	dlg       dialog.Dialog
 	summary   *widget.Label
@@ -95,7 +97,20 @@ func (w *importWizard) show() {
 		w.importBtn)
 	top := container.NewVBox(w.summary, w.notice)
 	if !w.wb.Orchard {
+		// Asked once for the whole file: amounts that give no currency of
+		// their own (no currency column, sign or code) are in this one.
+		cur := widget.NewSelectEntry([]string{"EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "JPY", "AUD", "CAD"})
+		cur.SetText(d.ws.Portfolio().Settings.Rates.Base)
+		w.currencyEntry = cur
+		w.currency = cur.Text
+		cur.OnChanged = func(s string) {
+			if s = strings.ToUpper(strings.TrimSpace(s)); model.ValidCurrency(s) && s != w.currency {
+				w.currency = s
+				w.replan()
+			}
+		}
 		top.Add(container.NewBorder(nil, nil, widget.NewLabel("Rows that name no account go to"), nil, into))
+		top.Add(container.NewBorder(nil, nil, widget.NewLabel("Amounts that give no currency are in"), nil, cur))
 	}
 	w.dlg = dialog.NewCustomWithoutButtons("Import "+w.name, container.NewBorder(top, buttons, nil, nil, w.tabs), d.win)
 	// Fits a 1280×720 screen with room for the title bar; the buttons sit
