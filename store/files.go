@@ -15,7 +15,7 @@ import (
 
 // Temporary files carry the writing process's ID in their name, so that a
 // later start can tell what a crashed process left behind from what a
-// running one is still writing: ".NAME.TAG-PID-RANDOM".
+// running one is still writing: ".NAME.TAG~orchard-PID-RANDOM".
 const tempMarker = "~orchard-"
 
 // CreateTemp creates a new file in dir named from base and tag, that did
