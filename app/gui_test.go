@@ -174,3 +174,16 @@ func TestSampleBanner(t *testing.T) {
 		}
 	}
 }
+
+// Esc closes the dialog in front; with none, it leaves workshop mode.
+func TestEscapeClosesTheDialogInFront(t *testing.T) {
+	d := newTestDesktop(t)
+	d.about()
+	if d.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("the About dialog did not open")
+	}
+	d.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if top := d.win.Canvas().Overlays().Top(); top != nil && top.Visible() {
+		t.Error("Esc left the dialog open")
+	}
+}

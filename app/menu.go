@@ -186,6 +186,15 @@ func (d *desktopApp) typedKey(ev *fyne.KeyEvent) {
 			d.importWizard.close() // Esc cancels the import, changing nothing
 			return
 		}
+		// Esc closes the dialog in front, as on every desktop (closing is
+		// cancelling: nothing it would have done is done). The note shown
+		// while an import is saved stays until the save is over.
+		if top := d.win.Canvas().Overlays().Top(); top != nil {
+			if !d.importSaving {
+				top.Hide()
+			}
+			return
+		}
 		if d.workshop {
 			d.toggleWorkshop()
 		}
