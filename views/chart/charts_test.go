@@ -110,3 +110,25 @@ func TestChartsNeverFailRaw(t *testing.T) {
 		}
 	}
 }
+
+// The Pareto's bars are named: the account names appear on its axis.
+func TestParetoBarsAreNamed(t *testing.T) {
+	p := samplePortfolio()
+	svg, err := chart.Render(p, "pareto", "", chart.SVG, 1400, 700, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := 0
+	for _, a := range p.Accounts() {
+		short := a.Name
+		if r := []rune(short); len(r) > 12 {
+			short = string(r[:11])
+		}
+		if strings.Contains(string(svg), short) {
+			named++
+		}
+	}
+	if named < 8 {
+		t.Errorf("only %d account names on the Pareto chart", named)
+	}
+}

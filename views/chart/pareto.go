@@ -31,7 +31,12 @@ func ParetoChart(p model.Pareto, f Format, width, height int) ([]byte, error) {
 	for i, r := range p.Rows {
 		xs[i], revenue[i], cum[i], mark[i] = float64(i+1), r.Revenue, r.Cumulative, 80
 		if i%step == 0 || i == n-1 {
-			ticks = append(ticks, gochart.Tick{Value: float64(i + 1), Label: fmt.Sprint(i + 1)})
+			// The bars are named: rank and the account's name, short.
+			label := fmt.Sprint(i + 1)
+			if r.Account != nil {
+				label = fmt.Sprintf("%d %s", i+1, shortName(r.Account.Name, 12))
+			}
+			ticks = append(ticks, gochart.Tick{Value: float64(i + 1), Label: label})
 		}
 	}
 	ch := gochart.Chart{
@@ -39,9 +44,9 @@ func ParetoChart(p model.Pareto, f Format, width, height int) ([]byte, error) {
 		TitleStyle: gochart.Style{FontSize: 15, FontColor: dc(Ink)},
 		Width:      width,
 		Height:     height,
-		Background: gochart.Style{Padding: gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}},
+		Background: gochart.Style{Padding: gochart.Box{Top: 50, Left: 60, Right: 70, Bottom: 20}}, // room for the money labels and the last rotated name
 		XAxis: gochart.XAxis{Name: "Accounts ranked by revenue: bars show revenue in " + p.Currency + ", the line the cumulative share", Ticks: ticks, Range: &gochart.ContinuousRange{Min: 0.5, Max: float64(n) + 0.5},
-			NameStyle: gochart.Style{FontSize: 12, FontColor: dc(Ink)}, Style: gochart.Style{FontSize: 11, FontColor: dc(Ink)}},
+			NameStyle: gochart.Style{FontSize: 12, FontColor: dc(Ink)}, Style: gochart.Style{FontSize: 10, FontColor: dc(Ink), TextRotationDegrees: 35}},
 		// Shares go on the primary axis: go-chart v2.1.2 reads the primary
 		// axis's ticks when ranging the secondary one, so explicit ticks work
 		// only there.
@@ -70,4 +75,13 @@ func ParetoChart(p model.Pareto, f Format, width, height int) ([]byte, error) {
 		return nil, fmt.Errorf("drawing the Pareto chart: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// shortName cuts a name to at most n characters, marking the cut.
+func shortName(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
