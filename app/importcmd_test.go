@@ -164,3 +164,23 @@ func TestNewCommand(t *testing.T) {
 		t.Errorf("new over an existing file: %d %s", code, stderr)
 	}
 }
+
+// An import that cannot be written takes no copy of the workspace: not of
+// a read-only workspace, and none is left when the import is refused.
+func TestRefusedImportLeavesNoCopy(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.orchard")
+	if code, _, stderr := run("demo", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	csv := filepath.Join(dir, "accounts.csv")
+	writeFile(t, csv, []byte("Account,Revenue\nNew Co,1000\n"))
+	os.Chmod(db, 0o444)
+	defer os.Chmod(db, 0o644)
+	if code, _, _ := run("import", csv, "--db", db); code == 0 {
+		t.Fatal("an import into a read-only workspace succeeded")
+	}
+	if matches, _ := filepath.Glob(filepath.Join(dir, "w.before-import-*")); len(matches) != 0 {
+		t.Errorf("a refused import left copies: %v", matches)
+	}
+}

@@ -2,6 +2,9 @@ package workspace_test
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"orchard/app/workspace"
@@ -177,5 +180,34 @@ func TestImportPlannedBeforeAnotherSaveIsNotWritten(t *testing.T) {
 	mine.Notes = "after"
 	if err := window.Update(mine); err != nil {
 		t.Errorf("after a refused import the workspace refuses commands: %v", err)
+	}
+}
+
+// Copies before imports get a new name however many are taken in one
+// second, and only the newest ten are kept.
+func TestCopiesBeforeImportArePruned(t *testing.T) {
+	ws, path := openSample(t)
+	var last string
+	for range workspace.KeepImportCopies + 3 {
+		p, err := ws.CopyBeforeImport()
+		if err != nil {
+			t.Fatal(err)
+		}
+		last = p
+	}
+	matches, _ := filepath.Glob(strings.TrimSuffix(path, ".orchard") + ".before-import-*.orchard")
+	if len(matches) != workspace.KeepImportCopies {
+		t.Errorf("%d copies kept, want %d: %v", len(matches), workspace.KeepImportCopies, matches)
+	}
+	if _, err := os.Stat(last); err != nil {
+		t.Errorf("the newest copy was pruned: %v", err)
+	}
+	c, err := workspace.Open(last)
+	if err != nil {
+		t.Fatalf("the copy does not open: %v", err)
+	}
+	defer c.Close()
+	if c.Portfolio().Count(model.KindAccount) != ws.Portfolio().Count(model.KindAccount) {
+		t.Error("the copy lost accounts")
 	}
 }
