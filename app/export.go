@@ -111,7 +111,7 @@ func exportChart(db, name, chartName, format, out string, stdout io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if err := writeAtomically(out, data); err != nil {
+	if err := store.WriteAtomically(out, data); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", out, len(data))
@@ -135,12 +135,6 @@ func exportWorkbook(db, name, out string, stdout io.Writer) error {
 	return nil
 }
 
-// writeAtomically writes a file under a temporary name and renames it, so
-// a failure never leaves half a file.
-func writeAtomically(path string, data []byte) error {
-	return store.WriteAtomically(path, data)
-}
-
 func exportMap(db, name, out string, safe bool, stdout io.Writer) error {
 	ws, a, err := openAccount(db, name)
 	if err != nil {
@@ -151,7 +145,7 @@ func exportMap(db, name, out string, safe bool, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := writeAtomically(out, png); err != nil {
+	if err := store.WriteAtomically(out, png); err != nil {
 		return fmt.Errorf("writing the map of %s: %w", a.Name, err)
 	}
 	fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", out, len(png))

@@ -2,6 +2,7 @@ package app
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2/widget"
@@ -26,4 +27,16 @@ func focusedNameEntry(t *testing.T, d *desktopApp) *widget.Entry {
 		t.Fatal("no account form to focus")
 	}
 	return e
+}
+
+// demoWorkspace makes a folder holding a sample workspace named name, made
+// by orchard demo, and returns both paths.
+func demoWorkspace(t *testing.T, name string) (dir, db string) {
+	t.Helper()
+	dir = t.TempDir()
+	db = filepath.Join(dir, name)
+	if code, _, stderr := run("demo", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	return dir, db
 }

@@ -65,7 +65,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if res != nil {
 		printImport(stdout, file, res, *dry, err == nil && !*dry, *asJSON)
 		if *reportPath != "" {
-			if rerr := writeAtomically(*reportPath, res.ProblemsCSV()); rerr != nil {
+			if rerr := store.WriteAtomically(*reportPath, res.ProblemsCSV()); rerr != nil {
 				fmt.Fprintf(stderr, "orchard import: the problem report was not written: %v\n", rerr)
 				if err == nil {
 					return 1
@@ -196,7 +196,7 @@ func importFile(rq importRequest) (res *sheet.Result, err error) {
 	}
 	o.Currency = rq.currency
 	if rq.saveMapping != "" {
-		if err := writeAtomically(rq.saveMapping, sheet.MarshalMapping(o.Sheets)); err != nil {
+		if err := store.WriteAtomically(rq.saveMapping, sheet.MarshalMapping(o.Sheets)); err != nil {
 			return nil, err
 		}
 	}

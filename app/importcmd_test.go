@@ -168,11 +168,7 @@ func TestNewCommand(t *testing.T) {
 // An import that cannot be written takes no copy of the workspace: not of
 // a read-only workspace, and none is left when the import is refused.
 func TestRefusedImportLeavesNoCopy(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "w.orchard")
-	if code, _, stderr := run("demo", "--db", db); code != 0 {
-		t.Fatal(stderr)
-	}
+	dir, db := demoWorkspace(t, "w.orchard")
 	csv := filepath.Join(dir, "accounts.csv")
 	writeFile(t, csv, []byte("Account,Revenue\nNew Co,1000\n"))
 	os.Chmod(db, 0o444)

@@ -144,7 +144,7 @@ func (w *importWizard) saveReport() {
 	data := w.res.ProblemsCSV()
 	name := strings.TrimSuffix(filepath.Base(w.path), filepath.Ext(w.path)) + " import problems.csv"
 	w.d.askPath("Save problem report", "Save", filepath.Join(filepath.Dir(w.path), name), func(path string) {
-		if err := writeAtomically(path, data); err != nil {
+		if err := store.WriteAtomically(path, data); err != nil {
 			dialog.ShowError(err, w.d.win)
 			return
 		}
@@ -164,7 +164,7 @@ func (w *importWizard) saveReport() {
 func (w *importWizard) saveMapping() {
 	name := strings.TrimSuffix(filepath.Base(w.path), filepath.Ext(w.path)) + " mapping.json"
 	w.d.askPath("Save mapping", "Save", filepath.Join(filepath.Dir(w.path), name), func(path string) {
-		if err := writeAtomically(withExt(path, ".json"), sheet.MarshalMapping(w.sheets)); err != nil {
+		if err := store.WriteAtomically(withExt(path, ".json"), sheet.MarshalMapping(w.sheets)); err != nil {
 			dialog.ShowError(err, w.d.win)
 			return
 		}

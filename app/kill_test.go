@@ -44,8 +44,7 @@ func TestImportKilledHalfWayChangesNothing(t *testing.T) {
 	writeFile(t, csv, []byte(b.String()))
 	before := summaryWithoutPath(t, db)
 
-	cmd := exec.Command(os.Args[0], "import", csv, "--db", db)
-	cmd.Env = append(os.Environ(), "ORCHARD_TEST_RUN_MAIN=1", "LANG=en_US.UTF-8")
+	cmd := child("import", csv, "--db", db)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}

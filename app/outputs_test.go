@@ -12,11 +12,7 @@ import (
 // A link planted where an export used to put its temporary file is never
 // followed: the file it points at stays as it was.
 func TestExportNeverFollowsAPlantedLink(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.orchard")
-	if code, _, stderr := run("demo", "--db", db); code != 0 {
-		t.Fatal(stderr)
-	}
+	dir, db := demoWorkspace(t, "demo.orchard")
 	victim := filepath.Join(dir, "victim.txt")
 	writeFile(t, victim, []byte("precious"))
 	for _, name := range []string{".all.xlsx.partial.xlsx", ".all.xlsx.partial"} {

@@ -14,11 +14,7 @@ import (
 func TestOutputsGetDefaultPermissions(t *testing.T) {
 	old := syscall.Umask(0o022)
 	defer syscall.Umask(old)
-	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.orchard")
-	if code, _, stderr := run("demo", "--db", db); code != 0 {
-		t.Fatal(stderr)
-	}
+	dir, db := demoWorkspace(t, "demo.orchard")
 	book := filepath.Join(dir, "all.xlsx")
 	png := filepath.Join(dir, "revenue.png")
 	pack := filepath.Join(dir, "pack")

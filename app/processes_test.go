@@ -32,11 +32,7 @@ func accountsCSV(n int, prefix string) []byte {
 // Two processes importing the same new accounts at the same moment: one
 // writes them, the other finds them there and doubles nothing.
 func TestTwoImportsAtOnceDoNotDouble(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "w.orchard")
-	if code, _, stderr := run("demo", "--db", db); code != 0 {
-		t.Fatal(stderr)
-	}
+	dir, db := demoWorkspace(t, "w.orchard")
 	csv := filepath.Join(dir, "accounts.csv")
 	writeFile(t, csv, accountsCSV(3000, "Parallel"))
 	ws, err := openForTest(db)
@@ -76,11 +72,7 @@ func TestTwoImportsAtOnceDoNotDouble(t *testing.T) {
 // window reads the import in, and its stale copy of an imported record is
 // never written back over it.
 func TestWindowSeesCommandLineImport(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "w.orchard")
-	if code, _, stderr := run("demo", "--db", db); code != 0 {
-		t.Fatal(stderr)
-	}
+	dir, db := demoWorkspace(t, "w.orchard")
 	window, err := openForTest(db)
 	if err != nil {
 		t.Fatal(err)
@@ -112,11 +104,7 @@ func TestWindowSeesCommandLineImport(t *testing.T) {
 // Reading never waits for another process's write: a summary taken while
 // a long import holds the write lock answers at once.
 func TestSummaryWhileAnotherProcessWrites(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "w.orchard")
-	if code, _, stderr := run("demo", "--db", db); code != 0 {
-		t.Fatal(stderr)
-	}
+	_, db := demoWorkspace(t, "w.orchard")
 	ws, err := openForTest(db)
 	if err != nil {
 		t.Fatal(err)

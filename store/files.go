@@ -24,14 +24,18 @@ const tempMarker = "~orchard-"
 // for any file the user saves.
 func CreateTemp(dir, base, tag string) (*os.File, error) {
 	for range 100 {
-		name := filepath.Join(dir, base+tag+tempMarker+strconv.Itoa(os.Getpid())+"-"+randomHex(6))
-		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		f, err := os.OpenFile(tempName(dir, base, tag), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
 		if errors.Is(err, os.ErrExist) {
 			continue
 		}
 		return f, err
 	}
 	return nil, fmt.Errorf("cannot create a temporary file in %s", dir)
+}
+
+// tempName is a new temporary name in dir, marked with this process's ID.
+func tempName(dir, base, tag string) string {
+	return filepath.Join(dir, base+tag+tempMarker+strconv.Itoa(os.Getpid())+"-"+randomHex(6))
 }
 
 func randomHex(n int) string {
@@ -209,7 +213,7 @@ func RemoveTempDir() {
 // dies, with mode 0777 less the user's umask.
 func CreateTempDir(dir, base, tag string) (string, error) {
 	for range 100 {
-		name := filepath.Join(dir, base+tag+tempMarker+strconv.Itoa(os.Getpid())+"-"+randomHex(6))
+		name := tempName(dir, base, tag)
 		err := os.Mkdir(name, 0o777)
 		if errors.Is(err, os.ErrExist) {
 			continue

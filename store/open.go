@@ -102,7 +102,6 @@ func Create(path string, fill func(*Store) error) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fail(err)
 	}
-	RemoveLeftovers(dir)
 	tmp, err := CreateTemp(dir, "."+filepath.Base(path), ".creating")
 	if err != nil {
 		return fail(err)

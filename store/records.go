@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -162,7 +163,7 @@ func SameStored(a, b model.Entity) bool {
 	if !ok || a.Kind() != b.Kind() {
 		return false
 	}
-	if fmt.Sprintf("%#v", t.values(a)) != fmt.Sprintf("%#v", t.values(b)) {
+	if !reflect.DeepEqual(t.values(a), t.values(b)) {
 		return false
 	}
 	switch x := a.(type) {

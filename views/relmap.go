@@ -383,16 +383,24 @@ func (m *relMap) zoomAround(p fyne.Position, z float32) {
 
 // fit zooms and pans so every card is in view.
 func (m *relMap) fit() {
+	if m.fitView() {
+		m.Refresh()
+	}
+}
+
+// fitView sets zoom and pan to show every card, without drawing; it
+// reports whether there was anything to fit.
+func (m *relMap) fitView() bool {
 	size := m.Size()
 	if len(m.scene.Cards) == 0 || size.Width <= 0 {
-		return
+		return false
 	}
 	x0, y0, x1, y1 := m.scene.Bounds()
 	pad := float32(30)
 	z := min((size.Width-2*pad)/float32(x1-x0), (size.Height-2*pad)/float32(y1-y0))
 	m.zoom = max(minZoom, min(maxZoom, z))
 	m.pan = fyne.NewPos(pad-float32(x0)*m.zoom, pad-float32(y0)*m.zoom)
-	m.Refresh()
+	return true
 }
 
 func (m *relMap) Resize(s fyne.Size) {
@@ -415,13 +423,13 @@ const cardNameSize = 14
 // else at the readable zoom with the top of the chart in view (the user
 // scrolls or pans to the rest, or presses Fit to see everyone).
 func (m *relMap) openFit() {
-	size := m.Size()
-	if len(m.scene.Cards) == 0 || size.Width <= 0 {
+	if !m.fitView() {
 		return
 	}
-	m.fit()
+	size := m.Size()
 	readable := min(maxZoom, m.readableZoom())
 	if m.zoom >= readable {
+		m.Refresh()
 		return
 	}
 	x0, y0, x1, _ := m.scene.Bounds()

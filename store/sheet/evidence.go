@@ -213,15 +213,6 @@ func scoreKinds(file, sheet string, headers []string, generic []Field, shapes []
 			continue
 		}
 		fields := mapFor(k, headers, generic)
-		if k == KindRevenue {
-			fields = make([]Field, len(headers))
-			for j, h := range headers {
-				if f := fieldOf(h); f != "" && containsField(KindFields[k], f) {
-					fields[j] = f
-				}
-			}
-			dedupe(fields)
-		}
 		score := 0.0
 		has := map[Field]bool{}
 		periods := 0
@@ -318,15 +309,6 @@ func vendorSignature(k Kind, h map[string]bool) float64 {
 func hasAny(has map[Field]bool, fields []Field) bool {
 	for _, f := range fields {
 		if has[f] {
-			return true
-		}
-	}
-	return false
-}
-
-func containsField(fields []Field, f Field) bool {
-	for _, x := range fields {
-		if x == f {
 			return true
 		}
 	}

@@ -42,7 +42,7 @@ type importer struct {
 	rowSheet      string            // the row being read: its sheet and number
 	rowNum        int
 	totalRows     map[string][]int // per sheet, total rows left out
-	people2       []deferredPerson // person rows of a companies-and-people list, read after the companies
+	personRows    []deferredPerson // person rows of a companies-and-people list, read after the companies
 	// noAccountColumn is set while reading a sheet that has no account
 	// column: its rows belong to the default account.
 	noAccountColumn bool

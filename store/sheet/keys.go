@@ -23,12 +23,7 @@ type sourceKeys struct {
 func newSourceKeys(p *model.Portfolio) *sourceKeys {
 	k := &sourceKeys{accounts: map[string]*model.Account{}, people: map[string]*model.Stakeholder{},
 		opps: map[string]*model.Opportunity{}, actions: map[string]*model.Action{}, members: map[string]*model.TeamMember{}}
-	for _, a := range p.Accounts() {
-		if a.SourceKey != "" {
-			k.accounts[a.SourceKey] = a
-		}
-	}
-	for _, kind := range []model.Kind{model.KindStakeholder, model.KindOpportunity, model.KindAction, model.KindTeamMember} {
+	for _, kind := range []model.Kind{model.KindAccount, model.KindStakeholder, model.KindOpportunity, model.KindAction, model.KindTeamMember} {
 		for _, e := range p.All(kind) {
 			k.remember(e)
 		}

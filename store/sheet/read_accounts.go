@@ -12,7 +12,7 @@ func (im *importer) account(sheet string, row int, c cells, col map[Field]string
 	// In a list of companies and people together, a person is one of
 	// their company's people, read once every company of the sheet is.
 	if _, flagged := col[FIsCompany]; flagged && isPersonFlag(c[FIsCompany]) {
-		im.people2 = append(im.people2, deferredPerson{sheet: sheet, row: row, c: c, col: col})
+		im.personRows = append(im.personRows, deferredPerson{sheet: sheet, row: row, c: c, col: col})
 		return true
 	}
 	name := c[FAccount]
@@ -158,8 +158,8 @@ func isPersonFlag(v string) bool {
 // with none, is reported rather than made an account (or put into one
 // nobody chose).
 func (im *importer) companyPeople() {
-	people := im.people2
-	im.people2 = nil
+	people := im.personRows
+	im.personRows = nil
 	for _, d := range people {
 		company := strings.TrimSpace(d.c[FParent])
 		if isEmpty(company) {

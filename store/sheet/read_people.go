@@ -105,25 +105,11 @@ func (im *importer) stakeholder(sheet string, row int, c cells, col map[Field]st
 			im.problem(sheet, row, col[FInfluence], v, "high, medium, low or a score from 1 to 5")
 		}
 	}
-	if v := c[FRole]; !isEmpty(v) && !knownBuyingRole(v) && s.Title == "" {
-		s.Title = v // a role in the project, such as "Finance Manager", is what they do
-	}
 	if v := c[FRole]; !isEmpty(v) {
-		switch strings.ToLower(v) {
-		case "accountable", "decision maker", "decision-maker":
-			s.Role = model.RoleDecisionMaker
-		case "economic buyer":
-			s.Role = model.RoleEconomicBuyer
-		case "champion", "coach":
-			s.Role = model.RoleChampion
-		case "consulted", "influencer":
-			s.Role = model.RoleInfluencer
-		case "responsible", "technical buyer":
-			s.Role = model.RoleTechnicalBuyer
-		case "informed", "user":
-			s.Role = model.RoleUser
-		case "gatekeeper", "blocker":
-			s.Role = model.RoleGatekeeper
+		if role, ok := parseBuyingRole(v); ok {
+			s.Role = role
+		} else if s.Title == "" {
+			s.Title = v // a role in the project, such as "Finance Manager", is what they do
 		}
 	}
 	if v := c[FEmail]; !isEmpty(v) {

@@ -148,7 +148,7 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 	if kind == KindStakeholders {
 		im.resolveManagers(t, header, fields)
 	}
-	if kind == KindAccounts && len(im.people2) > 0 {
+	if kind == KindAccounts && len(im.personRows) > 0 {
 		im.companyPeople()
 	}
 	return nil

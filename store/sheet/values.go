@@ -278,13 +278,24 @@ func parseBool(s string) (bool, bool) {
 	return false, false
 }
 
-// knownBuyingRole says whether a role cell names a buying role or a RACI
-// letter rather than a job.
-func knownBuyingRole(v string) bool {
+// parseBuyingRole reads a role cell that names a buying role, or a RACI
+// word or letter; any other role is a job, not a buying role.
+func parseBuyingRole(v string) (model.BuyingRole, bool) {
 	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "accountable", "decision maker", "decision-maker", "economic buyer", "champion", "coach", "consulted", "influencer",
-		"responsible", "technical buyer", "informed", "user", "gatekeeper", "blocker", "r", "a", "c", "i":
-		return true
+	case "accountable", "a", "decision maker", "decision-maker":
+		return model.RoleDecisionMaker, true
+	case "economic buyer":
+		return model.RoleEconomicBuyer, true
+	case "champion", "coach":
+		return model.RoleChampion, true
+	case "consulted", "c", "influencer":
+		return model.RoleInfluencer, true
+	case "responsible", "r", "technical buyer":
+		return model.RoleTechnicalBuyer, true
+	case "informed", "i", "user":
+		return model.RoleUser, true
+	case "gatekeeper", "blocker":
+		return model.RoleGatekeeper, true
 	}
-	return false
+	return "", false
 }
