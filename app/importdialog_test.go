@@ -189,7 +189,7 @@ func TestImportWizardChooseHeaderRow(t *testing.T) {
 	d := newTestDesktop(t)
 	d.async = func(f func()) { f() }
 	path := filepath.Join(t.TempDir(), "list.csv")
-	if err := os.WriteFile(path, []byte("Kundschaft,Wert\nAcme,1\nBeta,2\n"), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte("Kundschaft,Notiz\nAcme,gut\nBeta,neu\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	d.previewImportAll([]string{path}, "")

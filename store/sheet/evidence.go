@@ -250,6 +250,14 @@ func scoreKinds(file, sheet string, headers []string, generic []Field, shapes []
 			score += 2 + float64(min(periods, 12))/4
 			has[FPeriod] = true
 		}
+		// Headers in words Orchard does not know may still sit over a
+		// column of months and a column of amounts.
+		if k == KindRevenue && !has[FPeriod] {
+			if inferred, w := inferFigures(fields, shapes); w > 0 {
+				fields, score = inferred, score+w
+				has[FPeriod] = true
+			}
+		}
 		// Without its identity column a kind can make no record, whatever
 		// the names around it say.
 		if !hasAny(has, identity[k]) {

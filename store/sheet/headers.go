@@ -284,7 +284,44 @@ func findHeader(rows [][]string) header {
 			}
 		}
 	}
+	if best.row < 0 {
+		return typedHeader(rows)
+	}
 	return best
+}
+
+// typedHeader finds headers in words Orchard does not know by the data
+// below them: the first row of two or more text cells directly above a row
+// that holds numbers or dates where the header row holds text. Title and
+// note rows above a table are passed over, as the row after them is not
+// data.
+func typedHeader(rows [][]string) header {
+	for i := 0; i+1 < len(rows) && i < 20; i++ {
+		r := rows[i]
+		texts := 0
+		for _, c := range r {
+			if c = strings.TrimSpace(c); c != "" {
+				if looksLikeAmount(c) || looksLikePeriodValue(c) {
+					texts = -100
+				}
+				texts++
+			}
+		}
+		if texts < 2 {
+			continue
+		}
+		next := rows[i+1]
+		typed := 0
+		for j, c := range next {
+			if j < len(r) && strings.TrimSpace(r[j]) != "" && (looksLikeAmount(c) || looksLikePeriodValue(c)) {
+				typed++
+			}
+		}
+		if typed > 0 {
+			return oneRowHeader(r, i)
+		}
+	}
+	return header{row: -1}
 }
 
 func recognised(h header) int {
@@ -324,7 +361,36 @@ func oneRowHeader(r []string, i int) header {
 		h.fields[j] = fieldOf(c)
 	}
 	dedupe(h.fields)
+	periodRun(h.texts, h.fields)
 	return h
+}
+
+// periodRun keeps period headers only where they run along the row: two or
+// more different periods of one length (months, quarters or years). A row
+// of data holding one date and one amount that reads as a year is no
+// header of periods.
+func periodRun(texts []string, fields []Field) {
+	byLen := map[int]map[string]bool{}
+	for j, f := range fields {
+		if f == FPeriodActual || f == FPeriodTarget {
+			if p, _, ok := periodHeader(texts[j]); ok {
+				if byLen[len(p)] == nil {
+					byLen[len(p)] = map[string]bool{}
+				}
+				byLen[len(p)][p] = true
+			}
+		}
+	}
+	for _, ps := range byLen {
+		if len(ps) >= 2 {
+			return
+		}
+	}
+	for j, f := range fields {
+		if f == FPeriodActual || f == FPeriodTarget {
+			fields[j] = ""
+		}
+	}
 }
 
 func twoRowHeader(top, bottom []string, i int) header {
@@ -361,6 +427,7 @@ func twoRowHeader(top, bottom []string, i int) header {
 		}
 	}
 	dedupe(h.fields)
+	periodRun(h.texts, h.fields)
 	return h
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"orchard/model"
@@ -112,6 +113,10 @@ func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Option
 	}
 	if im.madeAccounts > 0 {
 		im.res.Notes = append(im.res.Notes, fmt.Sprintf("%d accounts named in the file are not in the workspace yet; they are added.", im.madeAccounts))
+	}
+	if n := len(im.privatePeople); n > 0 {
+		im.res.Notes = append(im.res.Notes, fmt.Sprintf("%d people in the list belong to no company (%s); each is added as an account of their own, a private customer, with a line saying so in its notes. Delete those you do not plan for.",
+			n, strings.Join(im.privatePeople[:min(n, 5)], ", ")))
 	}
 	for sheet, rows := range im.totalRows {
 		im.res.Notes = append(im.res.Notes, fmt.Sprintf("Sheet %s: %d total or subtotal rows left out (rows %s).", sheet, len(rows), joinInts(rows, 10)))

@@ -50,6 +50,11 @@ type importer struct {
 	headerCurrency  string            // a currency an amount header of the sheet names
 	currencyNoted   map[string]bool   // sheets whose missing currency was noted
 	dropped         map[int]bool      // rows of the sheet left out because a split could not be mended
+	// unlabelled is what figures are whose header does not say target or
+	// actual: targets in a file or sheet named as a plan.
+	unlabelled      model.FigureKind
+	periodsDayFirst bool     // the sheet's periods written as dates read day first
+	privatePeople   []string // people of no company in a companies-and-people list, made accounts
 }
 
 func joinInts(v []int, most int) string {

@@ -163,9 +163,26 @@ func (im *importer) companyPeople() {
 	for _, d := range people {
 		company := strings.TrimSpace(d.c[FParent])
 		if isEmpty(company) {
-			im.problem(d.sheet, d.row, orDefault(d.col[FParent], "related company"), d.c[FAccount],
-				"the company this person belongs to (a private person is not imported; add them to an account by hand)")
-			im.res.Skipped++
+			// A person of no company is a private customer: an account of
+			// their own, marked as a person so nobody takes it for a firm.
+			c := cells{}
+			for f, v := range d.c {
+				if f != FIsCompany {
+					c[f] = v
+				}
+			}
+			c[fieldNotesLines] = strings.TrimSpace(d.c[fieldNotesLines] + "\nPrivate person: in the file as a person with no company")
+			col := map[Field]string{}
+			for f, v := range d.col {
+				if f != FIsCompany {
+					col[f] = v
+				}
+			}
+			if im.account(d.sheet, d.row, c, col) {
+				im.privatePeople = append(im.privatePeople, strings.TrimSpace(d.c[FAccount]))
+			} else {
+				im.res.Skipped++
+			}
 			continue
 		}
 		c := cells{FAccount: company, FName: d.c[FAccount], FTitle: d.c[FTitle], FEmail: d.c[FEmail], FNotes: d.c[FNotes],

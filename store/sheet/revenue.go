@@ -13,7 +13,9 @@ import (
 // figures reads a revenue row: a period with an actual, a target, or both
 // (in their own columns, or one amount with a column saying which).
 func (im *importer) figures(sheet string, row int, c cells, col map[Field]string) bool {
-	a := im.accountFor(c)
+	// A plan names the accounts it plans for; those the workspace does
+	// not have yet are added, as a contact list's companies are.
+	a := im.accountOrNamed(c)
 	if a == nil {
 		im.problem(sheet, row, orDefault(col[FAccount], "account"), c[FAccount], "an account that exists or is in this import (or choose the account to import into)")
 		return false
@@ -21,7 +23,7 @@ func (im *importer) figures(sheet string, row int, c cells, col map[Field]string
 	if len(im.rowPeriods) > 0 {
 		return im.wideFigures(sheet, row, a)
 	}
-	period, err := parsePeriod(c[FPeriod])
+	period, err := parsePeriodIn(c[FPeriod], im.periodsDayFirst)
 	if err != nil {
 		im.problem(sheet, row, orDefault(col[FPeriod], "period"), c[FPeriod], "a year, quarter or month such as 2026, 2026-Q1, Q1 2026, 2026-03 or Mar 2026")
 		return false
@@ -36,7 +38,7 @@ func (im *importer) figures(sheet string, row int, c cells, col map[Field]string
 		single = FAmount
 	}
 	if !isEmpty(c[single]) {
-		kind := model.FigureActual
+		kind := im.unlabelled
 		if v := c[FFigureKind]; !isEmpty(v) {
 			k, ok := parseFigureKind(v)
 			if !ok {
@@ -150,7 +152,11 @@ var (
 // parsePeriod reads a year, quarter or month in the forms spreadsheets use
 // and gives Orchard's form: "2026", "2026-Q1" or "2026-03". A full date or
 // an Excel date number gives its month.
-func parsePeriod(s string) (string, error) {
+func parsePeriod(s string) (string, error) { return parsePeriodIn(s, true) }
+
+// parsePeriodIn is parsePeriod reading a date such as 03/04/2026 day first
+// or month first.
+func parsePeriodIn(s string, dayFirst bool) (string, error) {
 	w := strings.ToLower(strings.TrimSpace(s))
 	if m := yearOnly.FindStringSubmatch(w); m != nil {
 		return m[1], nil
@@ -186,7 +192,7 @@ func parsePeriod(s string) (string, error) {
 			}
 		}
 	}
-	if d, err := parseDateCell(s, true); err == nil && d.Year() >= 1990 && d.Year() <= 2200 {
+	if d, err := parseDateCell(s, dayFirst); err == nil && d.Year() >= 1990 && d.Year() <= 2200 {
 		return d.Format("2006-01"), nil
 	}
 	return "", fmt.Errorf("%q is not a period", s)
@@ -208,7 +214,10 @@ func (im *importer) wideFigures(sheet string, row int, a *model.Account) bool {
 		if isEmpty(pc.value) {
 			continue
 		}
-		period, kind, ok := periodHeader(pc.header)
+		period, kind, labelled, ok := labelledPeriodHeader(pc.header)
+		if !labelled {
+			kind = im.unlabelled
+		}
 		if !ok {
 			im.problem(sheet, row, pc.header, pc.header, "a header naming a period, such as Jan 2026, Q1 2026 or Plan 2026")
 			return false
@@ -244,6 +253,13 @@ var (
 // periodHeader reads a header that names a period, with an optional word
 // saying target or actual before or after it.
 func periodHeader(h string) (period string, kind model.FigureKind, ok bool) {
+	period, kind, _, ok = labelledPeriodHeader(h)
+	return period, kind, ok
+}
+
+// labelledPeriodHeader is periodHeader that also says whether the header
+// had a word for target or actual.
+func labelledPeriodHeader(h string) (period string, kind model.FigureKind, labelled, ok bool) {
 	w := strings.ToLower(strings.TrimSpace(h))
 	kind = model.FigureActual
 	strip := func(words []string) bool {
@@ -258,16 +274,16 @@ func periodHeader(h string) (period string, kind model.FigureKind, ok bool) {
 		return false
 	}
 	if strip(targetWords) {
-		kind = model.FigureTarget
+		kind, labelled = model.FigureTarget, true
 	} else {
-		strip(actualWords)
+		labelled = strip(actualWords)
 	}
 	// A bare number is a year only in a plausible range, so a column
 	// numbered "1" or "12" is not taken for a period.
 	if p, err := parsePeriod(w); err == nil {
 		if y := p[:4]; y >= "1990" && y <= "2200" && !(len(w) <= 5 && strings.Trim(w, "0123456789") == "" && len(w) != 4) {
-			return p, kind, true
+			return p, kind, labelled, true
 		}
 	}
-	return "", "", false
+	return "", "", false, false
 }

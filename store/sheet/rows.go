@@ -43,6 +43,27 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 		}
 	}
 	im.decimalComma = decimalCommaSeen(amounts)
+	var plan planLayout
+	if kind == KindRevenue {
+		im.unlabelled = unlabelledKind(im.path, t.Name)
+		var notes []string
+		fields, notes = totalColumns(t.Name, m.Headers, fields)
+		im.res.Notes = append(im.res.Notes, notes...)
+		var periods []string
+		for _, r := range t.Rows[header+1:] {
+			for j, f := range fields {
+				if f == FPeriod && j < len(r) {
+					periods = append(periods, r[j])
+				}
+			}
+		}
+		im.periodsDayFirst = periodDayFirst(periods)
+		plan = im.layoutPlan(t.Rows[header+1:], fields)
+		if len(plan.labels) > 0 {
+			im.noAccountColumn = false
+		}
+		im.planNotes(t.Name, header, plan)
+	}
 	shown := 0
 	for i, r := range t.Rows[header+1:] {
 		if i%1000 == 999 && ctx.Err() != nil {
@@ -79,6 +100,14 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 		if im.dropped[header+1+i] { // a split row that could not be put back together
 			im.res.Skipped++
 			continue
+		}
+		if _, sum := plan.skip[i]; sum {
+			im.res.Skipped++
+			continue
+		}
+		if label, ok := plan.labels[i]; ok {
+			c[FAccount] = label
+			blank = false
 		}
 		if blank {
 			continue

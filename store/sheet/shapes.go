@@ -14,6 +14,8 @@ type columnShape struct {
 	emails      float64
 	ids         float64 // one token with digits and no spaces: 0015g00000AbCdE, 1042, ALFKI-7
 	unique      float64 // distinct values over filled cells
+	periods     float64 // a year, quarter, month or first of a month
+	amounts     float64 // numbers, plain or formatted
 }
 
 const shapeRows = 200
@@ -22,7 +24,7 @@ const shapeRows = 200
 func columnShapes(data [][]string, n int) []columnShape {
 	out := make([]columnShape, n)
 	for j := range out {
-		var names, emails, ids int
+		var names, emails, ids, periods, amounts int
 		seen := map[string]bool{}
 		filled := 0
 		for i := 0; i < len(data) && i < shapeRows; i++ {
@@ -35,6 +37,12 @@ func columnShapes(data [][]string, n int) []columnShape {
 			}
 			filled++
 			seen[v] = true
+			switch {
+			case looksLikePeriodValue(v):
+				periods++
+			case looksLikeAmount(v):
+				amounts++
+			}
 			switch {
 			case looksLikeEmail(v):
 				emails++
@@ -49,7 +57,7 @@ func columnShapes(data [][]string, n int) []columnShape {
 		}
 		f := float64(filled)
 		out[j] = columnShape{filled: filled, personNames: float64(names) / f, emails: float64(emails) / f,
-			ids: float64(ids) / f, unique: float64(len(seen)) / f}
+			ids: float64(ids) / f, unique: float64(len(seen)) / f, periods: float64(periods) / f, amounts: float64(amounts) / f}
 	}
 	return out
 }

@@ -248,14 +248,19 @@ func TestCompaniesAndPeopleTogether(t *testing.T) {
 		"Oberflächentechnik GmbH,true,,Zürich,Schweiz,info@example.com\n"+
 		"Muster AG,true,,Bern,Schweiz,info@example.com\n"+
 		"Anita Inglin,,,Luzern,Schweiz,a@example.com\n")
-	if p.Count(model.KindAccount) != 2 {
-		t.Fatalf("%d accounts (%v), want the two companies; %s %v", p.Count(model.KindAccount), p.Accounts(), res.Summary(), res.Problems)
+	// The two companies, and the private person as a customer of her own.
+	if p.Count(model.KindAccount) != 3 || res.New != 4 || res.Skipped != 0 {
+		t.Fatalf("%d accounts (%v), want the two companies and Anita Inglin; %s %v", p.Count(model.KindAccount), p.Accounts(), res.Summary(), res.Problems)
 	}
 	firm := accountNamed(p, "Oberflächentechnik GmbH")
 	if len(firm) != 1 || len(p.Stakeholders(firm[0].ID)) != 1 || p.Stakeholders(firm[0].ID)[0].Name != "Werner Kopp" {
 		t.Errorf("Werner Kopp is not a contact of his company: %v", p.All(model.KindStakeholder))
 	}
-	if res.Skipped != 1 || len(res.Problems) != 1 || res.Problems[0].Found != "Anita Inglin" {
-		t.Errorf("the private person should be reported: %s %v", res.Summary(), res.Problems)
+	private := accountNamed(p, "Anita Inglin")
+	if len(private) != 1 || !strings.Contains(private[0].Notes, "Private person") || len(p.Stakeholders(private[0].ID)) != 0 {
+		t.Errorf("the private person should be an account marked as a person: %v", private)
+	}
+	if notes := strings.Join(res.Notes, " "); !strings.Contains(notes, "1 people in the list belong to no company (Anita Inglin)") {
+		t.Errorf("the notes do not say so: %s", notes)
 	}
 }
