@@ -179,6 +179,32 @@ var corpusChecks = map[string]func(t *testing.T, p *model.Portfolio){
 			t.Error("Werner Kopp is not a contact of Oberflächentechnik GmbH")
 		}
 	},
+	// 29 tasks, each owned by its responsible role; the 10 roles in the
+	// team; no section became an action.
+	"raci_matrix_two_row_header.xlsx": func(t *testing.T, p *model.Portfolio) {
+		owned, sections := 0, 0
+		for _, e := range p.All(model.KindAction) {
+			a := e.(*model.Action)
+			if strings.Contains(a.Notes, "Responsible: ") && a.OwnerID != "" {
+				owned++
+			}
+			if a.Title == "Testing" || a.Title == "Deployment" || a.Title == "Maintenance" {
+				sections++
+			}
+		}
+		if owned != 29 || sections != 0 {
+			t.Errorf("%d tasks owned by their responsible role (want 29), %d sections read as actions", owned, sections)
+		}
+		roles := 0
+		for _, m := range p.TeamMembers() {
+			if m.Name == "Business Analyst" || m.Name == "DevOps" || m.Name == "QA/ Lead" {
+				roles++
+			}
+		}
+		if roles != 3 {
+			t.Errorf("the matrix's roles are not in the team")
+		}
+	},
 	// Each year's plan adds up to the sum expected.json gives: no subtotal
 	// counted, no store lost, the months read as months.
 	"kpim_revenue_plan_vi_wide_subtotals.xlsx": func(t *testing.T, p *model.Portfolio) {

@@ -82,7 +82,7 @@ var KindFields = map[Kind][]Field{
 	KindStakeholders:  {FAccount, FName, FFirstName, FLastName, FID, FTitle, FDepartment, FReportsTo, FManagerID, FInfluence, FAttitude, FRole, FEmail, FNotes, FToNotes},
 	KindTeam:          {FAgent, FName, FFirstName, FLastName, FID, FTitle, FEmail, FManager},
 	KindOpportunities: {FAccount, FName, FID, FProduct, FStage, FAmount, FCloseDate, FProbability, FCurrency, FToNotes},
-	KindActions:       {FAccount, FAction, FName, FID, FOwner, FStatus, FDue, FNotes, FAgreed, FToNotes},
+	KindActions:       {FAccount, FAction, FName, FID, FOwner, FStatus, FDue, FNotes, FAgreed, FToNotes, FRACI},
 	KindRevenue:       {FAccount, FPeriod, FFigureKind, FRevenue, FAmount, FTarget, FActual, FMargin, FPeriodActual, FPeriodTarget},
 }
 

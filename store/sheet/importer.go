@@ -53,8 +53,9 @@ type importer struct {
 	// unlabelled is what figures are whose header does not say target or
 	// actual: targets in a file or sheet named as a plan.
 	unlabelled      model.FigureKind
-	periodsDayFirst bool     // the sheet's periods written as dates read day first
-	privatePeople   []string // people of no company in a companies-and-people list, made accounts
+	periodsDayFirst bool              // the sheet's periods written as dates read day first
+	privatePeople   []string          // people of no company in a companies-and-people list, made accounts
+	rowOwner        *model.TeamMember // the owner of the row being read, when the sheet's layout names one
 }
 
 func joinInts(v []int, most int) string {

@@ -46,6 +46,14 @@ const minKindScore = 3
 func Analyse(wb *Workbook) []SheetMapping {
 	var out []SheetMapping
 	for _, t := range wb.Tables {
+		// A responsibility matrix is told by its codes, whatever its
+		// headers say.
+		if m, ok := raciMapping(t.Rows); ok {
+			m.Sheet = t.Name
+			m.Samples = samples(t, m.HeaderRow-1, len(m.Headers))
+			out = append(out, m)
+			continue
+		}
 		out = append(out, analyseAt(wb, t, findHeader(t.Rows)))
 	}
 	return out
@@ -75,9 +83,16 @@ func analyseAt(wb *Workbook, t Table, h header) SheetMapping {
 			m.RunnerUp = scores[1].kind
 		}
 	}
-	for j := range m.Headers {
+	m.Samples = samples(t, h.row, len(m.Headers))
+	return m
+}
+
+// samples gives a few values of each of n columns below the header row.
+func samples(t Table, header, n int) [][]string {
+	var out [][]string
+	for j := 0; j < n; j++ {
 		var vals []string
-		for _, r := range t.Rows[h.row+1:] {
+		for _, r := range t.Rows[header+1:] {
 			if j < len(r) && !isEmpty(r[j]) {
 				vals = append(vals, strings.TrimSpace(r[j]))
 				if len(vals) == 3 {
@@ -85,9 +100,9 @@ func analyseAt(wb *Workbook, t Table, h header) SheetMapping {
 				}
 			}
 		}
-		m.Samples = append(m.Samples, vals)
+		out = append(out, vals)
 	}
-	return m
+	return out
 }
 
 // duplicateNotes names the columns left out because an earlier column

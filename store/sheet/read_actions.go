@@ -18,6 +18,8 @@ func (im *importer) action(sheet string, row int, c cells, col map[Field]string,
 	if isEmpty(title) {
 		title = c[FName]
 	}
+	// A list's bullet is not part of the title ("– Gather requirements").
+	title = strings.TrimLeft(strings.TrimSpace(title), "-–—•*·▪► ")
 	if isEmpty(title) {
 		im.problem(sheet, row, col[FAction], "", "what the action is")
 		return false
@@ -47,7 +49,9 @@ func (im *importer) action(sheet string, row int, c cells, col map[Field]string,
 			x.Due = d
 		}
 	}
-	if v := c[FOwner]; !isEmpty(v) {
+	if im.rowOwner != nil && isEmpty(c[FOwner]) {
+		x.OwnerID = im.rowOwner.ID // the role a responsibility matrix names
+	} else if v := c[FOwner]; !isEmpty(v) {
 		names := splitNames(v)
 		if m := im.members[key(names[0])]; m != nil {
 			x.OwnerID = m.ID

@@ -4,7 +4,10 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
+
+	"orchard/model"
 )
 
 // Reading one sheet row by row: which reader a row goes to, and the rows
@@ -64,6 +67,13 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 		}
 		im.planNotes(t.Name, header, plan)
 	}
+	var roles map[int]*model.TeamMember
+	if slices.Contains(fields, FRACI) {
+		roles = im.raciRoles(t.Name, m.Headers, fields)
+	}
+	typical := typicalFilled(t.Rows[header+1:])
+	section := ""
+	var sections []int
 	shown := 0
 	for i, r := range t.Rows[header+1:] {
 		if i%1000 == 999 && ctx.Err() != nil {
@@ -130,10 +140,31 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 			im.totalRows[t.Name] = append(im.totalRows[t.Name], row)
 			continue
 		}
+		// A section row (a phase's name alone between tasks, or a row
+		// of a matrix with no codes) heads the rows below it.
+		if name, ok := sectionName(r, fields, kind, typical, roles != nil); ok {
+			section = name
+			sections = append(sections, row)
+			im.res.Skipped++
+			continue
+		}
+		if section != "" {
+			notes = append([]string{"Section: " + section}, notes...)
+		}
+		if roles != nil {
+			owner, parts := raciParts(r, fields, m.Headers, roles)
+			im.rowOwner = owner
+			if parts != "" {
+				notes = append(notes, strings.Split(parts, "\n")...)
+			}
+		}
 		im.rowAt = fmt.Sprintf("sheet %s, row %d", t.Name, row)
 		im.rowSheet, im.rowNum = t.Name, row
 		c[fieldNotesLines] = strings.Join(notes, "\n")
 		im.rowPeriods = periods
+		if roles == nil {
+			im.rowOwner = nil
+		}
 		im.rowPuts = im.rowPuts[:0]
 		problemsBefore := len(im.res.Problems)
 		var ok bool
@@ -173,6 +204,10 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 				im.previewOrder = append(im.previewOrder, pr)
 			}
 		}
+	}
+	if len(sections) > 0 {
+		im.res.Notes = append(im.res.Notes, fmt.Sprintf("Sheet %s: %d rows name a section and head the rows below them (rows %s); they are not records, and each record notes its section.",
+			t.Name, len(sections), joinInts(sections, 10)))
 	}
 	if kind == KindStakeholders {
 		im.resolveManagers(t, header, fields)
@@ -243,4 +278,84 @@ func isTotalRow(r []string) bool {
 		}
 	}
 	return false
+}
+
+// typicalFilled is the median number of filled cells in a sheet's rows
+// (those with any), a measure of what a record row looks like.
+func typicalFilled(rows [][]string) int {
+	var counts []int
+	for i, r := range rows {
+		if i == 500 {
+			break
+		}
+		n := 0
+		for _, c := range r {
+			if strings.TrimSpace(c) != "" {
+				n++
+			}
+		}
+		if n > 0 {
+			counts = append(counts, n)
+		}
+	}
+	if len(counts) == 0 {
+		return 0
+	}
+	sort.Ints(counts)
+	return counts[len(counts)/2]
+}
+
+// sectionName recognises a row that names a section of a list rather than
+// a record: in a responsibility matrix, a row with no codes; elsewhere, in
+// a list whose rows fill three or more cells, a row with one short text in
+// its first filled column, or one text merged across the row. A person's
+// name alone is a person, and accounts and figures have no sections.
+func sectionName(r []string, fields []Field, kind Kind, typical int, matrix bool) (string, bool) {
+	var vals []string
+	firstCol := -1
+	for j, c := range r {
+		if c = strings.TrimSpace(c); c != "" {
+			if firstCol < 0 {
+				firstCol = j
+			}
+			vals = append(vals, c)
+		}
+	}
+	if len(vals) == 0 {
+		return "", false
+	}
+	if matrix {
+		for j, f := range fields {
+			if f == FRACI && j < len(r) && raciCode(r[j]) {
+				return "", false
+			}
+		}
+		return vals[0], true
+	}
+	if kind == KindAccounts || kind == KindRevenue || typical < 3 {
+		return "", false
+	}
+	same := true
+	for _, v := range vals[1:] {
+		same = same && v == vals[0]
+	}
+	if !same {
+		return "", false
+	}
+	v := vals[0]
+	// The first column of the list, or a merged row starting there.
+	leftmost := len(fields)
+	for j, f := range fields {
+		if f != "" {
+			leftmost = j
+			break
+		}
+	}
+	if firstCol > leftmost || len([]rune(v)) > 80 || looksLikePersonName(v) || looksLikeAmount(v) || looksLikePeriodValue(v) || looksLikeEmail(v) {
+		return "", false
+	}
+	if len(vals) == 1 && kind == KindStakeholders {
+		return "", false // a person known only by a label
+	}
+	return v, true
 }
