@@ -121,7 +121,7 @@ var identity = map[Kind][]Field{
 	KindTeam:          {FName, FAgent, FFirstName, FLastName},
 	KindOpportunities: {FName, FStage, FAmount},
 	KindActions:       {FAction},
-	KindRevenue:       {FPeriod, FPeriodActual, FPeriodTarget},
+	KindRevenue:       {FPeriod, FYear, FPeriodActual, FPeriodTarget},
 }
 
 // strong fields say more about a kind than their count: a stage is an
@@ -132,7 +132,7 @@ var strong = map[Kind]map[Field]float64{
 	KindTeam:          {FAgent: 3, FName: 2, FFirstName: 1.5, FLastName: 1.5, FManager: 1.5},
 	KindOpportunities: {FStage: 3, FAmount: 2, FCloseDate: 2, FProbability: 2, FName: 1},
 	KindActions:       {FAction: 3, FDue: 2, FStatus: 2, FOwner: 1, FAgreed: 2},
-	KindRevenue:       {FPeriod: 3, FTarget: 2, FActual: 2, FFigureKind: 2},
+	KindRevenue:       {FPeriod: 3, FYear: 2, FTarget: 2, FActual: 2, FFigureKind: 2},
 }
 
 // neutral fields a kind reads without their saying anything of it: the

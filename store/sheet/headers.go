@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -70,6 +71,9 @@ const (
 	FIsCompany    Field = "is a company"
 	FLastName     Field = "last name"
 	FPeriodTarget Field = "target for the period in the header"
+	// FYear completes a period column that names a quarter or month
+	// without its year ("Quarter 1" beside "FY2025").
+	FYear Field = "year of the period"
 	// FToNotes keeps a column no field takes as a line "Header: value" in
 	// the record's notes.
 	FToNotes Field = "to notes"
@@ -83,7 +87,7 @@ var KindFields = map[Kind][]Field{
 	KindTeam:          {FAgent, FName, FFirstName, FLastName, FID, FTitle, FEmail, FManager},
 	KindOpportunities: {FAccount, FName, FID, FProduct, FStage, FAmount, FCloseDate, FProbability, FCurrency, FToNotes},
 	KindActions:       {FAccount, FAction, FName, FID, FOwner, FStatus, FDue, FNotes, FAgreed, FToNotes, FRACI},
-	KindRevenue:       {FAccount, FPeriod, FFigureKind, FRevenue, FAmount, FTarget, FActual, FMargin, FPeriodActual, FPeriodTarget},
+	KindRevenue:       {FAccount, FPeriod, FYear, FFigureKind, FRevenue, FAmount, FTarget, FActual, FMargin, FPeriodActual, FPeriodTarget},
 }
 
 // Kinds lists what a sheet can be imported as, in the wizard's order.
@@ -128,6 +132,8 @@ var synonyms = map[string]Field{
 	"notes": FNotes, "note": FNotes, "comment": FNotes, "comments": FNotes, "description": FNotes,
 	"period": FPeriod, "month": FPeriod, "quarter": FPeriod, "fiscalperiod": FPeriod, "periode": FPeriod, "zeitraum": FPeriod,
 	"monat": FPeriod, "mois": FPeriod, "maand": FPeriod, "mes": FPeriod, "periodo": FPeriod, "quartal": FPeriod, "trimestre": FPeriod,
+	"year": FYear, "fiscalyear": FYear, "fy": FYear, "jahr": FYear, "geschaftsjahr": FYear, "annee": FYear, "exercice": FYear,
+	"ano": FYear, "anno": FYear, "rok": FYear, "jaar": FYear, "boekjaar": FYear, "anofiscal": FYear,
 	"kind": FFigureKind, "figurekind": FFigureKind, "planactual": FFigureKind, "targetactual": FFigureKind, "scenario": FFigureKind,
 	"margin": FMargin, "marginpct": FMargin, "grossmargin": FMargin, "marge": FMargin, "margen": FMargin, "deckungsbeitrag": FMargin,
 	"target": FTarget, "plan": FTarget, "budget": FTarget, "soll": FTarget, "objectif": FTarget, "doel": FTarget, "objetivo": FTarget,
@@ -278,7 +284,7 @@ func findHeader(rows [][]string) header {
 		// Two rows make a header when the lower one is headers too (group
 		// labels above field names), not the first row of data below a
 		// header.
-		if i > 0 && 2*recognised(oneRowHeader(rows[i], i)) >= recognised(oneRowHeader(rows[i-1], i-1)) {
+		if i > 0 && !typedCells(rows[i]) && 2*recognised(oneRowHeader(rows[i], i)) >= recognised(oneRowHeader(rows[i-1], i-1)) {
 			if h := twoRowHeader(rows[i-1], rows[i], i); recognised(h) > bestN {
 				best, bestN = h, recognised(h)
 			}
@@ -288,6 +294,20 @@ func findHeader(rows [][]string) header {
 		return typedHeader(rows)
 	}
 	return best
+}
+
+// typedCells says whether a row holds an amount or a date: data, not the
+// lower row of a header.
+func typedCells(r []string) bool {
+	for _, c := range r {
+		if c = strings.TrimSpace(c); c != "" && (looksLikeAmount(c) || looksLikePeriodValue(c)) {
+			if _, err := strconv.Atoi(c); err == nil && len(c) == 4 {
+				continue // a year heads a column as often as it fills one
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // typedHeader finds headers in words Orchard does not know by the data

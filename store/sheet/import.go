@@ -62,6 +62,7 @@ func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Option
 		m SheetMapping
 	}
 	var plans []sheetPlan
+	var refused []string
 	for _, t := range wb.Tables {
 		m, ok := byName[t.Name]
 		if !ok {
@@ -77,7 +78,11 @@ func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Option
 			rep.Rows = max(0, len(t.Rows)-m.HeaderRow)
 		}
 		im.res.Sheets = append(im.res.Sheets, rep)
-		if m.Kind != KindUnknown && m.HeaderRow > 0 {
+		if why, goals := personGoals(t, m); goals {
+			refused = append(refused, why)
+			im.res.Skipped += countRows(t.Rows[m.HeaderRow:])
+			im.res.Notes = append(im.res.Notes, "Not read: "+why+".")
+		} else if m.Kind != KindUnknown && m.HeaderRow > 0 {
 			plans = append(plans, sheetPlan{t, m})
 		}
 		if m.Kind != KindUnknown {
@@ -95,6 +100,9 @@ func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Option
 					Text: fmt.Sprintf("Dates in sheet %s read either as day/month or as month/day (for example %s). Which is it?", t.Name, firstSlashDate(vals))})
 			}
 		}
+	}
+	if len(plans) == 0 && len(refused) > 0 {
+		return nil, fmt.Errorf("cannot import %s: %s", wb.Path, strings.Join(refused, "; "))
 	}
 	if len(plans) == 0 {
 		return nil, nothingRecognised(wb)
@@ -134,4 +142,15 @@ func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Option
 		im.res.Preview = append(im.res.Preview, *pr)
 	}
 	return im.res, nil
+}
+
+// countRows counts the rows that hold anything.
+func countRows(rows [][]string) int {
+	n := 0
+	for _, r := range rows {
+		if !blankRow(r) {
+			n++
+		}
+	}
+	return n
 }

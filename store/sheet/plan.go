@@ -450,3 +450,35 @@ func (im *importer) planNotes(sheet string, header int, plan planLayout) {
 			sheet, len(headings), joinInts(headings, 10)))
 	}
 }
+
+// personGoalWords name a column of the people goals belong to.
+var personGoalWords = []string{"owner", "seller", "salesperson", "salesrep", "rep", "assignedto", "user", "employee",
+	"mitarbeiter", "verkaufer", "vendedor", "commerciale", "vendeur", "handlowiec", "responsavel"}
+
+// personGoals recognises a revenue sheet of goals per person (a CRM's
+// sales goals, a quota sheet): no column names an account, and a column of
+// people's names, headed as their owner or seller, tells the rows apart.
+// Read as one account's figures, every person's goal for a period would
+// fold into a single figure, so the sheet is not read; the reason names
+// the column.
+func personGoals(t Table, m SheetMapping) (string, bool) {
+	if m.Kind != KindRevenue || m.HeaderRow == 0 || slices.Contains(m.Fields, FAccount) {
+		return "", false
+	}
+	shapes := columnShapes(t.Rows[m.HeaderRow:], len(m.Headers))
+	for j, h := range m.Headers {
+		n := normalise(h)
+		person := fieldOf(h) == FOwner || fieldOf(h) == FAgent
+		for _, w := range personGoalWords {
+			person = person || strings.HasSuffix(n, w) || strings.HasPrefix(n, w)
+		}
+		if !person || j >= len(shapes) || shapes[j].personNames < 0.6 || shapes[j].unique*float64(shapes[j].filled) < 2 {
+			continue
+		}
+		names := samples(t, m.HeaderRow-1, j+1)[j]
+		return fmt.Sprintf("sheet %s holds goals per person (column %s: %s, …), not per account; Orchard keeps targets per account. "+
+			"Add a column naming the account each goal is for and import it again, or import the people with --kind '%s=team'",
+			t.Name, h, strings.Join(names, ", "), t.Name), true
+	}
+	return "", false
+}

@@ -24,6 +24,13 @@ func (im *importer) figures(sheet string, row int, c cells, col map[Field]string
 		return im.wideFigures(sheet, row, a)
 	}
 	period, err := parsePeriodIn(c[FPeriod], im.periodsDayFirst)
+	if err != nil && !isEmpty(c[FYear]) {
+		// "Quarter 1" or "März" beside its year in a column of its own.
+		period, err = parsePeriodIn(withPeriodWords(c[FPeriod])+" "+strings.TrimSpace(c[FYear]), im.periodsDayFirst)
+	}
+	if err != nil && isEmpty(c[FPeriod]) && !isEmpty(c[FYear]) {
+		period, err = parsePeriodIn(c[FYear], im.periodsDayFirst)
+	}
 	if err != nil {
 		im.problem(sheet, row, orDefault(col[FPeriod], "period"), c[FPeriod], "a year, quarter or month such as 2026, 2026-Q1, Q1 2026, 2026-03 or Mar 2026")
 		return false
@@ -286,4 +293,19 @@ func labelledPeriodHeader(h string) (period string, kind model.FigureKind, label
 		}
 	}
 	return "", "", false, false
+}
+
+// withPeriodWords shortens the words for a quarter to "Q": "Quarter 1",
+// "Quartal 1", "1. Quartal", "Trimestre 1", "Kwartaal 1" -> "Q1".
+func withPeriodWords(s string) string {
+	w := strings.ToLower(strings.TrimSpace(s))
+	for _, word := range []string{"quarter", "quartal", "trimestre", "kwartaal", "kwartał", "kwartal", "trimestr"} {
+		if rest, ok := strings.CutPrefix(w, word); ok {
+			return "q" + strings.TrimSpace(rest)
+		}
+		if rest, ok := strings.CutSuffix(w, word); ok {
+			return "q" + strings.TrimSpace(strings.TrimRight(rest, ". "))
+		}
+	}
+	return w
 }
