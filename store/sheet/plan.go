@@ -81,8 +81,8 @@ func periodDayFirst(vals []string) bool {
 // quarter, a month, or a date on the first of a month.
 func looksLikePeriodValue(v string) bool {
 	v = strings.TrimSpace(v)
-	if v == "" {
-		return false
+	if v == "" || !strings.ContainsAny(v, "0123456789") {
+		return false // every period form has its year in digits
 	}
 	if n, err := strconv.Atoi(v); err == nil {
 		return n >= 1990 && n <= 2100

@@ -44,8 +44,9 @@ func raciCode(v string) bool {
 // or more columns, under a row naming those columns. It returns the
 // sheet's mapping as actions.
 func raciMapping(rows [][]string) (SheetMapping, bool) {
+	// The first task sits near the top, under its header.
 	first := -1
-	for i, r := range rows {
+	for i, r := range rows[:min(len(rows), 40)] {
 		if codeCells(r) >= 2 {
 			first = i
 			break

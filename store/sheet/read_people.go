@@ -159,8 +159,8 @@ func (im *importer) resolveManagers(t Table, header int, fields []Field) {
 	rowName := func(r []string) string {
 		return personName(cells{FName: cell(r, nameCol), FFirstName: cell(r, firstCol), FLastName: cell(r, lastCol)})
 	}
-	byExt := map[string]*model.Stakeholder{}
-	extOf := map[string]string{} // stakeholder ID -> external ID
+	byExt := make(map[string]*model.Stakeholder, len(t.Rows))
+	extOf := make(map[string]string, len(t.Rows)) // stakeholder ID -> external ID
 	// Each row's person, by the key they were filed under when read.
 	rowKey := func(r []string) string {
 		a := im.accountFor(cells{FAccount: cell(r, accCol)})

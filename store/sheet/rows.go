@@ -271,14 +271,30 @@ func blankRow(r []string) bool {
 	return true
 }
 
+// isTotalRow says whether a row is labelled as a total: the label is one
+// of its first two filled cells.
 func isTotalRow(r []string) bool {
+	seen := 0
 	for _, c := range r {
-		if w := strings.ToLower(strings.TrimSpace(c)); w == "total" || w == "sum" || w == "summe" || w == "totaal" || w == "gesamt" {
+		if c = strings.TrimSpace(c); c == "" {
+			continue
+		}
+		if len(c) <= 24 && totalWords[strings.ToLower(c)] {
 			return true
+		}
+		if seen++; seen == 2 {
+			break
 		}
 	}
 	return false
 }
+
+// totalWords label a total or subtotal row, in the languages Orchard reads
+// (sums are also found by their values in revenue sheets).
+var totalWords = map[string]bool{"total": true, "totals": true, "grand total": true, "sum": true, "subtotal": true, "sub-total": true,
+	"summe": true, "gesamt": true, "gesamtsumme": true, "insgesamt": true, "zwischensumme": true, "totaal": true, "subtotaal": true,
+	"totale": true, "subtotale": true, "total general": true, "total geral": true, "sous-total": true, "total général": true,
+	"razem": true, "suma": true, "ogółem": true, "итого": true, "всего": true, "tổng": true, "tổng cộng": true, "合计": true, "总计": true}
 
 // typicalFilled is the median number of filled cells in a sheet's rows
 // (those with any), a measure of what a record row looks like.
@@ -311,17 +327,20 @@ func typicalFilled(rows [][]string) int {
 // its first filled column, or one text merged across the row. A person's
 // name alone is a person, and accounts and figures have no sections.
 func sectionName(r []string, fields []Field, kind Kind, typical int, matrix bool) (string, bool) {
-	var vals []string
-	firstCol := -1
+	// One value, alone or repeated across the row: found without
+	// allocating, as nearly every row has several.
+	v, firstCol, n := "", -1, 0
 	for j, c := range r {
 		if c = strings.TrimSpace(c); c != "" {
 			if firstCol < 0 {
-				firstCol = j
+				v, firstCol = c, j
+			} else if c != v && !matrix {
+				return "", false
 			}
-			vals = append(vals, c)
+			n++
 		}
 	}
-	if len(vals) == 0 {
+	if n == 0 {
 		return "", false
 	}
 	if matrix {
@@ -330,19 +349,11 @@ func sectionName(r []string, fields []Field, kind Kind, typical int, matrix bool
 				return "", false
 			}
 		}
-		return vals[0], true
+		return v, true
 	}
 	if kind == KindAccounts || kind == KindRevenue || typical < 3 {
 		return "", false
 	}
-	same := true
-	for _, v := range vals[1:] {
-		same = same && v == vals[0]
-	}
-	if !same {
-		return "", false
-	}
-	v := vals[0]
 	// The first column of the list, or a merged row starting there.
 	leftmost := len(fields)
 	for j, f := range fields {
@@ -354,7 +365,7 @@ func sectionName(r []string, fields []Field, kind Kind, typical int, matrix bool
 	if firstCol > leftmost || len([]rune(v)) > 80 || looksLikePersonName(v) || looksLikeAmount(v) || looksLikePeriodValue(v) || looksLikeEmail(v) {
 		return "", false
 	}
-	if len(vals) == 1 && kind == KindStakeholders {
+	if n == 1 && kind == KindStakeholders {
 		return "", false // a person known only by a label
 	}
 	return v, true
