@@ -18,13 +18,14 @@ import (
 	"orchard/assets/sample"
 	"orchard/model"
 	"orchard/store/sheet"
+	"orchard/views"
 )
 
 // askPath asks for a file to create. Fyne's save dialog truncates the file
 // it returns, which could destroy an open workspace, so Orchard asks for a
 // path and creates the file itself.
 func (d *desktopApp) askPath(title, confirm, suggested string, done func(path string)) {
-	entry := widget.NewEntry()
+	entry := views.NewEntry()
 	entry.SetText(suggested)
 	browse := widget.NewButton("Choose folder…", func() {
 		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {

@@ -1,16 +1,19 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"orchard/model"
+	"orchard/views"
 )
 
 func newTestDesktop(t *testing.T) *desktopApp {
@@ -186,4 +189,141 @@ func TestEscapeClosesTheDialogInFront(t *testing.T) {
 	if top := d.win.Canvas().Overlays().Top(); top != nil && top.Visible() {
 		t.Error("Esc left the dialog open")
 	}
+}
+
+// F11 and Esc reach the window whatever has the focus: after a click in
+// the account list, in a form's field, or in a dialog's text field (Fyne
+// gives a key without a modifier only to the focused widget).
+func TestWindowKeysWhateverHasTheFocus(t *testing.T) {
+	d := newTestDesktop(t)
+	var table fyne.Focusable
+	for _, o := range test.LaidOutObjects(d.win.Content()) {
+		if f, ok := o.(fyne.Focusable); ok && strings.Contains(fmt.Sprintf("%T", o), "Table") {
+			table = f
+		}
+	}
+	if table == nil {
+		t.Fatal("no account list found")
+	}
+	d.win.Canvas().Focus(table)
+	d.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyF11})
+	if !d.workshop {
+		t.Fatal("F11 with the account list focused did not enter workshop mode")
+	}
+	d.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if d.workshop {
+		t.Fatal("Esc with the account list focused did not leave workshop mode")
+	}
+	name := focusedNameEntry(t, d)
+	d.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyF11})
+	if !d.workshop {
+		t.Fatalf("F11 in the account's name field (%q) did not enter workshop mode", name.Text)
+	}
+	d.toggleWorkshop()
+	// A dialog's text field: Esc closes the dialog, cancelling it.
+	d.newDialog()
+	top := d.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog")
+	}
+	var field fyne.Focusable
+	for _, o := range test.LaidOutObjects(top) {
+		if e, ok := o.(fyne.Focusable); ok && strings.Contains(fmt.Sprintf("%T", o), "Entry") {
+			field = e
+			break
+		}
+	}
+	if field == nil {
+		t.Fatal("the dialog has no text field")
+	}
+	d.win.Canvas().Focus(field)
+	d.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if top.Visible() {
+		t.Error("Esc in the dialog's text field left the dialog open")
+	}
+}
+
+// Workshop mode's quadrant at 1280×720: the chart has the page (the form
+// and the filters fold away), the accounts' names are at least twice the
+// normal body text and inside the window; leaving restores both.
+func TestWorkshopQuadrantReadableAndRestored(t *testing.T) {
+	d := newTestDesktop(t)
+	d.win.Resize(fyne.NewSize(1280, 720))
+	normal := d.fa.Settings().Theme().Size("text")
+	names := map[string]bool{}
+	for _, a := range d.ws.Portfolio().Accounts() {
+		names[a.Name] = true
+	}
+	nameTexts := func() (sizes []float32, outside int) {
+		var quadrant fyne.CanvasObject
+		for _, o := range shownObjects(d.win.Content()) {
+			if strings.HasSuffix(fmt.Sprintf("%T", o), "quadrantEditor") {
+				quadrant = o
+			}
+		}
+		if quadrant == nil {
+			t.Fatal("no quadrant")
+		}
+		for _, o := range shownObjects(quadrant) {
+			if tx, ok := o.(*canvas.Text); ok && names[tx.Text] {
+				sizes = append(sizes, tx.TextSize)
+				at := fyne.CurrentApp().Driver().AbsolutePositionForObject(tx)
+				if at.X < 0 || at.Y < 0 || at.X+tx.MinSize().Width > 1280+1 || at.Y+tx.MinSize().Height > 720+1 {
+					outside++
+				}
+			}
+		}
+		return sizes, outside
+	}
+	d.toggleWorkshop()
+	d.shell.ShowStop(views.SectionPortfolio, true)
+	sizes, outside := nameTexts()
+	if len(sizes) < 5 {
+		t.Fatalf("only %d account names shown on the workshop quadrant", len(sizes))
+	}
+	for _, s := range sizes {
+		if s < 2*normal {
+			t.Fatalf("an account's name is %v px in workshop mode, want at least %v", s, 2*normal)
+		}
+	}
+	if outside > 0 {
+		t.Errorf("%d names drawn outside the 1280×720 window", outside)
+	}
+	for _, o := range shownObjects(d.win.Content()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Record positions…" {
+			t.Error("the quadrant's buttons still show in workshop mode")
+		}
+	}
+	d.toggleWorkshop()
+	sizes, _ = nameTexts()
+	for _, s := range sizes {
+		if s >= 2*normal || s == 0 {
+			t.Fatalf("after workshop mode a name is %v px, want the normal size back", s)
+		}
+	}
+}
+
+// shownObjects lists the objects a person can see: those whose every
+// ancestor is visible too.
+func shownObjects(root fyne.CanvasObject) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		out = append(out, o)
+		switch v := o.(type) {
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(v).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(root)
+	return out
 }

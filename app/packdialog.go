@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"orchard/model"
+	"orchard/views"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -25,7 +26,7 @@ func (d *desktopApp) exportPackDialog() {
 		return
 	}
 	a := d.ws.Portfolio().Account(d.shell.Account())
-	folder := widget.NewEntry()
+	folder := views.NewEntry()
 	folder.SetText(filepath.Join(homeDir(), model.FileName(fmt.Sprintf("%s review pack %s", a.Name, time.Now().Format("2006-01-02")))))
 	// The preview says what goes in and what is held back, and follows
 	// the tick boxes.

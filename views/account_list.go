@@ -16,7 +16,7 @@ import (
 // accountList is the virtualised table of accounts: click a header to sort,
 // click a row to select it, tick rows to act on several at once.
 type accountList struct {
-	table    *widget.Table
+	table    *keyTable
 	rows     []*accountRow
 	query    accountQuery
 	selected string          // account ID shown in the form
@@ -31,9 +31,14 @@ const checkColumnWidth = 44
 
 func newAccountList(onSelect func(id string)) *accountList {
 	l := &accountList{onSelect: onSelect, checked: map[string]bool{}, today: time.Now}
-	l.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(l.rows), len(accountColumns) + 1 },
-		l.createCell, l.updateCell)
+	// A table of its own kind, so F11 and Esc reach the window after a
+	// row is clicked.
+	t := &keyTable{}
+	t.Length = func() (int, int) { return len(l.rows), len(accountColumns) + 1 }
+	t.CreateCell, t.UpdateCell = l.createCell, l.updateCell
+	t.ShowHeaderRow = true
+	t.ExtendBaseWidget(t)
+	l.table = t
 	l.table.ShowHeaderColumn = false
 	l.table.StickyColumnCount = 2 // the tick and the name stay in view when scrolling sideways
 	l.table.CreateHeader = func() fyne.CanvasObject {

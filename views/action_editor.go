@@ -22,8 +22,8 @@ const noneChoice = "—"
 type actionEditor struct {
 	ws                                     *workspace.Workspace
 	original                               *model.Action
-	title, due, expected, actual           *widget.Entry
-	description, notes, lesson             *widget.Entry
+	title, due, expected, actual           *Entry
+	description, notes, lesson             *Entry
 	owner, function, status, horizon, goal *widget.Select
 	agreed, internal                       *widget.Check
 	people                                 *widget.CheckGroup
@@ -41,24 +41,24 @@ func showActionEditor(ws *workspace.Workspace, win fyne.Window, a *model.Action)
 	p := ws.Portfolio()
 	e := &actionEditor{ws: ws, original: a, errors: map[string]*widget.Label{},
 		memberIDs: map[string]string{noneChoice: ""}, goalIDs: map[string]string{noneChoice: ""}, personIDs: map[string]string{}}
-	e.title = widget.NewEntry()
+	e.title = NewEntry()
 	e.title.SetText(a.Title)
-	e.description = widget.NewMultiLineEntry()
+	e.description = NewMultiLineEntry()
 	e.description.SetText(a.Description)
 	e.description.SetMinRowsVisible(2)
-	e.due = widget.NewEntry()
+	e.due = NewEntry()
 	e.due.SetText(dateOr(a.Due, ""))
 	if !a.Due.IsZero() {
 		e.due.SetText(a.Due.Format("2006-01-02"))
 	}
 	e.due.SetPlaceHolder("e.g. 2026-12-15")
-	e.expected = widget.NewEntry()
+	e.expected = NewEntry()
 	e.expected.SetText(a.ExpectedImpact.String())
-	e.actual = widget.NewEntry()
+	e.actual = NewEntry()
 	e.actual.SetText(a.ActualImpact.String())
-	e.notes = widget.NewMultiLineEntry()
+	e.notes = NewMultiLineEntry()
 	e.notes.SetText(a.Notes)
-	e.lesson = widget.NewEntry()
+	e.lesson = NewEntry()
 	e.lesson.SetText(a.Lesson)
 
 	members := []string{noneChoice}
@@ -187,7 +187,7 @@ func (e *actionEditor) read() (*model.Action, map[string]string) {
 	}
 	c.GoalID = e.goalIDs[e.goal.Selected]
 	c.CustomerAgreed = e.agreed.Checked
-	for field, entry := range map[string]*widget.Entry{"expected impact": e.expected, "actual impact": e.actual} {
+	for field, entry := range map[string]*Entry{"expected impact": e.expected, "actual impact": e.actual} {
 		v, err := model.ParseMoney(entry.Text)
 		if err != nil {
 			bad[field] = err.Error()

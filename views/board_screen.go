@@ -85,7 +85,7 @@ func newBoardScreen(ws *workspace.Workspace, win fyne.Window, scope boardScope, 
 	horizon.Selected = allFilter
 	overdue := widget.NewCheck("Overdue", func(on bool) { b.filter.OverdueOnly = on; b.reload() })
 	agreed := widget.NewCheck("Agreed", func(on bool) { b.filter.AgreedOnly = on; b.reload() })
-	search := widget.NewEntry()
+	search := NewEntry()
 	search.SetPlaceHolder("Search actions…")
 	search.OnChanged = func(t string) { b.filter.Text = t; b.reload() }
 	var who fyne.CanvasObject = container.NewHBox(widget.NewLabel("Owner"), s.owner)

@@ -80,3 +80,18 @@ func (e *commitSelectEntry) commit() {
 		e.onCommit()
 	}
 }
+
+// TypedKey lets F11 and Esc reach the window.
+func (e *commitEntry) TypedKey(ev *fyne.KeyEvent) {
+	if !passWindowKey(e, ev) {
+		e.Entry.TypedKey(ev)
+	}
+}
+
+// TypedKey lets F11 and Esc reach the window; Esc first closes an open
+// list of suggestions, as the field's own.
+func (e *commitSelectEntry) TypedKey(ev *fyne.KeyEvent) {
+	if !passWindowKey(e, ev) {
+		e.SelectEntry.TypedKey(ev)
+	}
+}

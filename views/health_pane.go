@@ -132,17 +132,17 @@ func ShowHealthWeightsDialog(ws *workspace.Workspace, win fyne.Window) {
 		weights = model.DefaultHealthWeights()
 	}
 	def := model.DefaultHealthWeights()
-	entries := map[string]*widget.Entry{}
+	entries := map[string]*Entry{}
 	var items []*widget.FormItem
 	for _, f := range model.HealthFactors {
-		e := widget.NewEntry()
+		e := NewEntry()
 		e.SetText(strconv.FormatFloat(weights[f], 'f', -1, 64))
 		entries[f] = e
 		item := widget.NewFormItem(f, e)
 		item.HintText = fmt.Sprintf("default %g points", def[f])
 		items = append(items, item)
 	}
-	threshold := widget.NewEntry()
+	threshold := NewEntry()
 	at := s.AtRisk
 	if at == 0 {
 		at = model.DefaultAtRisk

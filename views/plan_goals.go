@@ -113,7 +113,7 @@ func (s *planScreen) moveGoal(goals []*model.Goal, from, to int) {
 
 // editGoal edits (or creates) a goal in a dialog that stays open on errors.
 func (s *planScreen) editGoal(g *model.Goal) {
-	title, measure, target := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	title, measure, target := NewEntry(), NewEntry(), NewEntry()
 	title.SetText(g.Title)
 	measure.SetText(g.Measure)
 	if !g.TargetDate.IsZero() {
@@ -158,7 +158,7 @@ func (s *planScreen) editInitiative(in *model.Initiative) {
 	sort.Strings(deptList)
 	dept := widget.NewSelectEntry(deptList)
 	dept.SetText(in.Department)
-	title := widget.NewEntry()
+	title := NewEntry()
 	title.SetText(in.Title)
 	owner := widget.NewSelect(opts, nil)
 	owner.SetSelected(labelOf(people, in.OwnerID))

@@ -78,7 +78,7 @@ func (s *planScreen) opportunityFromCell(unit, offering string) {
 // editOpportunity edits (or creates) an opportunity.
 func (s *planScreen) editOpportunity(o *model.Opportunity) {
 	p := s.ws.Portfolio()
-	name, value, prob, close := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name, value, prob, close := NewEntry(), NewEntry(), NewEntry(), NewEntry()
 	name.SetText(o.Name)
 	value.SetText(o.Value.String())
 	prob.SetText(strconv.Itoa(o.Probability))

@@ -81,7 +81,7 @@ func (s *planScreen) setSafe(on bool) { s.safeCheck.SetChecked(on) }
 // saveFile asks for a path (suggested beside the user's home) and writes
 // what produce makes there.
 func saveFile(win fyne.Window, title, name string, produce func() ([]byte, error), done func(path string)) {
-	entry := widget.NewEntry()
+	entry := NewEntry()
 	entry.SetText(filepath.Join(homeDir(), model.FileName(name)))
 	dialog.ShowForm(title, "Save", "Cancel", []*widget.FormItem{widget.NewFormItem("File", entry)}, func(ok bool) {
 		if !ok {

@@ -72,7 +72,7 @@ func (s *planScreen) buildTeam() {
 
 // newMember creates a team member for the workspace and puts them on this account.
 func (s *planScreen) newMember() {
-	name, title, email := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name, title, email := NewEntry(), NewEntry(), NewEntry()
 	var fns []string
 	for _, f := range model.Functions {
 		fns = append(fns, string(f))

@@ -207,6 +207,9 @@ func findEntryWithText(t *testing.T, w fyne.Window, text string) *widget.Entry {
 		if e, ok := o.(*widget.Entry); ok && e.Text == text {
 			return e
 		}
+		if e, ok := o.(*Entry); ok && e.Text == text {
+			return &e.Entry
+		}
 	}
 	t.Fatalf("no field holding %q", text)
 	return nil

@@ -28,7 +28,7 @@ type portfolioScreen struct {
 	pareto   *paretoPane
 	health   *healthPane
 	form     *accountForm
-	search   *widget.Entry
+	search   *Entry
 	owner    *widget.Select
 	industry *widget.Select
 	priority *widget.Select
@@ -36,6 +36,24 @@ type portfolioScreen struct {
 	tabs     *container.AppTabs
 	onSelect func(id string)
 	root     fyne.CanvasObject
+	split    *container.Split
+}
+
+// setWorkshop gives the chart the whole page in front of the customer: the
+// account's form (internal figures, and too wide at projector size) folds
+// away, as do the quadrant's filters and buttons; leaving restores them.
+func (s *portfolioScreen) setWorkshop(on bool) {
+	s.quadPane.setWorkshop(on)
+	s.quadrant.workshop = on
+	s.quadrant.Refresh()
+	if on {
+		s.form.root.Hide()
+		s.split.Offset = 1
+	} else {
+		s.form.root.Show()
+		s.split.Offset = 0.62
+	}
+	s.split.Refresh()
 }
 
 func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(error), onSelect, onOpen func(id string), openAt func(string, Section)) *portfolioScreen {
@@ -52,7 +70,7 @@ func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(er
 		openAt = func(string, Section) {}
 	}
 	s.health = newHealthPane(ws, win, time.Now, openAt)
-	s.search = widget.NewEntry()
+	s.search = NewEntry()
 	s.search.SetPlaceHolder("Filter by name, owner, industry, region…")
 	s.search.OnChanged = func(t string) { s.list.query.text = t; s.refreshList() }
 	s.owner = widget.NewSelect(nil, func(v string) { s.list.query.owner = filterValue(v); s.refreshList() })
@@ -77,9 +95,9 @@ func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(er
 		s.pareto.show(t.Text == "Pareto")
 		s.health.show(t.Text == "Health and flags")
 	}
-	split := container.NewHSplit(s.tabs, s.form.root)
-	split.Offset = 0.62
-	s.root = split
+	s.split = container.NewHSplit(s.tabs, s.form.root)
+	s.split.Offset = 0.62
+	s.root = s.split
 	s.reload()
 	if len(s.list.rows) > 0 {
 		s.selectAccount(s.list.rows[0].acc.ID)

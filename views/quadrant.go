@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"orchard/app/workspace"
@@ -40,6 +41,7 @@ type quadrantEditor struct {
 	ws         *workspace.Workspace
 	filter     quadrantFilter
 	showTrails bool
+	workshop   bool              // names at body size for a projector
 	bubbles    []*quadrantBubble // largest first, so small ones draw on top
 	unplaced   int               // accounts without a position, not drawn
 	selected   string
@@ -123,7 +125,7 @@ func (q *quadrantEditor) indexOf(id string) int {
 
 // bubbleAt returns the topmost bubble under pos, or -1.
 func (q *quadrantEditor) bubbleAt(pos fyne.Position) int {
-	area := plotFor(q.Size())
+	area := plotFor(q.Size(), q.axisTextSize())
 	for i := len(q.bubbles) - 1; i >= 0; i-- {
 		b := q.bubbles[i]
 		c := area.scoreToPos(b.x, b.y)
@@ -202,7 +204,7 @@ func (q *quadrantEditor) Dragged(ev *fyne.DragEvent) {
 			return
 		}
 		b := q.bubbles[i]
-		q.drag = quadrantDrag{index: i, center: plotFor(q.Size()).scoreToPos(b.x, b.y)}
+		q.drag = quadrantDrag{index: i, center: plotFor(q.Size(), q.axisTextSize()).scoreToPos(b.x, b.y)}
 		q.selectIndex(i)
 	}
 	q.drag.center = q.drag.center.Add(ev.Dragged)
@@ -218,7 +220,7 @@ func (q *quadrantEditor) DragEnd() {
 	if i < 0 || i >= len(q.bubbles) {
 		return
 	}
-	x, y := plotFor(q.Size()).posToScore(q.drag.center)
+	x, y := plotFor(q.Size(), q.axisTextSize()).posToScore(q.drag.center)
 	q.report(q.ws.MoveAccount(q.bubbles[i].acc.ID, x, y))
 }
 
@@ -308,4 +310,10 @@ func bubbleColor(p model.Priority) color.Color {
 	c := priorityColor(int(p)).(color.NRGBA)
 	c.A = 0xc0
 	return c
+}
+
+// axisTextSize is the size of the axis titles, which the plot leaves room
+// for.
+func (q *quadrantEditor) axisTextSize() float32 {
+	return q.Theme().Size(theme.SizeNameText)
 }

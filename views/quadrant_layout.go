@@ -13,7 +13,8 @@ type plotArea struct {
 	size   fyne.Size
 }
 
-// Margins around the plot leave room for axis titles.
+// Margins around the plot leave room for axis titles; the top and bottom
+// ones grow with the text (workshop mode doubles it).
 const (
 	plotLeft   = 36
 	plotTop    = 34
@@ -21,10 +22,16 @@ const (
 	plotBottom = 34
 )
 
-func plotFor(size fyne.Size) plotArea {
+// plotFor places the plot in a widget of this size, with axis titles of
+// this text size (0 for the normal size).
+func plotFor(size fyne.Size, textSize ...float32) plotArea {
+	top, bottom := float32(plotTop), float32(plotBottom)
+	if len(textSize) > 0 && textSize[0] > 14 {
+		top, bottom = textSize[0]*2.4, textSize[0]*2.4
+	}
 	w := max(size.Width-plotLeft-plotRight, 10)
-	h := max(size.Height-plotTop-plotBottom, 10)
-	return plotArea{origin: fyne.NewPos(plotLeft, plotTop), size: fyne.NewSize(w, h)}
+	h := max(size.Height-top-bottom, 10)
+	return plotArea{origin: fyne.NewPos(plotLeft, top), size: fyne.NewSize(w, h)}
 }
 
 // scoreToPos maps a relationship score x and value score y (0–100) to a
@@ -63,7 +70,8 @@ type labelBox struct {
 	index int // bubble index
 	pos   fyne.Position
 	size  fyne.Size
-	rank  float64 // larger wins a contested spot
+	rank  float64         // larger wins a contested spot
+	alts  []fyne.Position // other places, tried in order when pos is taken
 }
 
 func (b labelBox) overlaps(o labelBox) bool {
@@ -71,25 +79,36 @@ func (b labelBox) overlaps(o labelBox) bool {
 		b.pos.Y < o.pos.Y+o.size.Height && o.pos.Y < b.pos.Y+b.size.Height
 }
 
-// placeLabels decides which labels to show: larger accounts first, and a
-// label that would overlap one already placed is hidden (it shows on hover).
+// placeLabels decides which labels to show and where: larger accounts
+// first, each at the first of its places (right of the bubble, then left,
+// below, above) that overlaps no label already placed; a label with no
+// free place is hidden (it shows on hover). It moves each box to the place
+// chosen.
 func placeLabels(boxes []labelBox) map[int]bool {
-	order := make([]labelBox, len(boxes))
-	copy(order, boxes)
-	sort.SliceStable(order, func(i, j int) bool { return order[i].rank > order[j].rank })
+	order := make([]int, len(boxes))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return boxes[order[i]].rank > boxes[order[j]].rank })
 	shown := map[int]bool{}
 	var placed []labelBox
-	for _, b := range order {
-		free := true
-		for _, p := range placed {
-			if b.overlaps(p) {
-				free = false
+	for _, k := range order {
+		b := boxes[k]
+		for _, at := range append([]fyne.Position{b.pos}, b.alts...) {
+			b.pos = at
+			free := true
+			for _, p := range placed {
+				if b.overlaps(p) {
+					free = false
+					break
+				}
+			}
+			if free {
+				placed = append(placed, b)
+				shown[b.index] = true
+				boxes[k].pos = at
 				break
 			}
-		}
-		if free {
-			placed = append(placed, b)
-			shown[b.index] = true
 		}
 	}
 	return shown

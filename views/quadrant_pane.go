@@ -38,6 +38,21 @@ func priorityFilter(v string) (model.Priority, bool) {
 type quadrantPane struct {
 	root    fyne.CanvasObject
 	refresh func() // after the workspace changed
+	// chrome is what only the account manager needs: the filters, the
+	// hints and the buttons, folded away in workshop mode.
+	chrome []fyne.CanvasObject
+}
+
+// setWorkshop folds the filters and buttons away in front of the customer,
+// leaving the quadrant the whole page, and brings them back after.
+func (p *quadrantPane) setWorkshop(on bool) {
+	for _, o := range p.chrome {
+		if on {
+			o.Hide()
+		} else {
+			o.Show()
+		}
+	}
 }
 
 // newQuadrantPane puts the quadrant under its filters and above the rule
@@ -86,9 +101,11 @@ func newQuadrantPane(ws *workspace.Workspace, q *quadrantEditor) *quadrantPane {
 		widget.NewLabel("Objective"), objective)
 	status.Wrapping = fyne.TextWrapWord
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(trails, record, saveBtn, rule), status)
+	top := container.NewHScroll(bar)
 	return &quadrantPane{
-		root:    container.NewBorder(container.NewHScroll(bar), bottom, nil, nil, q),
+		root:    container.NewBorder(top, bottom, nil, nil, q),
 		refresh: func() { fill(); update() },
+		chrome:  []fyne.CanvasObject{top, bottom},
 	}
 }
 
@@ -98,7 +115,7 @@ func recordPositions(ws *workspace.Workspace, q *quadrantEditor) {
 	if w == nil {
 		return
 	}
-	entry := widget.NewEntry()
+	entry := NewEntry()
 	entry.SetText(fmt.Sprintf("Review %s", time.Now().Format("Jan 2006")))
 	dialog.ShowForm("Record positions", "Record", "Cancel",
 		[]*widget.FormItem{widget.NewFormItem("Label", entry)}, func(ok bool) {

@@ -2,6 +2,7 @@ package views
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -45,6 +46,29 @@ var quadrantTitles = [4]string{
 	"Strong relationship · low value — Third priority",
 }
 
+// quadrantShortTitles replace the titles where a quadrant is too narrow
+// for them (a small window, or projector-size text).
+var quadrantShortTitles = [4]string{"Second priority", "First priority", "Fourth priority", "Third priority"}
+
+// applySizes sets the text sizes from the current theme: after the theme
+// changes (workshop mode, presenter zoom) the text follows. In workshop
+// mode the accounts' names are body-size text, twice the normal.
+func (r *quadrantRenderer) applySizes() {
+	th := r.q.Theme()
+	caption, body := th.Size(theme.SizeNameCaptionText), th.Size(theme.SizeNameText)
+	names := caption
+	if r.q.workshop {
+		names = body
+	}
+	for i := range r.quadLabels {
+		r.quadLabels[i].TextSize = caption
+	}
+	for i := range r.bubbles {
+		r.bubbles[i].label.TextSize = names
+	}
+	r.axisX.TextSize, r.axisY.TextSize = body, body
+}
+
 func newQuadrantRenderer(q *quadrantEditor) *quadrantRenderer {
 	r := &quadrantRenderer{q: q}
 	th := q.Theme()
@@ -79,6 +103,7 @@ func newQuadrantRenderer(q *quadrantEditor) *quadrantRenderer {
 	}
 	r.tipLines[0].TextStyle = fyne.TextStyle{Bold: true}
 	r.rebuild()
+	r.applySizes()
 	return r
 }
 
@@ -140,6 +165,7 @@ func (r *quadrantRenderer) rebuild() {
 	for _, t := range r.tipLines {
 		r.objects = append(r.objects, t)
 	}
+	r.applySizes()
 }
 
 func (r *quadrantRenderer) Objects() []fyne.CanvasObject { return r.objects }
@@ -155,6 +181,7 @@ func (r *quadrantRenderer) Refresh() {
 			r.bubbles[i].circle.FillColor = bubbleColor(b.eval.Priority)
 		}
 	}
+	r.applySizes()
 	r.Layout(r.q.Size())
 	for _, o := range r.objects {
 		o.Refresh()
@@ -176,7 +203,7 @@ func (r *quadrantRenderer) sameBubbles() bool {
 
 func (r *quadrantRenderer) Layout(size fyne.Size) {
 	q := r.q
-	area := plotFor(size)
+	area := plotFor(size, r.q.axisTextSize())
 	half := fyne.NewSize(area.size.Width/2, area.size.Height/2)
 	corners := [4]fyne.Position{
 		area.origin,
@@ -185,10 +212,19 @@ func (r *quadrantRenderer) Layout(size fyne.Size) {
 		area.origin.Add(fyne.NewPos(half.Width, half.Height)),
 	}
 	pad := float32(6)
+	// The quadrants' titles are placed first and no account's name may
+	// cover them; a title too wide for its quadrant is said shorter.
+	boxes := make([]labelBox, 0, min(len(q.bubbles), maxLabels)+4)
 	for i, c := range corners {
 		r.quads[i].Move(c)
 		r.quads[i].Resize(half)
-		r.quadLabels[i].Move(c.Add(fyne.NewPos(pad, pad)))
+		r.quadLabels[i].Text = quadrantTitles[i]
+		if r.quadLabels[i].MinSize().Width > half.Width-2*pad {
+			r.quadLabels[i].Text = quadrantShortTitles[i]
+		}
+		at := c.Add(fyne.NewPos(pad, pad))
+		r.quadLabels[i].Move(at)
+		boxes = append(boxes, labelBox{index: -1 - i, pos: at, size: r.quadLabels[i].MinSize(), rank: math.Inf(1)})
 	}
 	r.frame.Move(area.origin)
 	r.frame.Resize(area.size)
@@ -204,22 +240,28 @@ func (r *quadrantRenderer) Layout(size fyne.Size) {
 
 	// Only the largest accounts compete for a label; measuring and placing
 	// thousands would cost more than a frame and could not be read anyway.
-	boxes := make([]labelBox, 0, min(len(q.bubbles), maxLabels))
 	for i, b := range q.bubbles {
 		c := area.scoreToPos(b.x, b.y)
 		r.placeBubble(i, c)
 		r.placeTrail(i, area, c)
 		if i < maxLabels { // bubbles are sorted largest first
 			ls := r.bubbles[i].label.MinSize()
-			boxes = append(boxes, labelBox{index: i, pos: labelPos(c, b.radius, ls, size), size: ls, rank: float64(b.radius)})
+			at := labelPos(c, b.radius, ls, size)
+			inside := func(x float32) float32 { return max(0, min(x, size.Width-ls.Width)) }
+			alts := []fyne.Position{
+				fyne.NewPos(c.X-b.radius-3-ls.Width, at.Y),                    // left
+				fyne.NewPos(inside(c.X-ls.Width/2), c.Y+b.radius+2),           // below
+				fyne.NewPos(inside(c.X-ls.Width/2), c.Y-b.radius-2-ls.Height), // above
+			}
+			boxes = append(boxes, labelBox{index: i, pos: at, size: ls, rank: float64(b.radius), alts: alts})
 		}
 	}
 	shown := placeLabels(boxes)
 	for i := range r.bubbles {
 		o := &r.bubbles[i]
 		o.shown = shown[i]
-		if i < len(boxes) {
-			o.label.Move(boxes[i].pos)
+		if i+4 < len(boxes) {
+			o.label.Move(boxes[i+4].pos)
 		}
 		if o.shown {
 			o.label.Show()

@@ -188,7 +188,7 @@ func (s *reviewScreen) buildScores() {
 // addScorecard records one stakeholder's scores on a date.
 func (s *reviewScreen) addScorecard() {
 	p := s.ws.Portfolio()
-	date := widget.NewEntry()
+	date := NewEntry()
 	date.SetText(s.today().Format("2006-01-02"))
 	people := map[string]string{}
 	var opts []string
@@ -198,14 +198,14 @@ func (s *reviewScreen) addScorecard() {
 	}
 	who := widget.NewSelect(opts, nil)
 	items := []*widget.FormItem{widget.NewFormItem("Date", date), widget.NewFormItem("Scored by", who)}
-	entries := map[string]*widget.Entry{}
+	entries := map[string]*Entry{}
 	for _, c := range p.Settings.Criteria {
-		e := widget.NewEntry()
+		e := NewEntry()
 		e.SetPlaceHolder("1–10, or empty")
 		entries[c] = e
 		items = append(items, widget.NewFormItem(c, e))
 	}
-	comment := widget.NewEntry()
+	comment := NewEntry()
 	items = append(items, widget.NewFormItem("Comment", comment))
 	formDialog(s.win, "Customer value scorecard", items, func() error {
 		d, err := model.ParseDate(date.Text)
@@ -234,7 +234,7 @@ func (s *reviewScreen) addScorecard() {
 
 // editCriteria changes the workspace's scorecard criteria, one per line.
 func (s *reviewScreen) editCriteria() {
-	text := widget.NewMultiLineEntry()
+	text := NewMultiLineEntry()
 	text.SetText(strings.Join(s.ws.Portfolio().Settings.Criteria, "\n"))
 	text.SetMinRowsVisible(6)
 	formDialog(s.win, "Scorecard criteria (one per line)", []*widget.FormItem{widget.NewFormItem("Criteria", text)}, func() error {
@@ -369,10 +369,10 @@ func (s *reviewScreen) startNextCycle() {
 // addMeeting records a review; each line under "New actions" becomes a
 // planned action, all in one undoable step.
 func (s *reviewScreen) addMeeting() {
-	date, next := widget.NewEntry(), widget.NewEntry()
+	date, next := NewEntry(), NewEntry()
 	date.SetText(s.today().Format("2006-01-02"))
 	next.SetPlaceHolder("e.g. " + s.today().AddDate(0, 3, 0).Format("2006-01-02"))
-	attendees, decisions, actions := widget.NewEntry(), widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
+	attendees, decisions, actions := NewEntry(), NewMultiLineEntry(), NewMultiLineEntry()
 	attendees.SetPlaceHolder("Both sides, e.g. COO, CIO; our account team")
 	actions.SetPlaceHolder("One new action per line")
 	items := []*widget.FormItem{widget.NewFormItem("Date", date), widget.NewFormItem("Attendees", attendees),

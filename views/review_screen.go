@@ -175,7 +175,7 @@ func (s *reviewScreen) buildFigures() {
 
 // editFigure enters one target or actual for a period of the cycle.
 func (s *reviewScreen) editFigure(cy *model.Cycle) {
-	period, revenue, margin := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	period, revenue, margin := NewEntry(), NewEntry(), NewEntry()
 	period.SetPlaceHolder("2026-Q3 or 2026-09")
 	kind := widget.NewRadioGroup([]string{"Actual", "Target"}, nil)
 	kind.Horizontal = true
@@ -225,7 +225,7 @@ func (s *reviewScreen) figure(cy *model.Cycle, period string, kind model.FigureK
 // pasteActuals takes lines copied from a spreadsheet: period, revenue and
 // optionally margin, separated by tabs or semicolons. All lines land or none.
 func (s *reviewScreen) pasteActuals(cy *model.Cycle) {
-	text := widget.NewMultiLineEntry()
+	text := NewMultiLineEntry()
 	text.SetMinRowsVisible(8)
 	text.SetPlaceHolder("2026-Q1\t1,050,000\t310,000\n2026-Q2\t990,000\t280,000")
 	formDialog(s.win, "Paste actuals from a spreadsheet", []*widget.FormItem{widget.NewFormItem("Rows", text)}, func() error {
@@ -317,14 +317,14 @@ func (s *reviewScreen) editCycle(cy *model.Cycle) {
 		cy = &model.Cycle{ID: model.NewID(), AccountID: s.accountID, Name: fmt.Sprintf("FY%d", y),
 			Start: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)}
 	}
-	name, start, end := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name, start, end := NewEntry(), NewEntry(), NewEntry()
 	name.SetText(cy.Name)
 	start.SetText(cy.Start.Format("2006-01-02"))
 	end.SetText(cy.End.Format("2006-01-02"))
-	revenue, margin := widget.NewEntry(), widget.NewEntry()
+	revenue, margin := NewEntry(), NewEntry()
 	revenue.SetText(cy.RevenueTarget.String())
 	margin.SetText(cy.MarginTarget.String())
-	wants, learnings := widget.NewEntry(), widget.NewMultiLineEntry()
+	wants, learnings := NewEntry(), NewMultiLineEntry()
 	wants.SetText(cy.CustomerWants)
 	learnings.SetText(cy.Learnings)
 	items := []*widget.FormItem{widget.NewFormItem("Name", name), widget.NewFormItem("Starts", start), widget.NewFormItem("Ends", end),

@@ -17,10 +17,10 @@ import (
 // ShowWeightsDialog edits the assessment weights of the workspace.
 func ShowWeightsDialog(ws *workspace.Workspace, win fyne.Window) {
 	s := ws.Portfolio().Settings
-	entries := make([]*widget.Entry, model.NumQuestions)
+	entries := make([]*Entry, model.NumQuestions)
 	var items []*widget.FormItem
 	for q, info := range model.Questions {
-		e := widget.NewEntry()
+		e := NewEntry()
 		e.SetText(strconv.FormatFloat(s.Weights[q], 'f', -1, 64))
 		entries[q] = e
 		axis := "Value"
@@ -55,20 +55,20 @@ func ShowWeightsDialog(ws *workspace.Workspace, win fyne.Window) {
 // ShowRatesDialog edits the exchange rates used to add up currencies.
 func ShowRatesDialog(ws *workspace.Workspace, win fyne.Window) {
 	s := ws.Portfolio().Settings
-	base := widget.NewEntry()
+	base := NewEntry()
 	base.SetText(s.Rates.Base)
 	codes := accountCurrencies(ws.Portfolio())
 	for c := range s.Rates.PerOne {
 		codes = appendMissing(codes, c)
 	}
 	sort.Strings(codes)
-	entries := map[string]*widget.Entry{}
+	entries := map[string]*Entry{}
 	items := []*widget.FormItem{widget.NewFormItem("Base currency", base)}
 	for _, c := range codes {
 		if c == s.Rates.Base {
 			continue
 		}
-		e := widget.NewEntry()
+		e := NewEntry()
 		if v, ok := s.Rates.PerOne[c]; ok {
 			e.SetText(strconv.FormatFloat(v, 'f', -1, 64))
 		}

@@ -365,6 +365,9 @@ func (s *Shell) SetWorkshop(on bool) {
 		s.top.Show()
 	}
 	s.root.Refresh()
+	if s.portfolio != nil {
+		s.portfolio.setWorkshop(on)
+	}
 	if s.relMap != nil {
 		s.relMap.safe.SetChecked(on)
 		s.relMap.setWorkshop(on)
@@ -417,7 +420,7 @@ func (s *Shell) exportMap(m *relMap) {
 	if a == nil {
 		return
 	}
-	entry := widget.NewEntry()
+	entry := NewEntry()
 	entry.SetText(filepath.Join(homeDir(), model.FileName(a.Name+" relationship map.png")))
 	dialog.ShowForm("Export relationship map", "Export", "Cancel", []*widget.FormItem{widget.NewFormItem("File", entry)}, func(ok bool) {
 		if !ok {

@@ -18,7 +18,7 @@ var attitudeChoices = []model.Attitude{2, 1, 0, -1, -2}
 // stakeholder. Errors keep the dialog open with the input as typed.
 func showStakeholderEditor(ws *workspace.Workspace, win fyne.Window, s *model.Stakeholder) {
 	p := ws.Portfolio()
-	name, title, dept := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name, title, dept := NewEntry(), NewEntry(), NewEntry()
 	name.SetText(s.Name)
 	title.SetText(s.Title)
 	dept.SetText(s.Department)
@@ -57,14 +57,14 @@ func showStakeholderEditor(ws *workspace.Workspace, win fyne.Window, s *model.St
 	attitude := widget.NewSelect(atts, nil)
 	_, word := attitudeLook(s.Attitude)
 	attitude.SetSelected(word)
-	concerns := widget.NewMultiLineEntry()
+	concerns := NewMultiLineEntry()
 	concerns.SetText(s.Concerns)
 	concerns.SetMinRowsVisible(2)
-	notes := widget.NewMultiLineEntry()
+	notes := NewMultiLineEntry()
 	notes.SetText(s.Notes)
 	internal := widget.NewCheck("Notes are internal (left out of customer-safe views and exports)", nil)
 	internal.SetChecked(s.NotesInternal)
-	last := widget.NewEntry()
+	last := NewEntry()
 	if !s.LastContact.IsZero() {
 		last.SetText(s.LastContact.Format("2006-01-02"))
 	}
