@@ -1,11 +1,15 @@
 package views
 
 import (
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"orchard/app/workspace"
 	"orchard/model"
 )
 
@@ -182,5 +186,39 @@ func TestPriorityFilter(t *testing.T) {
 	s.portfolio.priority.SetSelected(allFilter)
 	if len(s.portfolio.list.rows) != ws.Portfolio().Count(model.KindAccount) {
 		t.Error("All does not show every account again")
+	}
+}
+
+// A filter applied while the list is scrolled down shows its rows from the
+// top, never "1 of 120 accounts" over an empty table.
+func TestFilterShowsItsRowsFromTheTop(t *testing.T) {
+	test.NewTempApp(t)
+	ws, err := workspace.Create(filepath.Join(t.TempDir(), "many.orchard"), model.DefaultSettings(), manyAccounts(120))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	w := test.NewTempWindow(t, nil)
+	s := newPortfolioScreen(ws, w, nil, nil, nil, nil)
+	w.SetContent(s.root)
+	w.Resize(fyne.NewSize(1280, 720))
+	accounts := ws.Portfolio().Accounts()
+	s.picked(accounts[0].ID)
+	s.list.table.ScrollToBottom()
+	target := s.list.rows[len(s.list.rows)/3].acc.Name // above the bottom, not the selected one
+	// The table keeps its scroll position unexported; the headless driver
+	// draws cells wherever it is, so the position itself is what is checked.
+	offset := func() float64 {
+		return reflect.ValueOf(&s.list.table.Table).Elem().FieldByName("offset").FieldByName("Y").Float()
+	}
+	if offset() == 0 {
+		t.Fatal("the list did not scroll down")
+	}
+	test.Type(s.search, target)
+	if len(s.list.rows) != 1 {
+		t.Fatalf("the filter %q let %d rows through", target, len(s.list.rows))
+	}
+	if y := offset(); y != 0 {
+		t.Errorf("the one row %q is drawn %v px above the view: the list kept the scroll of the longer list", target, y)
 	}
 }

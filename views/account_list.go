@@ -38,6 +38,7 @@ func newAccountList(onSelect func(id string)) *accountList {
 	t.CreateCell, t.UpdateCell = l.createCell, l.updateCell
 	t.ShowHeaderRow = true
 	t.ExtendBaseWidget(t)
+	t.onResize = l.reveal
 	l.table = t
 	l.table.ShowHeaderColumn = false
 	l.table.StickyColumnCount = 2 // the tick and the name stay in view when scrolling sideways

@@ -26,6 +26,7 @@ type boardScreen struct {
 	goal   *widget.Select
 	fill   func()
 	root   fyne.CanvasObject
+	chrome *fyne.Container // search, new action and filters
 }
 
 func newBoardScreen(ws *workspace.Workspace, win fyne.Window, scope boardScope, today func() time.Time, report func(error)) *boardScreen {
@@ -103,9 +104,21 @@ func newBoardScreen(ws *workspace.Workspace, win fyne.Window, scope boardScope, 
 		add = widget.NewLabel("")
 	}
 	bar := container.NewHBox(who, widget.NewLabel("Objective"), s.goal, widget.NewLabel("Horizon"), horizon, overdue, agreed, lanes)
-	top := container.NewVBox(container.NewBorder(nil, nil, add, nil, search), container.NewHScroll(bar))
-	s.root = container.NewBorder(top, nil, nil, nil, b)
+	s.chrome = container.NewVBox(container.NewBorder(nil, nil, add, nil, search), container.NewHScroll(bar))
+	// Columns wider than the window (projector-size text, a small
+	// screen) scroll sideways rather than be cut off.
+	s.root = container.NewBorder(s.chrome, nil, nil, nil, container.NewHScroll(b))
 	return s
+}
+
+// setWorkshop folds the search and filters away in front of the customer,
+// leaving the columns the page.
+func (s *boardScreen) setWorkshop(on bool) {
+	if on {
+		s.chrome.Hide()
+	} else {
+		s.chrome.Show()
+	}
 }
 
 // chooseMember shows one team member's actions (My actions).

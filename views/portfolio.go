@@ -72,10 +72,10 @@ func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(er
 	s.health = newHealthPane(ws, win, time.Now, openAt)
 	s.search = NewEntry()
 	s.search.SetPlaceHolder("Filter by name, owner, industry, region…")
-	s.search.OnChanged = func(t string) { s.list.query.text = t; s.refreshList() }
-	s.owner = widget.NewSelect(nil, func(v string) { s.list.query.owner = filterValue(v); s.refreshList() })
-	s.industry = widget.NewSelect(nil, func(v string) { s.list.query.industry = filterValue(v); s.refreshList() })
-	s.priority = widget.NewSelect(priorityFilterOptions(), func(v string) { s.list.query.priority, s.list.query.unassessed = priorityFilter(v); s.refreshList() })
+	s.search.OnChanged = func(t string) { s.list.query.text = t; s.filterChanged() }
+	s.owner = widget.NewSelect(nil, func(v string) { s.list.query.owner = filterValue(v); s.filterChanged() })
+	s.industry = widget.NewSelect(nil, func(v string) { s.list.query.industry = filterValue(v); s.filterChanged() })
+	s.priority = widget.NewSelect(priorityFilterOptions(), func(v string) { s.list.query.priority, s.list.query.unassessed = priorityFilter(v); s.filterChanged() })
 	s.priority.Selected = allFilter
 	s.count = widget.NewLabel("")
 	add := widget.NewButtonWithIcon("Add account", theme.ContentAddIcon(), s.addAccount)
@@ -140,6 +140,18 @@ func (s *portfolioScreen) reload() {
 	s.owner.Refresh()
 	s.industry.Refresh()
 	s.refreshList()
+}
+
+// filterChanged shows the rows a changed filter lets through from the
+// top, or at the selected account when it is among them: never a scroll
+// position left from a longer list, over an empty table.
+func (s *portfolioScreen) filterChanged() {
+	s.refreshList()
+	if s.list.rowOf(s.list.selected) >= 0 {
+		s.list.reveal()
+	} else {
+		s.list.table.ScrollToTop()
+	}
 }
 
 func (s *portfolioScreen) refreshList() {

@@ -172,11 +172,13 @@ func (s *Shell) screen(sec Section) fyne.CanvasObject {
 			s.myActions = newBoardScreen(s.ws, s.win, boardScope{}, s.Today, s.ShowError)
 			s.myActions.chooseMember(s.defaultMember())
 		}
+		s.myActions.setWorkshop(s.workshop)
 		return s.myActions.root
 	case SectionBoard:
 		if s.board == nil || s.board.board.scope.accountID != s.account {
 			s.board = newBoardScreen(s.ws, s.win, boardScope{accountID: s.account}, s.Today, s.ShowError)
 		}
+		s.board.setWorkshop(s.workshop)
 		return container.NewBorder(planSummary(s.ws.Portfolio(), s.ws.Portfolio().Account(s.account), s.Today()), nil, nil, nil, s.board.root)
 	}
 	p, a, today := s.ws.Portfolio(), s.ws.Portfolio().Account(s.account), s.Today()
@@ -367,6 +369,11 @@ func (s *Shell) SetWorkshop(on bool) {
 	s.root.Refresh()
 	if s.portfolio != nil {
 		s.portfolio.setWorkshop(on)
+	}
+	for _, b := range []*boardScreen{s.board, s.myActions} {
+		if b != nil {
+			b.setWorkshop(on)
+		}
 	}
 	if s.relMap != nil {
 		s.relMap.safe.SetChecked(on)
