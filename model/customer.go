@@ -78,6 +78,9 @@ func (p *Portfolio) CustomerView(accountID string, share CustomerShare) *Portfol
 		}
 		c := Clone(x).(*Action)
 		c.Lesson, c.SourceKey = "", ""
+		if !share.Figures {
+			c.ExpectedImpact, c.ActualImpact = 0, 0 // what an action is worth to us is a figure
+		}
 		if c.NotesInternal {
 			c.Notes = ""
 		}

@@ -33,6 +33,11 @@ type actionEditor struct {
 }
 
 func (b *boardView) editAction(a *model.Action) {
+	// The card may be a customer-safe copy (workshop mode): the editor
+	// works on the action as stored, so saving keeps every field.
+	if stored, ok := b.ws.Portfolio().Get(model.KindAction, a.ID).(*model.Action); ok {
+		a = stored
+	}
 	showActionEditor(b.ws, b.win, a)
 }
 

@@ -53,6 +53,8 @@ type boardView struct {
 	root     fyne.CanvasObject
 	today    func() time.Time
 	report   func(error)
+	safe     bool    // customer-safe: only what the customer may see (workshop mode)
+	builtAt  float32 // the card height the lists were built for
 }
 
 var (
@@ -68,12 +70,12 @@ func newBoardView(ws *workspace.Workspace, win fyne.Window, scope boardScope, to
 	b.marker.Hide()
 	ghostBg := canvas.NewRectangle(th.Color(theme.ColorNameOverlayBackground, v))
 	ghostBg.StrokeColor, ghostBg.StrokeWidth, ghostBg.CornerRadius = th.Color(theme.ColorNamePrimary, v), 2, 4
-	ghostBg.Resize(fyne.NewSize(200, cardHeight))
+	ghostBg.Resize(fyne.NewSize(200, baseCardHeight))
 	b.ghostTxt = canvas.NewText("", th.Color(theme.ColorNameForeground, v))
 	b.ghostTxt.TextStyle = fyne.TextStyle{Bold: true}
 	b.ghostTxt.Move(fyne.NewPos(10, 8))
 	b.ghost = container.NewWithoutLayout(ghostBg, b.ghostTxt)
-	b.ghost.Resize(fyne.NewSize(200, cardHeight))
+	b.ghost.Resize(fyne.NewSize(200, baseCardHeight))
 	b.ghost.Hide()
 	b.overlay = container.NewWithoutLayout(b.ghost, b.marker)
 	b.body = container.NewStack()
@@ -98,6 +100,11 @@ func (b *boardView) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimp
 func (b *boardView) inScope() []*model.Action {
 	p := b.ws.Portfolio()
 	if b.scope.accountID != "" {
+		if b.safe {
+			// In front of the customer: the actions agreed with them,
+			// without internal notes or impact figures.
+			return p.CustomerView(b.scope.accountID, model.CustomerShare{}).Actions(b.scope.accountID)
+		}
 		return p.Actions(b.scope.accountID)
 	}
 	var out []*model.Action
@@ -109,12 +116,25 @@ func (b *boardView) inScope() []*model.Action {
 	return out
 }
 
+// stored is the workspace's own version of the actions in scope: moves
+// and edits start from it, never from the customer-safe copies shown in
+// workshop mode, which leave fields out.
+func (b *boardView) stored() []*model.Action {
+	if b.safe && b.scope.accountID != "" {
+		return b.ws.Portfolio().Actions(b.scope.accountID)
+	}
+	return b.actions
+}
+
 // reload reads the actions again and rebuilds the lanes if they changed.
 func (b *boardView) reload() {
 	b.actions = b.inScope()
 	lanes := b.ws.Portfolio().BoardLanes(b.actions, b.mode, b.scope.accountID)
-	if !sameLanes(lanes, b.lanes) || len(b.cells) == 0 {
+	// Lists measure their rows when built: a new text size builds them
+	// again at the new card height.
+	if !sameLanes(lanes, b.lanes) || len(b.cells) == 0 || b.builtAt != b.cardHeight() {
 		b.lanes = lanes
+		b.builtAt = b.cardHeight()
 		b.build()
 	}
 	today := b.today()
@@ -159,7 +179,7 @@ func (b *boardView) build() {
 			title := widget.NewLabelWithStyle(l.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			row := container.NewGridWithColumns(len(model.Statuses))
 			for _, s := range model.Statuses {
-				row.Add(container.New(fixedHeight{h: 2*cardHeight + 3*theme.Padding()}, b.newCell(s, l).list))
+				row.Add(container.New(fixedHeight{h: 2*b.cardHeight() + 3*theme.Padding()}, b.newCell(s, l).list))
 			}
 			lanes.Add(container.NewVBox(widget.NewSeparator(), title, row))
 		}
@@ -245,7 +265,7 @@ func (b *boardView) fail(err error) {
 
 // move applies a board move as one undoable step.
 func (b *boardView) move(m model.BoardMove) {
-	changed, err := model.MoveCard(b.actions, m)
+	changed, err := model.MoveCard(b.stored(), m)
 	if err != nil {
 		b.fail(err)
 		return

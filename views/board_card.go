@@ -33,8 +33,14 @@ var (
 	_ fyne.SecondaryTappable = (*boardCard)(nil)
 )
 
-// cardHeight is the fixed height of a card, so lists can recycle rows.
-const cardHeight = 74
+// baseCardHeight is the fixed height of a card at the normal text size,
+// so lists can recycle rows; it grows with the text (workshop mode, zoom).
+const baseCardHeight = 74
+
+// cardHeight is the height of a card at the board's current text size.
+func (b *boardView) cardHeight() float32 {
+	return baseCardHeight * b.theme().Size(theme.SizeNameText) / theme.DefaultTheme().Size(theme.SizeNameText)
+}
 
 func newBoardCard(b *boardView) *boardCard {
 	th := b.theme()
@@ -76,6 +82,11 @@ func (c *boardCard) set(a *model.Action) {
 	p := b.ws.Portfolio()
 	th := b.theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
+	// Sizes follow the theme each time, so leaving workshop mode leaves
+	// no card at projector size.
+	c.title.TextSize = th.Size(theme.SizeNameText)
+	c.meta.TextSize = th.Size(theme.SizeNameCaptionText) + 1
+	c.detail.TextSize = th.Size(theme.SizeNameCaptionText) + 1
 	c.full[0] = a.Title
 	owner := "—"
 	if m, ok := p.Get(model.KindTeamMember, a.OwnerID).(*model.TeamMember); ok {
@@ -116,7 +127,7 @@ func (c *boardCard) set(a *model.Action) {
 	c.Refresh()
 }
 
-func (c *boardCard) MinSize() fyne.Size { return fyne.NewSize(150, cardHeight) }
+func (c *boardCard) MinSize() fyne.Size { return fyne.NewSize(150, c.board.cardHeight()) }
 
 // fit shortens each line with an ellipsis to the card's width.
 func (c *boardCard) fit(width float32) {
@@ -191,9 +202,10 @@ func (r *boardCardRenderer) Layout(s fyne.Size) {
 	c.edge.Resize(fyne.NewSize(5, s.Height-8))
 	pad := float32(10)
 	c.fit(s.Width)
-	c.title.Move(fyne.NewPos(pad, 6))
-	c.meta.Move(fyne.NewPos(pad, 30))
-	c.detail.Move(fyne.NewPos(pad, 50))
+	k := c.board.cardHeight() / baseCardHeight // lines move apart as the text grows
+	c.title.Move(fyne.NewPos(pad, 6*k))
+	c.meta.Move(fyne.NewPos(pad, 30*k))
+	c.detail.Move(fyne.NewPos(pad, 50*k))
 }
 
 func (r *boardCardRenderer) MinSize() fyne.Size           { return r.c.MinSize() }

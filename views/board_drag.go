@@ -27,7 +27,7 @@ type cellRect struct {
 // autoScrollEdge is how near a list's edge the pointer scrolls it.
 const autoScrollEdge = 28
 
-func (b *boardView) pitch() float32 { return cardHeight + b.theme().Size(theme.SizeNamePadding) }
+func (b *boardView) pitch() float32 { return b.cardHeight() + b.theme().Size(theme.SizeNamePadding) }
 
 // dragCard follows the pointer with a ghost card and an insertion marker;
 // nothing is saved until the drop.
@@ -47,8 +47,8 @@ func (b *boardView) dragCard(c *boardCard, ev *fyne.DragEvent) {
 		}
 		b.ghostTxt.Text = shortName(c.action.Title, 28)
 		b.ghostTxt.Refresh()
-		b.ghost.Resize(fyne.NewSize(c.Size().Width, cardHeight))
-		b.ghost.Objects[0].Resize(fyne.NewSize(c.Size().Width, cardHeight))
+		b.ghost.Resize(fyne.NewSize(c.Size().Width, b.cardHeight()))
+		b.ghost.Objects[0].Resize(fyne.NewSize(c.Size().Width, b.cardHeight()))
 		b.ghost.Show()
 		b.selected = c.action.ID
 	}

@@ -119,6 +119,10 @@ func (s *boardScreen) setWorkshop(on bool) {
 	} else {
 		s.chrome.Show()
 	}
+	if s.board.safe != on {
+		s.board.safe = on
+		s.board.reload()
+	}
 }
 
 // chooseMember shows one team member's actions (My actions).

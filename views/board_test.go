@@ -332,3 +332,39 @@ func TestDoubleClickOpensTheCard(t *testing.T) {
 		t.Error("double-clicking a card opened no editor")
 	}
 }
+
+// In workshop mode the board shows what the customer may see: only the
+// actions agreed with them, without internal notes or impact. Moving a
+// card there keeps every field of the stored action.
+func TestWorkshopBoardIsCustomerSafeAndLosesNothing(t *testing.T) {
+	ws := boardWorkspace(t)
+	for _, id := range []string{"P1", "P2", "D1"} {
+		a := model.Clone(ws.Portfolio().Get(model.KindAction, id)).(*model.Action)
+		a.CustomerAgreed = id != "P2"
+		a.Notes, a.NotesInternal = "Budget is tight, push licences", true
+		a.ExpectedImpact, a.Lesson = 76_000_00, "start earlier"
+		if err := ws.Update(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, w := newTestBoard(t, ws)
+	b.safe = true
+	b.reload()
+	if got := column(b, model.StatusPlanned); got != "P1" {
+		t.Fatalf("planned column in workshop mode shows %q, want only the agreed P1", got)
+	}
+	text := textsOf(w.Content())
+	for _, leak := range []string{"Budget is tight", "76", "Second planned"} {
+		if strings.Contains(text, leak) {
+			t.Errorf("the workshop board shows %q", leak)
+		}
+	}
+	b.moveToColumn(b.cells[0].cards[0], model.StatusInProgress)
+	p1 := ws.Portfolio().Get(model.KindAction, "P1").(*model.Action)
+	if p1.Status != model.StatusInProgress {
+		t.Fatalf("the move did not happen: %s", p1.Status)
+	}
+	if p1.Notes != "Budget is tight, push licences" || p1.ExpectedImpact != 76_000_00 || p1.Lesson != "start earlier" || p1.OwnerID != "ann" {
+		t.Errorf("moving a card in workshop mode lost fields: %+v", p1)
+	}
+}

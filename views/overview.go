@@ -44,17 +44,26 @@ func lastReview(p *model.Portfolio, accountID string) *model.ReviewMeeting {
 }
 
 // planSummary is the header every account screen shows.
-func planSummary(p *model.Portfolio, a *model.Account, today time.Time) fyne.CanvasObject {
-	ev := a.Assess(p.Settings.Weights)
-	lines := []string{
-		fmt.Sprintf("Objective: %s · Priority: %s · Revenue %s", orDash(a.Objective.Label()), ev.Priority, a.Revenue.Format(a.Currency)),
+//
+// A customer-safe summary (workshop mode, the customer-safe view) is drawn
+// from what the customer may see: no objective, priority, revenue or
+// targets, only what they want this year and the reviews with them.
+func planSummary(p *model.Portfolio, a *model.Account, today time.Time, safe bool) fyne.CanvasObject {
+	var lines []string
+	if safe {
+		p = p.CustomerView(a.ID, model.CustomerShare{})
+	} else {
+		ev := a.Assess(p.Settings.Weights)
+		lines = append(lines, fmt.Sprintf("Objective: %s · Priority: %s · Revenue %s", orDash(a.Objective.Label()), ev.Priority, a.Revenue.Format(a.Currency)))
 	}
 	var cycles []*model.Cycle
 	for _, e := range p.OfAccount(model.KindCycle, a.ID) {
 		cycles = append(cycles, e.(*model.Cycle))
 	}
 	if c := model.CurrentCycle(cycles, today); c != nil {
-		lines = append(lines, fmt.Sprintf("%s targets: revenue %s, margin %s", c.Name, c.RevenueTarget.Format(a.Currency), c.MarginTarget.Format(a.Currency)))
+		if !safe {
+			lines = append(lines, fmt.Sprintf("%s targets: revenue %s, margin %s", c.Name, c.RevenueTarget.Format(a.Currency), c.MarginTarget.Format(a.Currency)))
+		}
 		if c.CustomerWants != "" {
 			lines = append(lines, "What the customer wants this year: "+c.CustomerWants)
 		}

@@ -61,7 +61,7 @@ func (s *planScreen) rebuild() {
 	if a == nil {
 		return
 	}
-	s.header.Objects = []fyne.CanvasObject{planSummary(p, a, s.today())}
+	s.header.Objects = []fyne.CanvasObject{planSummary(p, a, s.today(), s.safe)}
 	s.header.Refresh()
 	s.buildGoals()
 	s.buildWhitespace()

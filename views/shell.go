@@ -179,7 +179,7 @@ func (s *Shell) screen(sec Section) fyne.CanvasObject {
 			s.board = newBoardScreen(s.ws, s.win, boardScope{accountID: s.account}, s.Today, s.ShowError)
 		}
 		s.board.setWorkshop(s.workshop)
-		return container.NewBorder(planSummary(s.ws.Portfolio(), s.ws.Portfolio().Account(s.account), s.Today()), nil, nil, nil, s.board.root)
+		return container.NewBorder(planSummary(s.ws.Portfolio(), s.ws.Portfolio().Account(s.account), s.Today(), s.workshop), nil, nil, nil, s.board.root)
 	}
 	p, a, today := s.ws.Portfolio(), s.ws.Portfolio().Account(s.account), s.Today()
 	switch sec {
@@ -193,7 +193,7 @@ func (s *Shell) screen(sec Section) fyne.CanvasObject {
 		if s.review == nil || s.review.accountID != s.account {
 			s.review = newReviewScreen(s.ws, s.win, s.account, s.Today, s.ShowError)
 		}
-		return container.NewBorder(planSummary(p, a, today), nil, nil, nil, s.review.root)
+		return container.NewBorder(planSummary(p, a, today, s.workshop), nil, nil, nil, s.review.root)
 	case SectionMap:
 		if s.relMap == nil || s.relMap.m.accountID != s.account {
 			s.relMap = newMapScreen(s.ws, s.win, s.account, s.ShowError)
