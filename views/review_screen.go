@@ -32,20 +32,42 @@ type reviewScreen struct {
 	meetings  *fyne.Container
 	report    func(error)
 	root      fyne.CanvasObject
+	tabs      *container.AppTabs
+	healthTab *container.TabItem
+	// safe is set in workshop mode: the customer sees the review's charts
+	// at projector size, without our health assessment, margin or buttons.
+	safe bool
+}
+
+// setWorkshop shows the review as the customer may see it, or as the
+// account manager works on it.
+func (s *reviewScreen) setWorkshop(on bool) {
+	if s.safe == on {
+		return
+	}
+	s.safe = on
+	if on {
+		s.tabs.Remove(s.healthTab)
+	} else {
+		s.tabs.Items = append(s.tabs.Items[:3], append([]*container.TabItem{s.healthTab}, s.tabs.Items[3:]...)...)
+		s.tabs.Refresh()
+	}
+	s.rebuild()
 }
 
 func newReviewScreen(ws *workspace.Workspace, win fyne.Window, accountID string, today func() time.Time, report func(error)) *reviewScreen {
 	s := &reviewScreen{ws: ws, win: win, accountID: accountID, today: today, report: report,
 		figures: container.NewVBox(), impact: container.NewVBox(), scores: container.NewVBox(),
 		health: container.NewVBox(), meetings: container.NewVBox()}
-	tabs := container.NewAppTabs(
+	s.healthTab = container.NewTabItem("Health", container.NewVScroll(s.health))
+	s.tabs = container.NewAppTabs(
 		container.NewTabItem("Plan vs actual", container.NewVScroll(s.figures)),
 		container.NewTabItem("Action impact", container.NewVScroll(s.impact)),
 		container.NewTabItem("Customer scorecard", container.NewVScroll(s.scores)),
-		container.NewTabItem("Health", container.NewVScroll(s.health)),
+		s.healthTab,
 		container.NewTabItem("Meetings", container.NewVScroll(s.meetings)),
 	)
-	s.root = tabs
+	s.root = s.tabs
 	s.rebuild()
 	return s
 }
@@ -101,8 +123,9 @@ func (s *reviewScreen) rebuild() {
 
 // chart is a saveable view of one of the account's charts.
 func (s *reviewScreen) chart(name string) fyne.CanvasObject {
+	safe := s.safe
 	return newChartView(name, s.win, func(f chart.Format, w, h int) ([]byte, error) {
-		return chart.Render(s.ws.Portfolio(), name, s.accountID, f, w, h, false)
+		return chart.Render(s.ws.Portfolio(), name, s.accountID, f, w, h, safe)
 	})
 }
 
@@ -142,15 +165,32 @@ func (s *reviewScreen) buildFigures() {
 	cycleBtn := widget.NewButtonWithIcon("Cycle and targets…", theme.DocumentCreateIcon(), func() { s.editCycle(cy) })
 	paste := widget.NewButtonWithIcon("Paste actuals…", theme.ContentPasteIcon(), func() { s.pasteActuals(cy) })
 	cycleText := "No planning cycle yet."
-	if cy != nil {
+	switch {
+	case cy != nil && s.safe:
+		cycleText = fmt.Sprintf("%s (%s – %s): revenue target %s", cy.Name, cy.Start.Format("2 Jan 2006"),
+			cy.End.Format("2 Jan 2006"), cy.RevenueTarget.Format(a.Currency))
+	case cy != nil:
 		cycleText = fmt.Sprintf("%s (%s – %s): revenue target %s, margin target %s", cy.Name, cy.Start.Format("2 Jan 2006"),
 			cy.End.Format("2 Jan 2006"), cy.RevenueTarget.Format(a.Currency), cy.MarginTarget.Format(a.Currency))
 	}
 	head := widget.NewLabelWithStyle(cycleText, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.Wrapping = fyne.TextWrapWord
-	s.figures.Add(container.NewBorder(nil, nil, nil, container.NewHBox(cycleBtn, add, paste), head))
+	if s.safe {
+		s.figures.Add(head) // the buttons are the account manager's
+	} else {
+		s.figures.Add(container.NewBorder(nil, nil, nil, container.NewHBox(cycleBtn, add, paste), head))
+	}
 	s.figures.Add(s.chart("revenue"))
-	grid := container.NewGridWithColumns(5, heading("Period"), heading("Target"), heading("Actual"), heading("Variance"), heading("Variance %"))
+	// At projector size five columns of money do not fit across the
+	// screen: the variance in money is left to the percentage.
+	cols := []string{"Period", "Target", "Actual", "Variance", "Variance %"}
+	if s.safe {
+		cols = []string{"Period", "Target", "Actual", "Variance %"}
+	}
+	grid := container.NewGridWithColumns(len(cols))
+	for _, c := range cols {
+		grid.Add(heading(c))
+	}
 	row := func(r model.PeriodRow, bold bool) {
 		style := fyne.TextStyle{Bold: bold}
 		actual := "—"
@@ -161,7 +201,11 @@ func (s *reviewScreen) buildFigures() {
 		if r.HasActual && r.HasTarget {
 			variance = r.Variance().Format(a.Currency)
 		}
-		for _, t := range []string{r.Period, r.Target.Format(a.Currency), actual, variance, pctText(r)} {
+		cells := []string{r.Period, r.Target.Format(a.Currency), actual, variance, pctText(r)}
+		if s.safe {
+			cells = []string{r.Period, r.Target.Format(a.Currency), actual, pctText(r)}
+		}
+		for _, t := range cells {
 			grid.Add(widget.NewLabelWithStyle(t, fyne.TextAlignLeading, style))
 		}
 	}

@@ -193,6 +193,7 @@ func (s *Shell) screen(sec Section) fyne.CanvasObject {
 		if s.review == nil || s.review.accountID != s.account {
 			s.review = newReviewScreen(s.ws, s.win, s.account, s.Today, s.ShowError)
 		}
+		s.review.setWorkshop(s.workshop)
 		return container.NewBorder(planSummary(p, a, today, s.workshop), nil, nil, nil, s.review.root)
 	case SectionMap:
 		if s.relMap == nil || s.relMap.m.accountID != s.account {
@@ -374,6 +375,9 @@ func (s *Shell) SetWorkshop(on bool) {
 		if b != nil {
 			b.setWorkshop(on)
 		}
+	}
+	if s.review != nil {
+		s.review.setWorkshop(on)
 	}
 	if s.relMap != nil {
 		s.relMap.safe.SetChecked(on)
