@@ -12,6 +12,9 @@ import (
 	"orchard/store"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
 	"time"
 
 	"orchard/app/workspace"
@@ -43,6 +46,8 @@ Usage:
                                 draw an account's relationship map (2× scale)
   orchard export --db PATH [--account NAME] --xlsx FILE
                                 write the whole workspace (or one account) as a workbook that imports back
+  orchard PATH.orchard          open the window on that workspace
+  orchard --version             print Orchard's version
   orchard help                  show this text
 
 The default workspace is %s
@@ -58,6 +63,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
 		cmd, args = args[0], args[1:]
 	}
+	cmd, args = command(cmd, args)
 	switch cmd {
 	case "":
 		// --import FILE opens the window with the import wizard on FILE.
@@ -100,6 +106,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return runExport(args, stdout, stderr)
 	case "help":
 		fmt.Fprintf(stdout, usage, DefaultWorkspacePath())
+		return 0
+	case "version":
+		fmt.Fprintln(stdout, versionText())
 		return 0
 	}
 	fmt.Fprintf(stderr, "orchard: unknown command %q\n\n", cmd)
@@ -178,4 +187,34 @@ func runDemo(path string, stdout io.Writer) error {
 	fmt.Fprintf(stdout, "created %s: %d accounts, %d stakeholders, %d actions\n", path,
 		len(p.Accounts()), p.Count("stakeholder"), p.Count("action"))
 	return nil
+}
+
+// workspaceExt is the extension of workspace files.
+const workspaceExt = ".orchard"
+
+// versionText names the version, the commit it was built from when the
+// build recorded one, and the platform.
+func versionText() string {
+	commit := ""
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 7 {
+				commit = ", commit " + s.Value[:7]
+			}
+		}
+	}
+	return fmt.Sprintf("Orchard %s (%s/%s%s, %s)", Version, runtime.GOOS, runtime.GOARCH, commit, runtime.Version())
+}
+
+// command reads the forms that are not a command word: a workspace file
+// given alone opens it (what a double-click on the file runs once the
+// package registers the extension), and --version asks for the version.
+func command(cmd string, args []string) (string, []string) {
+	if strings.HasSuffix(strings.ToLower(cmd), workspaceExt) {
+		return "", append([]string{"--db", cmd}, args...)
+	}
+	if cmd == "" && len(args) == 1 && (args[0] == "--version" || args[0] == "-version") {
+		return "version", nil
+	}
+	return cmd, args
 }

@@ -254,3 +254,24 @@ func TestImportCommand(t *testing.T) {
 		t.Error("import without a file should be a usage error")
 	}
 }
+
+// orchard --version names the release FyneApp.toml packages, and a
+// workspace file given alone is opened (what a double-click on it runs).
+func TestVersionAndWorkspaceArgument(t *testing.T) {
+	code, out, _ := run("--version")
+	toml, err := os.ReadFile("../FyneApp.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code != 0 || !strings.HasPrefix(out, "Orchard "+Version+" (") || !strings.Contains(string(toml), `Version = "`+Version+`"`) {
+		t.Errorf("--version: %d %q; FyneApp.toml and the code must name the same version", code, out)
+	}
+	// A workspace named alone opens the window on it.
+	cmd, args := command(`C:\Users\Ana\Plans\Key accounts.ORCHARD`, nil)
+	if cmd != "" || len(args) != 2 || args[0] != "--db" || args[1] != `C:\Users\Ana\Plans\Key accounts.ORCHARD` {
+		t.Errorf("a workspace path alone reads as %q %q", cmd, args)
+	}
+	if cmd, _ := command("import", []string{"plan.xlsx"}); cmd != "import" {
+		t.Errorf("a command word was taken for a path: %q", cmd)
+	}
+}
