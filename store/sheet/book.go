@@ -199,7 +199,7 @@ func planBook(wb *Workbook, p *model.Portfolio) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot import %s: %w", wb.Path, err)
 	}
-	im := &importer{p: p, res: res, written: map[string]model.Entity{}, pos: map[string]int{}, keys: newSourceKeys(p), firstRow: map[string]string{}}
+	im := &importer{p: p, res: res, written: map[string]model.Entity{}, pos: map[string]int{}, keys: newSourceKeys(p), firstRow: map[string]rowRef{}}
 	for _, k := range model.Kinds {
 		for _, e := range q.All(k) {
 			ref, inFile := idRow[store.TableOf(k)+"/"+e.EntityID()]

@@ -37,8 +37,7 @@ type importer struct {
 	madeAccounts  int               // accounts made because rows named them
 	keyedAccounts int               // accounts made because rows named their key
 	unnamed       int               // people labelled by team or role, the file giving no name
-	firstRow      map[string]string // kind/id -> "sheet S, row N" that first wrote it
-	rowAt         string            // the row being read, "sheet S, row N"
+	firstRow      map[string]rowRef // kind/id -> the row that first wrote it
 	rowSheet      string            // the row being read: its sheet and number
 	rowNum        int
 	totalRows     map[string][]int // per sheet, total rows left out
@@ -56,6 +55,7 @@ type importer struct {
 	periodsDayFirst bool              // the sheet's periods written as dates read day first
 	privatePeople   []string          // people of no company in a companies-and-people list, made accounts
 	rowOwner        *model.TeamMember // the owner of the row being read, when the sheet's layout names one
+	rowKeys         map[int]string    // per row of the sheet being read, the key its person was filed under
 }
 
 func joinInts(v []int, most int) string {
@@ -116,6 +116,18 @@ func key(s string) string {
 	return b.String()
 }
 
+// rowRef is a row of a sheet, named as "sheet S, row N" when a message
+// needs it.
+type rowRef struct {
+	sheet string
+	row   int
+}
+
+func (r rowRef) String() string { return fmt.Sprintf("sheet %s, row %d", r.sheet, r.row) }
+
+// row is the row being read.
+func (im *importer) row() rowRef { return rowRef{im.rowSheet, im.rowNum} }
+
 // rowPut is a record a row saved and what happened to it.
 type rowPut struct{ key, outcome string }
 
@@ -129,18 +141,18 @@ func (im *importer) put(before, e model.Entity) {
 		}
 		im.written[k] = e
 		im.rowPuts = append(im.rowPuts, rowPut{k, "merged"})
-		if first := im.firstRow[k]; first != "" && first != im.rowAt && len(im.rowPuts) == 1 {
+		if first, ok := im.firstRow[k]; ok && first != im.row() && len(im.rowPuts) == 1 {
 			im.res.Merged++
 			if len(im.res.Merges) < 200 {
-				im.res.Merges = append(im.res.Merges, fmt.Sprintf("%s went into %s of %s (the same key or name)", im.rowAt, model.Describe(e), first))
+				im.res.Merges = append(im.res.Merges, fmt.Sprintf("%s went into %s of %s (the same key or name)", im.row(), model.Describe(e), first))
 			}
 			im.res.MergedRows = append(im.res.MergedRows, Problem{Sheet: im.rowSheet, Row: im.rowNum, Column: "(merged)",
-				Found: model.Describe(e), Expected: "kept with the record of " + first + " (the same key or name)"})
+				Found: model.Describe(e), Expected: "kept with the record of " + first.String() + " (the same key or name)"})
 		}
 		return
 	}
 	im.written[k] = e
-	im.firstRow[k] = im.rowAt
+	im.firstRow[k] = im.row()
 	switch {
 	case before == nil:
 		im.res.New++

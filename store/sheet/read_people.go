@@ -121,6 +121,9 @@ func (im *importer) stakeholder(sheet string, row int, c cells, col map[Field]st
 	s.Notes = withNoteLines(s.Notes, c[fieldNotesLines])
 	im.people[pk] = s
 	im.personKey[s.ID] = pk
+	if im.rowKeys != nil {
+		im.rowKeys[row] = pk // for linking managers, without working the key out again
+	}
 	im.put(entityOrNil(before), s)
 	return true
 }
@@ -128,7 +131,7 @@ func (im *importer) stakeholder(sheet string, row int, c cells, col map[Field]st
 // resolveManagers links reports-to by manager ID or by name within the
 // account, refusing a link that would make a loop.
 func (im *importer) resolveManagers(t Table, header int, fields []Field) {
-	idCol, mgrIDCol, mgrCol, nameCol, accCol, firstCol, lastCol := -1, -1, -1, -1, -1, -1, -1
+	idCol, mgrIDCol, mgrCol, nameCol, firstCol, lastCol := -1, -1, -1, -1, -1, -1
 	for j, f := range fields {
 		switch f {
 		case FID:
@@ -139,8 +142,6 @@ func (im *importer) resolveManagers(t Table, header int, fields []Field) {
 			mgrCol = j
 		case FName:
 			nameCol = j
-		case FAccount:
-			accCol = j
 		case FFirstName:
 			firstCol = j
 		case FLastName:
@@ -156,31 +157,23 @@ func (im *importer) resolveManagers(t Table, header int, fields []Field) {
 		}
 		return ""
 	}
-	rowName := func(r []string) string {
-		return personName(cells{FName: cell(r, nameCol), FFirstName: cell(r, firstCol), FLastName: cell(r, lastCol)})
-	}
 	byExt := make(map[string]*model.Stakeholder, len(t.Rows))
 	extOf := make(map[string]string, len(t.Rows)) // stakeholder ID -> external ID
 	// Each row's person, by the key they were filed under when read.
-	rowKey := func(r []string) string {
-		a := im.accountFor(cells{FAccount: cell(r, accCol)})
-		if a == nil {
-			return ""
-		}
-		if id := cell(r, idCol); idCol >= 0 && !isEmpty(id) {
-			return a.ID + "/id:" + id
-		}
-		name, _ := splitNameRole(rowName(r))
-		return a.ID + "/" + key(name)
-	}
 	data := t.Rows[header+1:]
 	keys := make([]string, len(data))
 	for i, r := range data {
-		keys[i] = rowKey(r)
+		keys[i] = im.rowKeys[header+i+2]
 		if s := im.people[keys[i]]; s != nil && idCol >= 0 {
 			byExt[cell(r, idCol)] = s
 			extOf[s.ID] = cell(r, idCol)
 		}
+	}
+	// This import's latest version of each person, by ID, for walking up
+	// the reporting lines.
+	byID := make(map[string]*model.Stakeholder, len(im.people))
+	for _, p := range im.people {
+		byID[p.ID] = p
 	}
 	for i, r := range data {
 		s := im.people[keys[i]]
@@ -199,12 +192,12 @@ func (im *importer) resolveManagers(t Table, header int, fields []Field) {
 		}
 		// Walk up from the manager: reaching s would close a loop.
 		loop := false
-		for cur, n := mgr, 0; cur != nil && n < 10000; n++ {
+		for cur, n := mgr, 0; cur != nil && cur.ReportsTo != "" && n < 10000; n++ {
 			if cur.ReportsTo == s.ID {
 				loop = true
 				break
 			}
-			next, _ := im.written[model.PendingKey(model.KindStakeholder, cur.ReportsTo)].(*model.Stakeholder)
+			next := byID[cur.ReportsTo]
 			if next == nil {
 				next, _ = im.p.Get(model.KindStakeholder, cur.ReportsTo).(*model.Stakeholder)
 			}
@@ -219,6 +212,7 @@ func (im *importer) resolveManagers(t Table, header int, fields []Field) {
 			c := model.Clone(s).(*model.Stakeholder)
 			c.ReportsTo = mgr.ID
 			im.people[im.personKey[c.ID]] = c
+			byID[c.ID] = c
 			if ext, ok := extOf[c.ID]; ok {
 				byExt[ext] = c
 			}

@@ -29,6 +29,10 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 			colName[f] = m.Headers[j]
 		}
 	}
+	im.rowKeys = nil
+	if kind == KindStakeholders {
+		im.rowKeys = make(map[int]string, len(t.Rows))
+	}
 	_, hasAccount := colName[FAccount]
 	im.noAccountColumn = !hasAccount
 	im.path = im.wb.source(t)
@@ -158,7 +162,6 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 				notes = append(notes, strings.Split(parts, "\n")...)
 			}
 		}
-		im.rowAt = fmt.Sprintf("sheet %s, row %d", t.Name, row)
 		im.rowSheet, im.rowNum = t.Name, row
 		c[fieldNotesLines] = strings.Join(notes, "\n")
 		im.rowPeriods = periods
