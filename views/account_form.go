@@ -179,25 +179,48 @@ func (f *accountForm) show(id string) {
 	f.owner.SetOptions(owners)
 	f.owner.setText(a.Owner)
 	f.currency.setText(a.Currency)
-	if a.Outlook == "" {
-		f.outlook.ClearSelected()
-	} else {
-		f.outlook.SetSelected(outlookLabel(a.Outlook))
+	// A choice is set only when it differs: each refresh of a choice
+	// redraws its icons, and most answers are the same from one account to
+	// the next.
+	outlook, objective := "", ""
+	if a.Outlook != "" {
+		outlook = outlookLabel(a.Outlook)
 	}
-	if a.Objective == "" {
-		f.objective.ClearSelected()
-	} else {
-		f.objective.SetSelected(a.Objective.Label())
+	if a.Objective != "" {
+		objective = a.Objective.Label()
 	}
+	setChoice(f.outlook, outlook)
+	setChoice(f.objective, objective)
 	for q, r := range f.answers {
-		r.SetSelected(answerOptions[a.Answers[q]])
+		setChoice(r, answerOptions[a.Answers[q]])
 	}
 	f.showPriority(a)
 	for _, l := range f.errors {
 		l.Hide()
 	}
-	f.root.Objects = []fyne.CanvasObject{f.content}
-	f.root.Refresh()
+	if len(f.root.Objects) != 1 || f.root.Objects[0] != f.content {
+		f.root.Objects = []fyne.CanvasObject{f.content}
+		f.root.Refresh()
+	}
+}
+
+// setChoice selects v ("" for none) in a radio group or a select when it
+// does not hold it yet.
+func setChoice(c fyne.CanvasObject, v string) {
+	switch w := c.(type) {
+	case *widget.RadioGroup:
+		if w.Selected != v {
+			w.SetSelected(v)
+		}
+	case *widget.Select:
+		switch {
+		case w.Selected == v:
+		case v == "":
+			w.ClearSelected()
+		default:
+			w.SetSelected(v)
+		}
+	}
 }
 
 func (f *accountForm) showPriority(a *model.Account) {

@@ -58,10 +58,11 @@ func newAccountList(onSelect func(id string)) *accountList {
 		if id.Row < 0 || id.Row >= len(l.rows) || id.Col == 0 {
 			return
 		}
-		l.selected = l.rows[id.Row].acc.ID
-		l.table.Refresh()
+		// The screen's selection refreshes the table once (selectAccount).
 		if l.onSelect != nil {
-			l.onSelect(l.selected)
+			l.onSelect(l.rows[id.Row].acc.ID)
+		} else {
+			l.selectAccount(l.rows[id.Row].acc.ID)
 		}
 	}
 	return l
@@ -131,16 +132,20 @@ func (l *accountList) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	chk.Hide()
 	lbl.Show()
 	col := accountColumns[id.Col-1]
-	lbl.SetText(col.text(r))
-	lbl.Importance = widget.MediumImportance
-	lbl.TextStyle = fyne.TextStyle{Bold: id.Col == 1}
+	text, importance, style := col.text(r), widget.MediumImportance, fyne.TextStyle{Bold: id.Col == 1}
 	if col.title == "Priority" && r.eval.Priority == model.PriorityFirst {
-		lbl.Importance = widget.SuccessImportance
+		importance = widget.SuccessImportance
 	}
 	if col.title == "Health" && r.health.AtRisk {
-		lbl.Importance = widget.DangerImportance
+		importance = widget.DangerImportance
 	}
-	lbl.Refresh()
+	// Shaping and shortening text with "…" is most of a table refresh: a
+	// cell already showing this text in this style is left alone, so a new
+	// selection re-measures nothing.
+	if lbl.Text != text || lbl.Importance != importance || lbl.TextStyle != style {
+		lbl.Text, lbl.Importance, lbl.TextStyle = text, importance, style
+		lbl.Refresh()
+	}
 }
 
 func (l *accountList) check(id string, on bool) {
