@@ -24,7 +24,14 @@ type accountList struct {
 	onSelect func(id string)
 	onCheck  func()
 	today    func() time.Time
+	// health holds every account's health, worked out once per change of
+	// the workspace (and day) rather than on every keystroke in the filter.
+	health    map[string]model.Health
+	healthDay time.Time
 }
+
+// healthChanged forgets the accounts' health: the workspace changed.
+func (l *accountList) healthChanged() { l.health = nil }
 
 // The table's first column holds the tick boxes; the rest are accountColumns.
 const checkColumnWidth = 44
@@ -199,7 +206,11 @@ func (l *accountList) checkedAccounts() []*model.Account {
 
 // show rebuilds the rows from the portfolio with the current query.
 func (l *accountList) show(p *model.Portfolio) {
-	l.rows = buildRows(p.Accounts(), p.Settings.Weights, p.HealthScores(l.today()), l.query)
+	today := l.today()
+	if day := today.Truncate(24 * time.Hour); l.health == nil || !day.Equal(l.healthDay) {
+		l.health, l.healthDay = p.HealthScores(today), day
+	}
+	l.rows = buildRows(p.Accounts(), p.Settings.Weights, l.health, l.query)
 	for id := range l.checked {
 		if p.Account(id) == nil {
 			delete(l.checked, id)

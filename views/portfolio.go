@@ -237,6 +237,7 @@ func (s *portfolioScreen) deleteSelected() {
 
 // onEvent keeps the list and form in step with the workspace.
 func (s *portfolioScreen) onEvent(ev workspace.Event) {
+	s.list.healthChanged() // health reads nearly everything
 	if ev.Touches(model.KindAccount) || ev.Settings {
 		s.reload()
 		if s.ws.Portfolio().Account(s.list.selected) == nil {
