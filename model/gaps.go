@@ -71,7 +71,7 @@ func (p *Portfolio) CoverageGaps(accountID string) []Gap {
 	}
 	if len(people) > 1 && strong <= 1 {
 		gaps = append(gaps, Gap{Kind: GapSingleThread,
-			Text:   fmt.Sprintf("The plan hangs on %d strong relationship(s) among %d people", strong, len(people)),
+			Text:   singleThread(strong, len(people)),
 			Action: "Widen the relationship beyond a single contact"})
 	}
 	var idle []*TeamMember
@@ -98,4 +98,16 @@ func orRole(s *Stakeholder) string {
 		return string(s.Role)
 	}
 	return "no title"
+}
+
+// singleThread says in plain words how few strong relationships the plan
+// rests on.
+func singleThread(strong, people int) string {
+	switch strong {
+	case 0:
+		return fmt.Sprintf("Nobody on our team has a strong relationship with any of the customer's %d people", people)
+	case 1:
+		return fmt.Sprintf("Only one of the customer's %d people has a strong relationship with us: the plan hangs on that one contact", people)
+	}
+	return fmt.Sprintf("Only %d of the customer's %d people have a strong relationship with us", strong, people)
 }

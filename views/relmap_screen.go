@@ -132,10 +132,21 @@ func (s *mapScreen) fillGaps() {
 	if len(gaps) == 0 {
 		s.gaps.Add(para("No gaps: every key person has a strong relationship and the plan rests on several."))
 	}
+	// A gap whose action is already on the board offers to open it, not to
+	// add it again.
+	existing := map[string]*model.Action{}
+	for _, a := range s.ws.Portfolio().Actions(s.m.accountID) {
+		if a.Status != model.StatusDone && a.Status != model.StatusNotImplemented {
+			existing[a.Title] = a
+		}
+	}
 	for _, g := range gaps {
 		g := g
 		text := para("⚠ " + g.Text)
 		btn := widget.NewButtonWithIcon("Create action", theme.ContentAddIcon(), func() { s.createAction(g) })
+		if a := existing[g.Action]; a != nil {
+			btn = widget.NewButtonWithIcon("Open action", theme.DocumentCreateIcon(), func() { showActionEditor(s.ws, s.win, a) })
+		}
 		btn.Importance = widget.LowImportance
 		s.gaps.Add(container.NewVBox(text, container.NewHBox(btn), widget.NewSeparator()))
 	}
@@ -161,7 +172,7 @@ func (s *mapScreen) createAction(g model.Gap) {
 
 func (s *mapScreen) onEvent(ev workspace.Event) {
 	s.m.onEvent(ev)
-	for _, k := range []model.Kind{model.KindStakeholder, model.KindCoverage, model.KindTeamAssignment} {
+	for _, k := range []model.Kind{model.KindStakeholder, model.KindCoverage, model.KindTeamAssignment, model.KindAction} {
 		if ev.Touches(k) {
 			s.fillGaps()
 			return

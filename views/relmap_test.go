@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"orchard/app/workspace"
 	"orchard/model"
@@ -318,9 +319,27 @@ func TestRelayoutIsOneUndoableStep(t *testing.T) {
 		t.Fatal("the sample has coverage gaps")
 	}
 	n := len(ws.Portfolio().Actions(acc.ID))
+	t.Cleanup(ws.Subscribe(s.onEvent))
 	s.createAction(gaps[0])
 	if got := len(ws.Portfolio().Actions(acc.ID)); got != n+1 {
 		t.Errorf("Create action added %d actions", got-n)
+	}
+	// Its button now opens that action rather than adding another.
+	var first *widget.Button
+	for _, o := range test.LaidOutObjects(s.gaps) {
+		if b, ok := o.(*widget.Button); ok && first == nil {
+			first = b
+		}
+	}
+	if first == nil || first.Text != "Open action" {
+		t.Fatalf("the gap's button reads %v after its action was created", first)
+	}
+	test.Tap(first)
+	if got := len(ws.Portfolio().Actions(acc.ID)); got != n+1 {
+		t.Errorf("Open action added an action (%d)", got-n)
+	}
+	if w.Canvas().Overlays().Top() == nil {
+		t.Error("Open action did not open the action's editor")
 	}
 }
 
