@@ -10,5 +10,8 @@ import (
 )
 
 func main() {
+	if len(os.Args) > 1 {
+		attachConsole() // Windows: print in the terminal the command came from
+	}
 	os.Exit(app.Main(os.Args[1:], os.Stdout, os.Stderr))
 }
