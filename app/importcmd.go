@@ -65,7 +65,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if res != nil {
 		printImport(stdout, file, res, *dry, err == nil && !*dry, *asJSON)
 		if *reportPath != "" {
-			if rerr := store.WriteAtomically(*reportPath, res.ProblemsCSV()); rerr != nil {
+			if rerr := store.WriteAtomically(*reportPath, res.ProblemsCSVWith(listSeparator(envLocale()))); rerr != nil {
 				fmt.Fprintf(stderr, "orchard import: the problem report was not written: %v\n", rerr)
 				if err == nil {
 					return 1

@@ -141,7 +141,7 @@ func (w *importWizard) saveReport() {
 	if w.res == nil {
 		return
 	}
-	data := w.res.ProblemsCSV()
+	data := w.res.ProblemsCSVWith(listSeparator(systemLocale()))
 	name := strings.TrimSuffix(filepath.Base(w.path), filepath.Ext(w.path)) + " import problems.csv"
 	w.d.askPath("Save problem report", "Save", filepath.Join(filepath.Dir(w.path), name), func(path string) {
 		if err := store.WriteAtomically(path, data); err != nil {

@@ -60,9 +60,15 @@ type Result struct {
 
 // ProblemsCSV writes the problems as a table a spreadsheet opens: the
 // report of rows that were skipped or kept their old values.
-func (r *Result) ProblemsCSV() []byte {
+func (r *Result) ProblemsCSV() []byte { return r.ProblemsCSVWith(',') }
+
+// ProblemsCSVWith writes the problem report with this separator: ';' for
+// a spreadsheet in a region whose decimal mark is a comma, which would
+// otherwise open the report as one column.
+func (r *Result) ProblemsCSVWith(sep rune) []byte {
 	var b strings.Builder
 	w := csv.NewWriter(&b)
+	w.Comma = sep
 	w.Write([]string{"Sheet", "Row", "Column", "Found", "Expected"})
 	// Merged rows too, so the report accounts for every row not imported
 	// as a record of its own.
