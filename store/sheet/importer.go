@@ -56,6 +56,7 @@ type importer struct {
 	privatePeople   []string          // people of no company in a companies-and-people list, made accounts
 	rowOwner        *model.TeamMember // the owner of the row being read, when the sheet's layout names one
 	rowKeys         map[int]string    // per row of the sheet being read, the key its person was filed under
+	rowNotes        string            // the row's "Header: value" lines for its record's notes
 }
 
 func joinInts(v []int, most int) string {

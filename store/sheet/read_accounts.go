@@ -12,7 +12,7 @@ func (im *importer) account(sheet string, row int, c cells, col map[Field]string
 	// In a list of companies and people together, a person is one of
 	// their company's people, read once every company of the sheet is.
 	if _, flagged := col[FIsCompany]; flagged && isPersonFlag(c[FIsCompany]) {
-		im.personRows = append(im.personRows, deferredPerson{sheet: sheet, row: row, c: c, col: col})
+		im.personRows = append(im.personRows, deferredPerson{sheet: sheet, row: row, c: c, col: col, notes: im.rowNotes})
 		return true
 	}
 	name := c[FAccount]
@@ -87,7 +87,7 @@ func (im *importer) account(sheet string, row int, c cells, col map[Field]string
 	if v := c[FNotes]; !isEmpty(v) && !strings.Contains(a.Notes, v) {
 		a.Notes = strings.TrimSpace(v + "\n" + a.Notes)
 	}
-	a.Notes = withNoteLines(a.Notes, c[fieldNotesLines])
+	a.Notes = withNoteLines(a.Notes, im.rowNotes)
 	if err := a.Validate(); err != nil {
 		im.problem(sheet, row, col[FAccount], name, err.Error())
 		return false
@@ -141,6 +141,7 @@ type deferredPerson struct {
 	row   int
 	c     cells
 	col   map[Field]string
+	notes string // its "Header: value" lines for the notes
 }
 
 // isPersonFlag reads an "is a company" cell that says no.
@@ -161,6 +162,7 @@ func (im *importer) companyPeople() {
 	people := im.personRows
 	im.personRows = nil
 	for _, d := range people {
+		im.rowSheet, im.rowNum = d.sheet, d.row // merges name the person's own row
 		company := strings.TrimSpace(d.c[FParent])
 		if isEmpty(company) {
 			// A person of no company is a private customer: an account of
@@ -171,7 +173,7 @@ func (im *importer) companyPeople() {
 					c[f] = v
 				}
 			}
-			c[fieldNotesLines] = strings.TrimSpace(d.c[fieldNotesLines] + "\nPrivate person: in the file as a person with no company")
+			im.rowNotes = strings.TrimSpace(d.notes + "\nPrivate person: in the file as a person with no company")
 			col := map[Field]string{}
 			for f, v := range d.col {
 				if f != FIsCompany {
@@ -185,8 +187,8 @@ func (im *importer) companyPeople() {
 			}
 			continue
 		}
-		c := cells{FAccount: company, FName: d.c[FAccount], FTitle: d.c[FTitle], FEmail: d.c[FEmail], FNotes: d.c[FNotes],
-			fieldNotesLines: d.c[fieldNotesLines]}
+		c := cells{FAccount: company, FName: d.c[FAccount], FTitle: d.c[FTitle], FEmail: d.c[FEmail], FNotes: d.c[FNotes]}
+		im.rowNotes = d.notes
 		col := map[Field]string{FAccount: d.col[FParent], FName: d.col[FAccount]}
 		if !im.stakeholder(d.sheet, d.row, c, col) {
 			im.res.Skipped++

@@ -70,7 +70,7 @@ func (im *importer) action(sheet string, row int, c cells, col map[Field]string,
 			x.CustomerAgreed = agreed
 		}
 	}
-	x.Notes = withNoteLines(x.Notes, c[fieldNotesLines])
+	x.Notes = withNoteLines(x.Notes, im.rowNotes)
 	im.put(entityOrNil(before), x)
 	return true
 }

@@ -118,7 +118,7 @@ func (im *importer) stakeholder(sheet string, row int, c cells, col map[Field]st
 	if v := c[FNotes]; !isEmpty(v) && !strings.Contains(s.Notes, v) {
 		s.Notes = strings.TrimSpace(v + "\n" + s.Notes)
 	}
-	s.Notes = withNoteLines(s.Notes, c[fieldNotesLines])
+	s.Notes = withNoteLines(s.Notes, im.rowNotes)
 	im.people[pk] = s
 	im.personKey[s.ID] = pk
 	if im.rowKeys != nil {

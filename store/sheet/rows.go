@@ -163,7 +163,7 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 			}
 		}
 		im.rowSheet, im.rowNum = t.Name, row
-		c[fieldNotesLines] = strings.Join(notes, "\n")
+		im.rowNotes = strings.Join(notes, "\n")
 		im.rowPeriods = periods
 		if roles == nil {
 			im.rowOwner = nil
@@ -220,9 +220,6 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 	}
 	return nil
 }
-
-// fieldNotesLines carries a row's "Header: value" lines for its notes.
-const fieldNotesLines Field = "\x00notes lines"
 
 // withNoteLines puts "Header: value" lines into notes, replacing an
 // earlier line of the same header so a re-import does not repeat them.
