@@ -22,6 +22,12 @@ func (s *planScreen) buildOpportunities() {
 	p := s.ws.Portfolio()
 	a := s.account()
 	s.opps.Objects = nil
+	if s.safe {
+		// Deals, their values and win chances are ours alone.
+		s.opps.Add(para("Opportunities are not shown in the customer-safe view."))
+		s.opps.Refresh()
+		return
+	}
 	pl := p.PipelineOf(s.accountID)
 	total := fmt.Sprintf("Pipeline %s · weighted %s (%d opportunities)", pl.Total.Format(pl.Currency), pl.Weighted.Format(pl.Currency), pl.Count)
 	if len(pl.LeftOut) > 0 {

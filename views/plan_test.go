@@ -167,6 +167,25 @@ func TestCustomerSafeHidesInternalPlanItems(t *testing.T) {
 	if strings.Contains(textsOf(s.team), "VP Sales") || strings.Contains(textsOf(s.team), "Camille Roux") {
 		t.Error("the customer-safe view shows an internal team role")
 	}
+	// Nor our deals, their values and win chances, nor what a sold cell
+	// earns us or whom we name as a competitor.
+	if opps := textsOf(s.opps); strings.Contains(opps, "%") || strings.Contains(opps, "Pipeline") {
+		t.Errorf("the customer-safe view shows opportunities: %q", opps)
+	}
+	for _, e := range ws.Portfolio().OfAccount(model.KindWhitespace, s.accountID) {
+		c := e.(*model.WhitespaceCell)
+		space := textsOf(s.space)
+		if c.Competitor != "" && strings.Contains(space, c.Competitor) {
+			t.Errorf("the customer-safe whitespace names the competitor %q", c.Competitor)
+		}
+		if c.Revenue > 0 && strings.Contains(space, c.Revenue.Short()) {
+			t.Errorf("the customer-safe whitespace shows what a sold cell earns (%s)", c.Revenue.Short())
+		}
+	}
+	s.setSafe(false)
+	if !strings.Contains(textsOf(s.opps), "Pipeline") {
+		t.Error("leaving the customer-safe view did not bring the opportunities back")
+	}
 }
 
 func TestWhitespaceImage(t *testing.T) {

@@ -21,16 +21,18 @@ func cellLook(c *model.WhitespaceCell, safe bool) (string, widget.Importance) {
 		state = c.State
 	}
 	switch state {
+	// In front of the customer a cell says what the customer knows: what
+	// they buy from us, not what it earns us nor whom we see as a rival.
 	case model.CellSold:
 		text := "✓ Sold"
-		if c.Revenue > 0 {
+		if c.Revenue > 0 && !safe {
 			text += " · " + c.Revenue.Short()
 		}
 		return text, widget.SuccessImportance
 	case model.CellOpen:
 		return "◎ Open opportunity", widget.HighImportance
 	case model.CellCompetitor:
-		if c.Competitor != "" {
+		if c.Competitor != "" && !safe {
 			return "✗ " + c.Competitor, widget.DangerImportance
 		}
 		return "✗ Competitor", widget.DangerImportance
@@ -116,7 +118,19 @@ func (s *planScreen) buildWhitespace() {
 		}
 		grid.Add(widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
 	}
-	grid.Add(widget.NewLabelWithStyle("Sold · whitespace", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+	// What each unit and offering earns us is ours; the customer sees
+	// where the whitespace is.
+	sums := func(sold model.Money, gaps int) string {
+		if s.safe {
+			return fmt.Sprint(gaps)
+		}
+		return fmt.Sprintf("%s · %d", sold.Short(), gaps)
+	}
+	sumsTitle := "Sold · whitespace"
+	if s.safe {
+		sumsTitle = "Whitespace"
+	}
+	grid.Add(widget.NewLabelWithStyle(sumsTitle, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
 	for _, u := range g.Units {
 		u := u
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.removeUnit(u) })
@@ -125,15 +139,15 @@ func (s *planScreen) buildWhitespace() {
 		for _, o := range g.Offerings {
 			grid.Add(newWSCell(s, u, o, g.Cells[[2]string{u, o}], g.Archived[o]))
 		}
-		grid.Add(widget.NewLabelWithStyle(fmt.Sprintf("%s · %d", g.SoldByUnit[u].Short(), g.GapsByUnit[u]), fyne.TextAlignCenter, fyne.TextStyle{}))
+		grid.Add(widget.NewLabelWithStyle(sums(g.SoldByUnit[u], g.GapsByUnit[u]), fyne.TextAlignCenter, fyne.TextStyle{}))
 	}
 	grid.Add(widget.NewLabelWithStyle("Total", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	var sold model.Money
 	for _, o := range g.Offerings {
 		sold += g.SoldByOffering[o]
-		grid.Add(widget.NewLabelWithStyle(fmt.Sprintf("%s · %d", g.SoldByOffering[o].Short(), g.GapsByOffering[o]), fyne.TextAlignCenter, fyne.TextStyle{}))
+		grid.Add(widget.NewLabelWithStyle(sums(g.SoldByOffering[o], g.GapsByOffering[o]), fyne.TextAlignCenter, fyne.TextStyle{}))
 	}
-	grid.Add(widget.NewLabelWithStyle(fmt.Sprintf("%s · %d", sold.Short(), g.Gaps), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+	grid.Add(widget.NewLabelWithStyle(sums(sold, g.Gaps), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
 
 	unit := widget.NewEntry()
 	unit.SetPlaceHolder("New business unit, e.g. Logistics")

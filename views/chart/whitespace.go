@@ -16,21 +16,23 @@ var cellFills = map[model.CellState]color.NRGBA{
 	model.CellUnknown:     {R: 0xff, G: 0xff, B: 0xff, A: 0xff},
 }
 
-// cellWords says a state in words, so the picture does not rest on colour.
-func cellWords(c *model.WhitespaceCell) string {
+// cellWords says a state in words, so the picture does not rest on colour;
+// a customer-safe picture leaves out what a sold cell earns us and whom we
+// name as a competitor.
+func cellWords(c *model.WhitespaceCell, safe bool) string {
 	if c == nil {
 		return "unknown"
 	}
 	switch c.State {
 	case model.CellSold:
-		if c.Revenue > 0 {
+		if c.Revenue > 0 && !safe {
 			return "sold " + c.Revenue.Short()
 		}
 		return "sold"
 	case model.CellOpen:
 		return "open opportunity"
 	case model.CellCompetitor:
-		if c.Competitor != "" {
+		if c.Competitor != "" && !safe {
 			return "competitor: " + c.Competitor
 		}
 		return "competitor"
@@ -41,8 +43,8 @@ func cellWords(c *model.WhitespaceCell) string {
 }
 
 // WhitespacePNG draws an account's business unit × offering grid with its
-// whitespace count, at the given scale. Cell notes are not drawn, so the
-// picture is customer-safe either way; safe only changes the title.
+// whitespace count, at the given scale. Cell notes are not drawn; a safe
+// picture also leaves out revenue and competitors' names.
 func WhitespacePNG(p *model.Portfolio, accountID string, safe bool, scale float64) ([]byte, error) {
 	a := p.Account(accountID)
 	if a == nil {
@@ -80,7 +82,7 @@ func WhitespacePNG(p *model.Portfolio, accountID string, safe bool, scale float6
 			}
 			x := margin + headW + float64(j)*cellW
 			pic.box(x+2, y+2, cellW-4, rowH-4, cellFills[state], Grey, 1)
-			pic.text(cellWords(c), x+8, y+rowH/2+5, 12, Ink, cellW-16)
+			pic.text(cellWords(c, safe), x+8, y+rowH/2+5, 12, Ink, cellW-16)
 		}
 	}
 	return pic.png()
