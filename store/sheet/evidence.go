@@ -63,6 +63,8 @@ var kindVocab = map[Kind]map[string]Field{
 		"associatedcompany": FAccount, "parentcustomer": FAccount, "parentcustomerid": FAccount, "relatedcompany": FAccount,
 		"zugehorigesunternehmen": FAccount, "unternehmen": FAccount, "organization": FAccount, "personorganization": FAccount,
 		"customer": FAccount, "empresa": FAccount, "azienda": FAccount, "firma": FAccount,
+		"organizzazione": FAccount, "organizacion": FAccount, "organizacao": FAccount, "organizacja": FAccount,
+		"organisation": FAccount, "entreprise": FAccount, "societe": FAccount, "societa": FAccount,
 		"id": FID, "contactid": FID, "recordid": FID, "personid": FID, "employeeid": FID, "donotmodifycontact": FID,
 		"reportstoid": FManagerID, "managerid": FManagerID, "parentid": FManagerID, "supervisorid": FManagerID,
 		"reportsto": FReportsTo, "manager": FReportsTo, "vorgesetzter": FReportsTo, "responsabile": FReportsTo,

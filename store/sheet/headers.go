@@ -157,18 +157,26 @@ func normalise(h string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(h) {
 		switch r {
-		case 'ä', 'à', 'á', 'â':
+		case 'ä', 'à', 'á', 'â', 'ã', 'å', 'ą':
 			r = 'a'
-		case 'é', 'è', 'ê', 'ë':
+		case 'é', 'è', 'ê', 'ë', 'ę':
 			r = 'e'
-		case 'ö', 'ó', 'ô':
+		case 'ö', 'ó', 'ô', 'õ', 'ò', 'ø':
 			r = 'o'
-		case 'ü', 'ú', 'ù':
+		case 'ü', 'ú', 'ù', 'û':
 			r = 'u'
-		case 'í', 'ï':
+		case 'í', 'ï', 'ì', 'î':
 			r = 'i'
-		case 'ç':
+		case 'ç', 'ć':
 			r = 'c'
+		case 'ñ', 'ń':
+			r = 'n'
+		case 'ł':
+			r = 'l'
+		case 'ś':
+			r = 's'
+		case 'ż', 'ź':
+			r = 'z'
 		case 'ß':
 			b.WriteString("ss")
 			continue

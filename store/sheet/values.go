@@ -193,6 +193,9 @@ func parseInfluence(s string) (model.Influence, bool) {
 			return model.InfluenceLow, true
 		}
 	}
+	if inf, ok := influenceWords[normalise(w)]; ok {
+		return inf, true
+	}
 	switch {
 	case strings.HasPrefix(w, "h"):
 		return model.InfluenceHigh, true
@@ -298,4 +301,21 @@ func parseBuyingRole(v string) (model.BuyingRole, bool) {
 		return model.RoleGatekeeper, true
 	}
 	return "", false
+}
+
+// influenceWords are high, medium and low in the languages stakeholder
+// registers are written in (folded as headers are), beyond the English
+// initials h, m and l.
+var influenceWords = map[string]model.Influence{
+	"alta": model.InfluenceHigh, "alto": model.InfluenceHigh, "elevada": model.InfluenceHigh, "elevado": model.InfluenceHigh,
+	"eleve": model.InfluenceHigh, "elevee": model.InfluenceHigh, "fort": model.InfluenceHigh, "forte": model.InfluenceHigh,
+	"gross": model.InfluenceHigh, "groot": model.InfluenceHigh, "wysoki": model.InfluenceHigh, "wysoka": model.InfluenceHigh,
+	"высокий": model.InfluenceHigh, "высокая": model.InfluenceHigh, "grande": model.InfluenceHigh,
+	"moderate": model.InfluenceMedium, "moderado": model.InfluenceMedium, "moderada": model.InfluenceMedium,
+	"gemiddeld": model.InfluenceMedium, "sredni": model.InfluenceMedium, "srednia": model.InfluenceMedium,
+	"средний": model.InfluenceMedium, "средняя": model.InfluenceMedium,
+	"baja": model.InfluenceLow, "bajo": model.InfluenceLow, "basso": model.InfluenceLow, "bassa": model.InfluenceLow,
+	"baixo": model.InfluenceLow, "baixa": model.InfluenceLow, "faible": model.InfluenceLow, "bas": model.InfluenceLow,
+	"basse": model.InfluenceLow, "niedrig": model.InfluenceLow, "gering": model.InfluenceLow, "klein": model.InfluenceLow,
+	"niski": model.InfluenceLow, "niska": model.InfluenceLow, "низкий": model.InfluenceLow, "низкая": model.InfluenceLow,
 }

@@ -264,3 +264,27 @@ func TestCompaniesAndPeopleTogether(t *testing.T) {
 		t.Errorf("the notes do not say so: %s", notes)
 	}
 }
+
+// A stakeholder register in Italian: the organisation column names the
+// account, and influence in words (alta, media, bassa) is read; so are
+// Portuguese and Polish headers with their accents.
+func TestStakeholderRegisterInOtherLanguages(t *testing.T) {
+	p := model.NewPortfolio()
+	res := planCSV(t, p, "registro.csv", "Nome,Ruolo,Organizzazione,Interesse,Influenza\n"+
+		"Marco Bianchi,Direttore IT,Acme Corp,Alto,Alta\nGiulia Rossi,Responsabile Acquisti,Acme Corp,Medio,Bassa\n")
+	if len(res.Problems) != 0 || len(accountNamed(p, "Acme Corp")) != 1 {
+		t.Fatalf("%s; problems %v; accounts %v", res.Summary(), res.Problems, p.Accounts())
+	}
+	for _, e := range p.All(model.KindStakeholder) {
+		s := e.(*model.Stakeholder)
+		want := map[string]model.Influence{"Marco Bianchi": model.InfluenceHigh, "Giulia Rossi": model.InfluenceLow}[s.Name]
+		if s.Influence != want || s.Title == "" {
+			t.Errorf("%s: influence %v title %q", s.Name, s.Influence, s.Title)
+		}
+	}
+	q := model.NewPortfolio()
+	res = planCSV(t, q, "partes.csv", "Nome completo,Cargo,Organização,Influência\nJoão Silva,Diretor Financeiro,Beta Ltda,Baixa\n")
+	if len(res.Problems) != 0 || len(accountNamed(q, "Beta Ltda")) != 1 {
+		t.Errorf("Portuguese register: %s; problems %v; accounts %v", res.Summary(), res.Problems, q.Accounts())
+	}
+}
