@@ -252,6 +252,17 @@ func scoreKinds(file, sheet string, headers []string, generic []Field, shapes []
 			score += 2 + float64(min(periods, 12))/4
 			has[FPeriod] = true
 		}
+		// A column of Plan/Ist, Budget/Actual says which figures a row
+		// holds, whatever its header.
+		if k == KindRevenue && !has[FFigureKind] {
+			for j := range fields {
+				if j < len(shapes) && fields[j] == "" && shapes[j].filled >= 2 && shapes[j].figureKind >= 0.9 {
+					fields[j], has[FFigureKind] = FFigureKind, true
+					score += strong[k][FFigureKind]
+					break
+				}
+			}
+		}
 		// Headers in words Orchard does not know may still sit over a
 		// column of months and a column of amounts.
 		if k == KindRevenue && !has[FPeriod] {

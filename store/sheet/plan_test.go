@@ -180,3 +180,20 @@ func TestPeriodAndYearInTwoColumns(t *testing.T) {
 		t.Errorf("figures %v", got)
 	}
 }
+
+// A wide sheet with a column saying Plan or Ist on each row: each row's
+// months are that kind, so the plan and the actuals of an account both
+// land instead of one folding into the other.
+func TestWideSheetWithPlanAndActualRows(t *testing.T) {
+	p := model.NewPortfolio()
+	res := plan(t, writeCSV(t, "umsatz.csv", "Kunde,Art,Jan 2026,Feb 2026,Mär 2026\n"+
+		"Acme Corp,Plan,100,110,120\nAcme Corp,Ist,90,115,\nBeta GmbH,Plan,50,50,50\nBeta GmbH,Ist,40,55,\n"), p, sheet.Options{})
+	if res.New != 2+10 || res.Merged != 0 || res.Skipped != 0 {
+		t.Fatalf("%s; problems %v", res.Summary(), res.Problems)
+	}
+	apply(p, res)
+	got := figuresByAccount(p)
+	if got["Acme Corp target"] != 330_00 || got["Acme Corp actual"] != 205_00 || got["Beta GmbH actual"] != 95_00 {
+		t.Errorf("figures %v", got)
+	}
+}

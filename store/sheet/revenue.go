@@ -21,7 +21,7 @@ func (im *importer) figures(sheet string, row int, c cells, col map[Field]string
 		return false
 	}
 	if len(im.rowPeriods) > 0 {
-		return im.wideFigures(sheet, row, a)
+		return im.wideFigures(sheet, row, a, c[FFigureKind])
 	}
 	period, err := parsePeriodIn(c[FPeriod], im.periodsDayFirst)
 	if err != nil && !isEmpty(c[FYear]) {
@@ -214,8 +214,18 @@ type periodCell struct {
 	header, value string
 }
 
-// wideFigures reads a row of a sheet with a column per period.
-func (im *importer) wideFigures(sheet string, row int, a *model.Account) bool {
+// wideFigures reads a row of a sheet with a column per period; a column
+// saying Plan or Actual makes the row's figures that kind.
+func (im *importer) wideFigures(sheet string, row int, a *model.Account, rowKind string) bool {
+	unlabelled := im.unlabelled
+	if !isEmpty(rowKind) {
+		k, ok := parseFigureKind(rowKind)
+		if !ok {
+			im.problem(sheet, row, "target or actual", rowKind, "target (plan, budget) or actual")
+			return false
+		}
+		unlabelled = k
+	}
 	var out, befores []*model.PeriodFigure
 	for _, pc := range im.rowPeriods {
 		if isEmpty(pc.value) {
@@ -223,7 +233,7 @@ func (im *importer) wideFigures(sheet string, row int, a *model.Account) bool {
 		}
 		period, kind, labelled, ok := labelledPeriodHeader(pc.header)
 		if !labelled {
-			kind = im.unlabelled
+			kind = unlabelled
 		}
 		if !ok {
 			im.problem(sheet, row, pc.header, pc.header, "a header naming a period, such as Jan 2026, Q1 2026 or Plan 2026")

@@ -16,6 +16,7 @@ type columnShape struct {
 	unique      float64 // distinct values over filled cells
 	periods     float64 // a year, quarter, month or first of a month
 	amounts     float64 // numbers, plain or formatted
+	figureKind  float64 // words saying target or actual: Plan, Ist, Budget, Actual
 }
 
 const shapeRows = 200
@@ -24,7 +25,7 @@ const shapeRows = 200
 func columnShapes(data [][]string, n int) []columnShape {
 	out := make([]columnShape, n)
 	for j := range out {
-		var names, emails, ids, periods, amounts int
+		var names, emails, ids, periods, amounts, kinds int
 		seen := map[string]bool{}
 		filled := 0
 		for i := 0; i < len(data) && i < shapeRows; i++ {
@@ -43,6 +44,9 @@ func columnShapes(data [][]string, n int) []columnShape {
 			case looksLikeAmount(v):
 				amounts++
 			}
+			if _, ok := parseFigureKind(v); ok {
+				kinds++
+			}
 			switch {
 			case looksLikeEmail(v):
 				emails++
@@ -57,7 +61,8 @@ func columnShapes(data [][]string, n int) []columnShape {
 		}
 		f := float64(filled)
 		out[j] = columnShape{filled: filled, personNames: float64(names) / f, emails: float64(emails) / f,
-			ids: float64(ids) / f, unique: float64(len(seen)) / f, periods: float64(periods) / f, amounts: float64(amounts) / f}
+			ids: float64(ids) / f, unique: float64(len(seen)) / f, periods: float64(periods) / f, amounts: float64(amounts) / f,
+			figureKind: float64(kinds) / f}
 	}
 	return out
 }
