@@ -112,3 +112,27 @@ func TestSectionRowsInAnActionList(t *testing.T) {
 		t.Errorf("notes %q", res.Notes)
 	}
 }
+
+// A board exported group by group (monday.com and the like): the group's
+// name above each repeated header, statuses in the board's own words.
+// Each item is one action in its group's section; the repeated header is
+// no action.
+func TestBoardExportedGroupByGroup(t *testing.T) {
+	p, acme := withAccount("Acme")
+	res := plan(t, writeCSV(t, "board.csv", "Account plan Acme,,,\n,,,\nQ1 actions,,,\nName,Person,Status,Date\n"+
+		"Kick-off workshop,Tom Lee,Done,2026-01-15\nSend proposal,Sue Kim,Working on it,2026-02-01\n,,,\n"+
+		"Q2 actions,,,\nName,Person,Status,Date\nPilot review,Tom Lee,Stuck,2026-04-10\n"), p, sheet.Options{AccountID: acme.ID})
+	if res.New != 3 || res.Skipped != 2 || len(res.Problems) != 0 {
+		t.Fatalf("%s; problems %v", res.Summary(), res.Problems)
+	}
+	apply(p, res)
+	want := map[string][2]string{"Kick-off workshop": {"Q1 actions", "done"}, "Send proposal": {"Q1 actions", "in_progress"},
+		"Pilot review": {"Q2 actions", "blocked"}}
+	for _, e := range p.OfAccount(model.KindAction, acme.ID) {
+		a := e.(*model.Action)
+		w, ok := want[a.Title]
+		if !ok || !strings.Contains(a.Notes, "Section: "+w[0]) || string(a.Status) != w[1] {
+			t.Errorf("%q: status %s, notes %q", a.Title, a.Status, a.Notes)
+		}
+	}
+}

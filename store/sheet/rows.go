@@ -77,8 +77,20 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 	}
 	typical := typicalFilled(t.Rows[header+1:])
 	footer := footerStart(t.Rows[header+1:], filledCells(t.Rows[header]))
-	section := ""
-	var sections []int
+	// A row of one cell straight above the header names the first
+	// section, when the list has sections (a board exported group by group).
+	section, firstSection := "", ""
+	if header > 0 && !m.TwoRows && filledCells(t.Rows[header-1]) == 1 && kind != KindAccounts && kind != KindRevenue {
+		for _, c := range t.Rows[header-1] {
+			if c = strings.TrimSpace(c); c != "" {
+				firstSection = c
+			}
+		}
+	}
+	if firstSection != "" && !sectionsBelow(t.Rows[header+1:], fields, kind, typical, roles != nil) {
+		firstSection = "" // a title above a list without sections
+	}
+	var sections, repeats []int
 	shown := 0
 	for i, r := range t.Rows[header+1:] {
 		if i%1000 == 999 && ctx.Err() != nil {
@@ -158,6 +170,13 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 			im.totalRows[t.Name] = append(im.totalRows[t.Name], row)
 			continue
 		}
+		// A header repeated inside the list (a board exported group by
+		// group) is no record.
+		if sameCells(r, t.Rows[header]) {
+			im.res.Skipped++
+			repeats = append(repeats, row)
+			continue
+		}
 		// A section row (a phase's name alone between tasks, or a row
 		// of a matrix with no codes) heads the rows below it.
 		if name, ok := sectionName(r, fields, kind, typical, roles != nil); ok {
@@ -165,6 +184,9 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 			sections = append(sections, row)
 			im.res.Skipped++
 			continue
+		}
+		if section == "" && len(sections) == 0 && firstSection != "" {
+			section = firstSection
 		}
 		if section != "" {
 			notes = append([]string{"Section: " + section}, notes...)
@@ -221,6 +243,9 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 				im.previewOrder = append(im.previewOrder, pr)
 			}
 		}
+	}
+	if len(repeats) > 0 {
+		im.res.Notes = append(im.res.Notes, fmt.Sprintf("Sheet %s: the header is repeated on rows %s; those rows are not records.", t.Name, joinInts(repeats, 10)))
 	}
 	if len(sections) > 0 {
 		im.res.Notes = append(im.res.Notes, fmt.Sprintf("Sheet %s: %d rows name a section and head the rows below them (rows %s); they are not records, and each record notes its section.",
@@ -448,4 +473,37 @@ func filledCells(r []string) int {
 		}
 	}
 	return n
+}
+
+// sameCells says whether two rows hold the same text, cell for cell.
+func sameCells(a, b []string) bool {
+	n := max(len(a), len(b))
+	filled := 0
+	for j := 0; j < n; j++ {
+		var x, y string
+		if j < len(a) {
+			x = strings.TrimSpace(a[j])
+		}
+		if j < len(b) {
+			y = strings.TrimSpace(b[j])
+		}
+		if !strings.EqualFold(x, y) {
+			return false
+		}
+		if x != "" {
+			filled++
+		}
+	}
+	return filled >= 2
+}
+
+// sectionsBelow says whether a list has section rows, so that the row
+// above its header is the first section's name rather than a title.
+func sectionsBelow(rows [][]string, fields []Field, kind Kind, typical int, matrix bool) bool {
+	for _, r := range rows {
+		if _, ok := sectionName(r, fields, kind, typical, matrix); ok {
+			return true
+		}
+	}
+	return false
 }

@@ -264,7 +264,7 @@ var statusWords = []struct {
 	{model.StatusDone, []string{"done", "complete", "closed", "finished", "resolved", "gotowe", "zakończ", "zamknięt", "concluí", "conclui",
 		"completato", "chiuso", "fatto", "erledigt", "abgeschlossen", "fertig", "termin", "afgerond",
 		"gereed", "hecho", "completad", "выполн", "заверш", "закрыт"}},
-	{model.StatusInProgress, []string{"progress", "ongoing", "started", "active", "w toku", "w trakcie", "in corso", "em andamento", "em curso", "bearbeitung", "laufend", "en cours", "bezig",
+	{model.StatusInProgress, []string{"progress", "ongoing", "started", "active", "working on", "doing", "underway", "wip", "in arbeit", "w toku", "w trakcie", "in corso", "em andamento", "em curso", "bearbeitung", "laufend", "en cours", "bezig",
 		"en curso", "en progreso", "актуальн", "в работе", "выполняется"}},
 	{model.StatusPlanned, []string{"plan", "open", "new", "todo", "to do", "offen", "geplant", "prévu", "prevu", "à faire", "gepland",
 		"pendiente", "backlog", "nowe", "otwarte", "aperto", "aberto", "запланир", "идентифиц", "нов"}},
