@@ -86,6 +86,9 @@ var kindVocab = map[Kind]map[string]Field{
 		"amount": FAmount, "estrevenue": FAmount, "estimatedrevenue": FAmount, "dealvalue": FAmount, "value": FAmount,
 		"closedate": FCloseDate, "estclosedate": FCloseDate, "expectedclosedate": FCloseDate, "estimatedclosedate": FCloseDate,
 		"dealexpectedclosedate": FCloseDate, "probability": FProbability, "winprobability": FProbability, "dealprobability": FProbability,
+		"win": FProbability, "winchance": FProbability, "probabilidad": FProbability,
+		"probabilita": FProbability, "probabilidade": FProbability, "prawdopodobienstwo": FProbability, "kans": FProbability,
+		"wahrscheinlichkeit": FProbability, "probabilite": FProbability, "expectedclose": FCloseDate, "abschlussdatum": FCloseDate,
 	},
 	KindActions: {
 		"subject": FAction, "summary": FAction, "title": FAction, "taskname": FAction, "cardname": FAction, "name": FAction,

@@ -2,11 +2,15 @@ package sheet_test
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"orchard/model"
 	"orchard/store/sheet"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // figuresByAccount totals the imported figures per account name and kind.
@@ -195,5 +199,48 @@ func TestWideSheetWithPlanAndActualRows(t *testing.T) {
 	got := figuresByAccount(p)
 	if got["Acme Corp target"] != 330_00 || got["Acme Corp actual"] != 205_00 || got["Beta GmbH actual"] != 95_00 {
 		t.Errorf("figures %v", got)
+	}
+}
+
+// Dates stored as Excel dates in Excel's built-in short format reach the
+// importer as the spreadsheet library shows them (03-31-26, month first)
+// and are read as those dates; a percentage cell gives a probability.
+func TestExcelShortDatesAndPercentages(t *testing.T) {
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"Opportunity", "Customer", "Value", "Expected close", "Phase", "Win %"},
+		{"Acme renewal", "Acme Corp", 120000.5, time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC), "Proposal", 0.75},
+		{"Beta pilot", "Beta GmbH", 45000, time.Date(2026, 5, 4, 0, 0, 0, 0, time.UTC), "Qualify", 0.1},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Sheet1", cell, &r)
+	}
+	date, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+	pct, _ := f.NewStyle(&excelize.Style{NumFmt: 9})
+	f.SetCellStyle("Sheet1", "D2", "D3", date)
+	f.SetCellStyle("Sheet1", "F2", "F3", pct)
+	path := filepath.Join(t.TempDir(), "opportunities.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	p := model.NewPortfolio()
+	res := plan(t, path, p, sheet.Options{})
+	if len(res.Problems) != 0 || res.New != 4 {
+		t.Fatalf("%s; problems %v", res.Summary(), res.Problems)
+	}
+	apply(p, res)
+	for _, e := range p.All(model.KindOpportunity) {
+		o := e.(*model.Opportunity)
+		switch o.Name {
+		case "Acme renewal":
+			if o.ExpectedClose.Format("2006-01-02") != "2026-03-31" || o.Probability != 75 {
+				t.Errorf("Acme renewal closes %v at %d %%", o.ExpectedClose, o.Probability)
+			}
+		case "Beta pilot":
+			if o.ExpectedClose.Format("2006-01-02") != "2026-05-04" || o.Probability != 10 {
+				t.Errorf("Beta pilot closes %v at %d %% (4 May, not 5 April)", o.ExpectedClose, o.Probability)
+			}
+		}
 	}
 }

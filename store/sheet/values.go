@@ -118,12 +118,17 @@ func parseDateCell(s string, dayFirst bool) (time.Time, error) {
 	}
 	// A time after the date ("3/14/2026 9:30", "2026-03-14T09:30:00Z",
 	// "1948-12-08 00:00:00.000") says nothing about the day.
-	if i := strings.IndexAny(t, " T"); i >= 8 && i <= 10 && strings.Contains(t[i:], ":") {
+	if i := strings.IndexAny(t, " T"); i >= 6 && i <= 10 && strings.Contains(t[i:], ":") {
 		t = t[:i]
 	}
-	layouts := []string{"2006-01-02", "2006-01-02 15:04:05", "02/01/2006", "2/1/2006", "02.01.2006", "2.1.2006", "02-01-2006", "2 Jan 2006", "Jan 2, 2006", "01-02-06"}
+	// "01-02-06" is how the spreadsheet library shows Excel's built-in short
+	// date (month first, whatever the region), so it is read month first in
+	// both lists; two-digit years otherwise follow the order.
+	layouts := []string{"2006-01-02", "2006-01-02 15:04:05", "02/01/2006", "2/1/2006", "02.01.2006", "2.1.2006", "02-01-2006", "2 Jan 2006", "Jan 2, 2006",
+		"01-02-06", "02/01/06", "2/1/06", "02.01.06", "2.1.06"}
 	if !dayFirst {
-		layouts = []string{"2006-01-02", "2006-01-02 15:04:05", "01/02/2006", "1/2/2006", "01-02-2006", "2 Jan 2006", "Jan 2, 2006"}
+		layouts = []string{"2006-01-02", "2006-01-02 15:04:05", "01/02/2006", "1/2/2006", "01-02-2006", "2 Jan 2006", "Jan 2, 2006",
+			"01-02-06", "01/02/06", "1/2/06"}
 	}
 	for _, l := range layouts {
 		if d, err := time.Parse(l, t); err == nil {
