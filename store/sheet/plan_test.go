@@ -244,3 +244,33 @@ func TestExcelShortDatesAndPercentages(t *testing.T) {
 		}
 	}
 }
+
+// Excel's short dates are month first whatever their numbers: a column of
+// them asks no question about the order, and 05-04-26 is 4 May.
+func TestExcelShortDatesAskNothing(t *testing.T) {
+	f := excelize.NewFile()
+	rows := [][]any{{"Task", "Due date", "Status"}, {"Call", time.Date(2026, 5, 4, 0, 0, 0, 0, time.UTC), "open"},
+		{"Visit", time.Date(2026, 6, 2, 0, 0, 0, 0, time.UTC), "open"}}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Sheet1", cell, &r)
+	}
+	date, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+	f.SetCellStyle("Sheet1", "B2", "B3", date)
+	path := filepath.Join(t.TempDir(), "actions.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	p, acme := withAccount("Acme")
+	res := plan(t, path, p, sheet.Options{AccountID: acme.ID})
+	if len(res.Questions) != 0 || len(res.Problems) != 0 {
+		t.Fatalf("questions %v; problems %v", res.Questions, res.Problems)
+	}
+	apply(p, res)
+	for _, e := range p.OfAccount(model.KindAction, acme.ID) {
+		a := e.(*model.Action)
+		if want := map[string]string{"Call": "2026-05-04", "Visit": "2026-06-02"}[a.Title]; a.Due.Format("2006-01-02") != want {
+			t.Errorf("%s is due %v, want %s", a.Title, a.Due, want)
+		}
+	}
+}

@@ -147,6 +147,11 @@ func parseDateCell(s string, dayFirst bool) (time.Time, error) {
 func dayFirstColumn(values []string) (dayFirst, ambiguous bool) {
 	seen := false
 	for _, v := range values {
+		// 03-04-26 is how the spreadsheet library shows Excel's built-in
+		// short date: month first, never a question.
+		if excelShortDate.MatchString(strings.TrimSpace(v)) {
+			continue
+		}
 		parts := strings.FieldsFunc(strings.TrimSpace(v), func(r rune) bool { return r == '/' || r == '.' || r == '-' })
 		if len(parts) != 3 || len(parts[0]) > 2 {
 			continue
@@ -324,3 +329,7 @@ var influenceWords = map[string]model.Influence{
 	"basse": model.InfluenceLow, "niedrig": model.InfluenceLow, "gering": model.InfluenceLow, "klein": model.InfluenceLow,
 	"niski": model.InfluenceLow, "niska": model.InfluenceLow, "низкий": model.InfluenceLow, "низкая": model.InfluenceLow,
 }
+
+// excelShortDate is Excel's built-in short date as the spreadsheet library
+// writes it out: mm-dd-yy.
+var excelShortDate = regexp.MustCompile(`^\d\d-\d\d-\d\d$`)
