@@ -145,15 +145,30 @@ func parseFigureKind(s string) (model.FigureKind, bool) {
 }
 
 var (
-	yearOnly     = regexp.MustCompile(`^(?:fy\s*)?(\d{4})$`)
-	yearQuarter  = regexp.MustCompile(`^(\d{4})\s*[-/ ]?\s*q([1-4])$`)
-	quarterYear  = regexp.MustCompile(`^q([1-4])\s*[-/ ]?\s*(?:fy\s*)?(\d{4})$`)
-	yearMonth    = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})$`)
-	monthYear    = regexp.MustCompile(`^(\d{1,2})[-/.](\d{4})$`)
-	namedMonth   = regexp.MustCompile(`^(\p{L}+)\.?[\s-]*(\d{4})$`)
-	monthsByName = map[string]int{"jan": 1, "feb": 2, "fev": 2, "mar": 3, "mrt": 3, "maa": 3, "apr": 4, "avr": 4, "abr": 4,
-		"may": 5, "mai": 5, "mei": 5, "jun": 6, "jui": 6, "jul": 7, "aug": 8, "aou": 8, "ago": 8, "sep": 9, "set": 9,
-		"oct": 10, "okt": 10, "nov": 11, "dec": 12, "dez": 12, "dic": 12}
+	yearOnly    = regexp.MustCompile(`^(?:fy\s*)?(\d{4})$`)
+	yearQuarter = regexp.MustCompile(`^(\d{4})\s*[-/ ]?\s*q([1-4])$`)
+	quarterYear = regexp.MustCompile(`^q([1-4])\s*[-/ ]?\s*(?:fy\s*)?(\d{4})$`)
+	yearMonth   = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})$`)
+	monthYear   = regexp.MustCompile(`^(\d{1,2})[-/.](\d{4})$`)
+	namedMonth  = regexp.MustCompile(`^(\p{L}+)\.?[\s-]*(\d{4})$`)
+	// monthNames are the months in the languages Orchard reads, folded
+	// as headers are; a header's word is a month when it begins one of them
+	// ("Mär", "Sept.", "październik"), never a word that merely shares its
+	// first letters ("Marketing", "Outlook").
+	monthNames = [12][]string{
+		{"january", "januar", "janvier", "enero", "gennaio", "janeiro", "januari", "styczen", "январь", "января"},
+		{"february", "februar", "fevrier", "febrero", "febbraio", "fevereiro", "februari", "luty", "lutego", "февраль", "февраля"},
+		{"march", "marz", "mars", "marzo", "marco", "maart", "mrt", "marzec", "marca", "март", "марта"},
+		{"april", "avril", "abril", "aprile", "kwiecien", "kwietnia", "апрель", "апреля"},
+		{"may", "mai", "mayo", "maggio", "maio", "mei", "maj", "maja", "май", "мая"},
+		{"june", "juni", "juin", "junio", "giugno", "junho", "czerwiec", "czerwca", "июнь", "июня"},
+		{"july", "juli", "juillet", "julio", "luglio", "julho", "lipiec", "lipca", "июль", "июля"},
+		{"august", "aout", "agosto", "augustus", "sierpien", "sierpnia", "август", "августа"},
+		{"september", "septembre", "septiembre", "setiembre", "settembre", "setembro", "wrzesien", "wrzesnia", "сентябрь", "сентября"},
+		{"october", "oktober", "octobre", "octubre", "ottobre", "outubro", "pazdziernik", "pazdziernika", "октябрь", "октября"},
+		{"november", "novembre", "noviembre", "novembro", "listopad", "listopada", "ноябрь", "ноября"},
+		{"december", "dezember", "decembre", "diciembre", "dicembre", "dezembro", "grudzien", "grudnia", "декабрь", "декабря"},
+	}
 )
 
 // parsePeriod reads a year, quarter or month in the forms spreadsheets use
@@ -189,14 +204,8 @@ func parsePeriodIn(s string, dayFirst bool) (string, error) {
 		return month(m[2], mo)
 	}
 	if m := namedMonth.FindStringSubmatch(w); m != nil {
-		name := []rune(normalise(m[1]))
-		if strings.HasPrefix(string(name), "juil") {
-			return month(m[2], 7)
-		}
-		if len(name) >= 3 {
-			if mo, ok := monthsByName[string(name[:3])]; ok {
-				return month(m[2], mo)
-			}
+		if mo := monthOf(m[1]); mo > 0 {
+			return month(m[2], mo)
 		}
 	}
 	if d, err := parseDateCell(s, dayFirst); err == nil && d.Year() >= 1990 && d.Year() <= 2200 {
@@ -318,4 +327,27 @@ func withPeriodWords(s string) string {
 		}
 	}
 	return w
+}
+
+// monthOf gives the month (1–12) a word names, or 0: the word, three
+// letters or more, must begin a month's name; "Ju" and "Jui" alone are
+// not enough to tell June from July, so they count only when one month
+// fits.
+func monthOf(word string) int {
+	w := normalise(strings.TrimSuffix(word, "."))
+	if len([]rune(w)) < 3 {
+		return 0
+	}
+	found := 0
+	for i, names := range monthNames {
+		for _, n := range names {
+			if strings.HasPrefix(n, w) {
+				if found != 0 && found != i+1 {
+					return 0 // two months begin so
+				}
+				found = i + 1
+			}
+		}
+	}
+	return found
 }

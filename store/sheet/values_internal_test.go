@@ -77,3 +77,25 @@ func FuzzValueParsers(f *testing.F) {
 		}
 	})
 }
+
+// Month names head wide plans in every language Orchard reads.
+func TestMonthNamesInManyLanguages(t *testing.T) {
+	for h, want := range map[string]string{"juin 2026": "2026-06", "juillet 2026": "2026-07", "enero 2026": "2026-01",
+		"gennaio 2026": "2026-01", "maggio 2026": "2026-05", "ottobre 2026": "2026-10", "outubro 2026": "2026-10",
+		"styczeń 2026": "2026-01", "październik 2026": "2026-10", "grudzień 2026": "2026-12", "März 2026": "2026-03",
+		"Okt 2026": "2026-10", "июнь 2026": "2026-06"} {
+		if got, err := parsePeriod(h); err != nil || got != want {
+			t.Errorf("%q: %q %v, want %s", h, got, err, want)
+		}
+	}
+}
+
+// A word that merely shares a month's first letters is no month: these
+// headers name no period.
+func TestWordsThatAreNotMonths(t *testing.T) {
+	for _, h := range []string{"Marketing 2026", "Outlook 2026", "General 2026", "Lista 2026", "Style 2026", "Ju 2026"} {
+		if p, err := parsePeriod(h); err == nil {
+			t.Errorf("%q read as the period %s", h, p)
+		}
+	}
+}
