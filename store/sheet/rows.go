@@ -90,6 +90,17 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 	if firstSection != "" && !sectionsBelow(t.Rows[header+1:], fields, kind, typical, roles != nil) {
 		firstSection = "" // a title above a list without sections
 	}
+	// People, deals and tasks grouped under their account; an account
+	// list or a plan is not read this way (a row there without its account
+	// is its own record or a problem).
+	var grouped map[int]string
+	if kind == KindStakeholders || kind == KindOpportunities || kind == KindActions {
+		grouped = groupedColumn(t.Rows[header+1:], fields, FAccount)
+	}
+	if len(grouped) > 0 {
+		im.res.Notes = append(im.res.Notes, fmt.Sprintf("Sheet %s: column %s names each account once, above its rows (a grouped report); the %d rows below a name belong to it.",
+			t.Name, colName[FAccount], len(grouped)))
+	}
 	var sections, repeats []int
 	shown := 0
 	for i, r := range t.Rows[header+1:] {
@@ -127,6 +138,9 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 		if im.dropped[header+1+i] { // a split row that could not be put back together
 			im.res.Skipped++
 			continue
+		}
+		if v, ok := grouped[i]; ok && !blank && isEmpty(c[FAccount]) {
+			c[FAccount] = v // a grouped report names the account once, above its rows
 		}
 		if _, sum := plan.skip[i]; sum {
 			im.res.Skipped++
@@ -506,4 +520,61 @@ func sectionsBelow(rows [][]string, fields []Field, kind Kind, typical int, matr
 		}
 	}
 	return false
+}
+
+// groupedColumn recognises a grouped report's column: a value on the first
+// row of each group and the rows below left empty. Each value then appears
+// once, the first data row has one, and a good share of the rows are
+// empty; a list that merely misses some values repeats its values instead.
+// It returns, per data row left empty, the value above it.
+func groupedColumn(rows [][]string, fields []Field, f Field) map[int]string {
+	col := slices.Index(fields, f)
+	if col < 0 {
+		return nil
+	}
+	seen := map[string]bool{}
+	empty, filled := 0, 0
+	started := false
+	for _, r := range rows {
+		if filledCells(r) < 2 {
+			continue // blank lines, sections and footers say nothing here
+		}
+		v := ""
+		if col < len(r) {
+			v = strings.TrimSpace(r[col])
+		}
+		switch {
+		case isEmpty(v) && !started:
+			return nil // the first record has no value to carry down
+		case isEmpty(v):
+			empty++
+		default:
+			if seen[key(v)] {
+				return nil
+			}
+			seen[key(v)] = true
+			filled++
+			started = true
+		}
+	}
+	if filled < 2 || empty < filled || empty*10 < 3*(empty+filled) {
+		return nil
+	}
+	out := map[int]string{}
+	last := ""
+	for i, r := range rows {
+		if filledCells(r) < 2 {
+			continue
+		}
+		v := ""
+		if col < len(r) {
+			v = strings.TrimSpace(r[col])
+		}
+		if isEmpty(v) {
+			out[i] = last
+		} else {
+			last = v
+		}
+	}
+	return out
 }

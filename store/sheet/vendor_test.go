@@ -311,3 +311,29 @@ func TestReportFooterIsNotRecords(t *testing.T) {
 		t.Errorf("a name-only last row was dropped: %s", res.Summary())
 	}
 }
+
+// A grouped report names each account once, on the first of its rows; the
+// rows below belong to it. A list that merely misses an account on some
+// rows is not read so: those rows are reported.
+func TestGroupedReportCarriesTheAccountDown(t *testing.T) {
+	p := model.NewPortfolio()
+	res := planCSV(t, p, "opportunities by account.csv", "Account Name,Opportunity Name,Stage,Amount,Close Date\n"+
+		"Acme Corp,Acme renewal,Proposal,120000,2026-03-31\n,Acme upsell,Qualify,30000,2026-06-30\n,Acme services,Negotiation,15000,2026-04-15\n"+
+		"Beta GmbH,Beta pilot,Qualify,45000,2026-05-15\n,Beta rollout,Prospecting,90000,2026-09-30\n")
+	if res.New != 7 || len(res.Problems) != 0 {
+		t.Fatalf("%s; problems %v", res.Summary(), res.Problems)
+	}
+	for _, e := range p.All(model.KindOpportunity) {
+		o := e.(*model.Opportunity)
+		a := p.Account(o.AccountID)
+		if a == nil || !strings.HasPrefix(o.Name, strings.Fields(a.Name)[0]) {
+			t.Errorf("%s went to %v", o.Name, a)
+		}
+	}
+	q := model.NewPortfolio()
+	res = planCSV(t, q, "deals.csv", "Account Name,Opportunity Name,Stage,Amount\n"+
+		"Acme Corp,Acme renewal,Proposal,120000\nAcme Corp,Acme upsell,Qualify,30000\n,Orphan deal,Qualify,1000\nBeta GmbH,Beta pilot,Qualify,45000\n")
+	if len(res.Problems) != 1 || res.Problems[0].Row != 4 {
+		t.Errorf("a deal with no account in an ordinary list should be reported: %s %v", res.Summary(), res.Problems)
+	}
+}
