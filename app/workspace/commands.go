@@ -209,6 +209,12 @@ func (w *Workspace) changesFor(label string, records []model.Entity) ([]Change, 
 		if _, dup := pending[k]; dup {
 			return nil, fmt.Errorf("%s: %s appears twice", label, model.Describe(e))
 		}
+		// A closed cycle stays as it was, whichever command would change it.
+		if before != nil && !model.Same(before, e) {
+			if err := refuseClosed(before); err != nil {
+				return nil, fmt.Errorf("%s: %w", label, err)
+			}
+		}
 		pending[k] = e
 		changes = append(changes, change(before, e))
 	}

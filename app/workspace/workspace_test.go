@@ -408,6 +408,18 @@ func TestRollOverLosesNothingAndArchivesReadOnly(t *testing.T) {
 	if err := ws.Update(c); err == nil || !strings.Contains(err.Error(), "read-only") {
 		t.Errorf("editing a closed cycle: %v", err)
 	}
+	// Nor by a batch of changes or an import; saving it unchanged is fine.
+	if err := ws.Apply("Edit targets", []model.Entity{c}); err == nil || !strings.Contains(err.Error(), "read-only") {
+		t.Errorf("applying a change to a closed cycle: %v", err)
+	}
+	if err := ws.Import("Import plan", []model.Entity{c}, nil); err == nil || !strings.Contains(err.Error(), "read-only") {
+		t.Errorf("importing a change to a closed cycle: %v", err)
+	}
+	if err := ws.Import("Import plan", []model.Entity{model.Clone(closed)}, nil); err != nil {
+		t.Errorf("importing a closed cycle unchanged: %v", err)
+	} else {
+		ws.Undo() // that import's own (empty) step
+	}
 	same(t, "file after roll-over", snapshot(onDisk(t, path)), snapshot(p))
 	ws.Undo()
 	same(t, "after undoing the roll-over", snapshot(ws.Portfolio()), start)
