@@ -45,7 +45,6 @@ func newAccountList(onSelect func(id string)) *accountList {
 	t.CreateCell, t.UpdateCell = l.createCell, l.updateCell
 	t.ShowHeaderRow = true
 	t.ExtendBaseWidget(t)
-	t.onResize = l.reveal
 	l.table = t
 	l.table.ShowHeaderColumn = false
 	l.table.StickyColumnCount = 2 // the tick and the name stay in view when scrolling sideways
@@ -248,8 +247,15 @@ func (l *accountList) selectAccount(id string) {
 	l.reveal()
 }
 
+// reveal scrolls the selected row into view. The toolkit's table, scrolling
+// up to a row, leaves it under the header row; asking next for the row
+// above brings the selected one out from under it, and changes nothing when
+// the row was below the view or already in it.
 func (l *accountList) reveal() {
 	if i := l.rowOf(l.selected); i >= 0 {
 		l.table.ScrollTo(widget.TableCellID{Row: i, Col: 1})
+		if i > 0 {
+			l.table.ScrollTo(widget.TableCellID{Row: i - 1, Col: 1})
+		}
 	}
 }

@@ -259,20 +259,28 @@ func BenchmarkMapExportPNG(b *testing.B) {
 	}
 }
 
-// BenchmarkSelectAccount10k measures selecting an account in the list of
-// 10,000 (a click on a row): the list, the quadrant's mark and the form
-// follow the selection.
-func BenchmarkSelectAccount10k(b *testing.B) {
+// portfolio10k shows the Portfolio screen of 10,000 accounts in a window
+// of a projector's size.
+func portfolio10k(b *testing.B) *portfolioScreen {
+	b.Helper()
 	test.NewTempApp(b)
 	ws, err := workspace.Create(filepath.Join(b.TempDir(), "big.orchard"), model.DefaultSettings(), manyAccounts(10000))
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer ws.Close()
+	b.Cleanup(func() { ws.Close() })
 	w := test.NewTempWindow(b, nil)
 	s := newPortfolioScreen(ws, w, nil, nil, nil, nil)
 	w.SetContent(s.root)
 	w.Resize(fyne.NewSize(1280, 720))
+	return s
+}
+
+// BenchmarkSelectAccount10k measures selecting an account in the list of
+// 10,000 (a click on a row): the list, the quadrant's mark and the form
+// follow the selection.
+func BenchmarkSelectAccount10k(b *testing.B) {
+	s := portfolio10k(b)
 	// Rows in view, so no selection scrolls.
 	ids := []string{s.list.rows[1].acc.ID, s.list.rows[2].acc.ID, s.list.rows[3].acc.ID}
 	b.ReportAllocs()
@@ -287,16 +295,7 @@ func BenchmarkSelectAccount10k(b *testing.B) {
 // filter over 10,000 accounts: the rows it lets through, the count and
 // the table.
 func BenchmarkFilterKeystroke10k(b *testing.B) {
-	test.NewTempApp(b)
-	ws, err := workspace.Create(filepath.Join(b.TempDir(), "big.orchard"), model.DefaultSettings(), manyAccounts(10000))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ws.Close()
-	w := test.NewTempWindow(b, nil)
-	s := newPortfolioScreen(ws, w, nil, nil, nil, nil)
-	w.SetContent(s.root)
-	w.Resize(fyne.NewSize(1280, 720))
+	s := portfolio10k(b)
 	texts := []string{"Account 0", "Account 01", "Account 012", "Account 01"}
 	b.ReportAllocs()
 	i := 0

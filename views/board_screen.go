@@ -114,11 +114,7 @@ func newBoardScreen(ws *workspace.Workspace, win fyne.Window, scope boardScope, 
 // setWorkshop folds the search and filters away in front of the customer,
 // leaving the columns the page.
 func (s *boardScreen) setWorkshop(on bool) {
-	if on {
-		s.chrome.Hide()
-	} else {
-		s.chrome.Show()
-	}
+	foldAway(on, s.chrome)
 	if s.board.safe != on {
 		s.board.safe = on
 		s.board.reload()

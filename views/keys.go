@@ -59,22 +59,9 @@ func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// keyTable is a table that lets F11 and Esc reach the window, and that
-// can keep a row in view when it is resized.
+// keyTable is a table that lets F11 and Esc reach the window.
 type keyTable struct {
 	widget.Table
-	onResize func() // after the table takes a new size
-}
-
-// Resize lays the table out at its new size, then lets it bring its
-// selected row back into view: at start-up the row is revealed before the
-// table has its final size, which left it just above the view.
-func (t *keyTable) Resize(s fyne.Size) {
-	changed := t.Size() != s
-	t.Table.Resize(s)
-	if changed && t.onResize != nil {
-		t.onResize()
-	}
 }
 
 func (t *keyTable) TypedKey(ev *fyne.KeyEvent) {

@@ -46,14 +46,8 @@ func (s *portfolioScreen) setWorkshop(on bool) {
 	s.quadPane.setWorkshop(on)
 	s.quadrant.workshop = on
 	s.quadrant.Refresh()
-	if on {
-		s.form.root.Hide()
-		s.split.Offset = 1
-	} else {
-		s.form.root.Show()
-		s.split.Offset = 0.62
-	}
-	s.split.Refresh()
+	foldAway(on, s.form.root)
+	foldSplit(s.split, on, portfolioSplit)
 }
 
 func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(error), onSelect, onOpen func(id string), openAt func(string, Section)) *portfolioScreen {
@@ -96,7 +90,7 @@ func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(er
 		s.health.show(t.Text == "Health and flags")
 	}
 	s.split = container.NewHSplit(s.tabs, s.form.root)
-	s.split.Offset = 0.62
+	s.split.Offset = portfolioSplit
 	s.root = s.split
 	s.reload()
 	if len(s.list.rows) > 0 {

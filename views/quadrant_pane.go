@@ -45,15 +45,7 @@ type quadrantPane struct {
 
 // setWorkshop folds the filters and buttons away in front of the customer,
 // leaving the quadrant the whole page, and brings them back after.
-func (p *quadrantPane) setWorkshop(on bool) {
-	for _, o := range p.chrome {
-		if on {
-			o.Hide()
-		} else {
-			o.Show()
-		}
-	}
-}
+func (p *quadrantPane) setWorkshop(on bool) { foldAway(on, p.chrome...) }
 
 // newQuadrantPane puts the quadrant under its filters and above the rule
 // that turns quadrants into priorities.

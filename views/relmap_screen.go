@@ -34,19 +34,8 @@ type mapScreen struct {
 // setWorkshop folds away, in front of the customer, what does not fit a
 // projector or is ours alone, and brings it back afterwards.
 func (s *mapScreen) setWorkshop(on bool) {
-	for _, o := range []fyne.CanvasObject{s.sidePanel, s.legendLabel, s.cov, s.safe} {
-		if on {
-			o.Hide()
-		} else {
-			o.Show()
-		}
-	}
-	if on {
-		s.split.Offset = 1
-	} else {
-		s.split.Offset = 0.75
-	}
-	s.split.Refresh()
+	foldAway(on, s.sidePanel, s.legendLabel, s.cov, s.safe)
+	foldSplit(s.split, on, mapSplit)
 }
 
 func newMapScreen(ws *workspace.Workspace, win fyne.Window, accountID string, report func(error)) *mapScreen {
@@ -81,7 +70,7 @@ func newMapScreen(ws *workspace.Workspace, win fyne.Window, accountID string, re
 	side := container.NewBorder(widget.NewLabelWithStyle("Coverage gaps", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil,
 		container.NewVScroll(s.gaps))
 	split := container.NewHSplit(container.NewBorder(nil, legend, nil, nil, m), side)
-	split.Offset = 0.75
+	split.Offset = mapSplit
 	s.split, s.sidePanel, s.legendLabel, s.cov = split, side, legend, cov
 	s.root = container.NewBorder(container.NewHScroll(bar), nil, nil, nil, split)
 	s.fillGaps()

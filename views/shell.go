@@ -358,15 +358,7 @@ func (s *Shell) SetWorkshop(on bool) {
 	s.workshop = on
 	// In front of the customer neither the navigation nor the status line
 	// (which names the file and what was saved) shows.
-	if on {
-		s.side.Hide()
-		s.status.Hide()
-		s.top.Hide()
-	} else {
-		s.side.Show()
-		s.status.Show()
-		s.top.Show()
-	}
+	foldAway(on, s.side, s.status, s.top)
 	s.root.Refresh()
 	if s.portfolio != nil {
 		s.portfolio.setWorkshop(on)

@@ -258,92 +258,41 @@ func (im *importer) layoutPlan(data [][]string, fields []Field) planLayout {
 			out.labels[i] = pr.label
 		}
 	}
-	near := func(a, b float64) bool { return math.Abs(a-b) <= 0.5+1e-9*math.Abs(a) }
-	equal := func(a []float64, b []float64) bool {
-		for k := range a {
-			if !near(a[k], b[k]) {
-				return false
-			}
-		}
-		return true
-	}
 	// Group rows above their rows, inner groups first (from the bottom).
 	for i := len(rows) - 1; i >= 0; i-- {
 		pr := &rows[i]
 		if !pr.usable {
 			continue
 		}
-		acc := make([]float64, len(pr.vals))
-		n := 0
-		for k := i + 1; k < len(rows) && k-i <= 500; k++ {
-			c := rows[k]
-			if outline && pr.level >= 0 && c.level >= 0 && c.level <= pr.level {
-				break // the next group at the same depth
-			}
-			if c.sum || blankVals(c.vals) {
-				continue
-			}
-			if !c.usable {
-				break
-			}
-			for m := range acc {
-				acc[m] += c.vals[m]
-			}
-			n++
-			deeper := outline && pr.level >= 0 && c.level > pr.level
-			if (n >= 2 || deeper) && equal(pr.vals, acc) {
-				pr.sum = true
-				out.skip[i] = planSum{first: i + 1, last: k}
-				break
-			}
+		inOutline := outline && pr.level >= 0
+		k := sumRun(rows, i, +1,
+			func(c planRow) bool { return inOutline && c.level >= 0 && c.level <= pr.level }, // the next group at its depth
+			func(n int, c planRow) bool { return n >= 2 || inOutline && c.level > pr.level })
+		if k >= 0 {
+			pr.sum = true
+			out.skip[i] = planSum{first: i + 1, last: k}
 		}
 	}
-	// Subtotals and totals below their rows.
+	// Subtotals below their rows, and grand totals: the sum of every row
+	// above that is not itself a sum, however many there are.
+	total := make([]float64, len(periods))
+	counted := 0
 	for i := range rows {
 		pr := &rows[i]
-		if !pr.usable || pr.sum {
-			continue
-		}
-		acc := make([]float64, len(pr.vals))
-		n := 0
-		for k := i - 1; k >= 0 && i-k <= 500; k-- {
-			c := rows[k]
-			if c.sum || blankVals(c.vals) {
-				continue
-			}
-			if !c.usable {
-				break
-			}
-			for m := range acc {
-				acc[m] += c.vals[m]
-			}
-			n++
-			if n >= 2 && equal(pr.vals, acc) {
+		if pr.usable && !pr.sum {
+			if k := sumRun(rows, i, -1, func(planRow) bool { return false }, func(n int, _ planRow) bool { return n >= 2 }); k >= 0 {
 				pr.sum = true
 				out.skip[i] = planSum{first: k, last: i - 1}
-				break
-			}
-		}
-		if pr.sum {
-			continue
-		}
-		// A grand total adds up every row above that is not itself a sum,
-		// however many there are.
-		if i >= 2 {
-			total := make([]float64, len(pr.vals))
-			n := 0
-			for k := 0; k < i; k++ {
-				if !rows[k].sum {
-					for m := range total {
-						total[m] += rows[k].vals[m]
-					}
-					n++
-				}
-			}
-			if n >= 2 && equal(pr.vals, total) {
+			} else if counted >= 2 && sameFigures(pr.vals, total) {
 				pr.sum = true
 				out.skip[i] = planSum{first: 0, last: i - 1}
 			}
+		}
+		if !pr.sum {
+			for m := range total {
+				total[m] += pr.vals[m]
+			}
+			counted++
 		}
 	}
 	// In an outline, a row with no figures heading deeper rows is a
@@ -357,6 +306,47 @@ func (im *importer) layoutPlan(data [][]string, fields []Field) planLayout {
 		delete(out.labels, i)
 	}
 	return out
+}
+
+// sumRun walks from row i, downwards (dir +1) or upwards (-1), adding up
+// the rows that are neither sums nor blank, and returns the row at which
+// they add up to row i's figures, or -1. The walk ends at a row stop
+// accepts, at a row whose figures cannot be read, or after 500 rows; enough
+// says whether the rows added so far (n, the last being c) may make a sum.
+func sumRun(rows []planRow, i, dir int, stop func(c planRow) bool, enough func(n int, c planRow) bool) int {
+	acc := make([]float64, len(rows[i].vals))
+	n := 0
+	for k := i + dir; k >= 0 && k < len(rows) && (k-i)*dir <= 500; k += dir {
+		c := rows[k]
+		if stop(c) {
+			break
+		}
+		if c.sum || blankVals(c.vals) {
+			continue
+		}
+		if !c.usable {
+			break
+		}
+		for m := range acc {
+			acc[m] += c.vals[m]
+		}
+		n++
+		if enough(n, c) && sameFigures(rows[i].vals, acc) {
+			return k
+		}
+	}
+	return -1
+}
+
+// sameFigures compares two rows of amounts, allowing for the rounding of
+// figures shown without their cents.
+func sameFigures(a, b []float64) bool {
+	for k := range a {
+		if math.Abs(a[k]-b[k]) > 0.5+1e-9*math.Abs(a[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 func blankVals(v []float64) bool {

@@ -26,9 +26,7 @@ var raciLetters = map[string]string{"r": "Responsible", "a": "Accountable", "c":
 // raciCode says whether a cell holds a responsibility code: one or more of
 // the letters, alone or joined by "/", ",", "+" or spaces.
 func raciCode(v string) bool {
-	parts := strings.FieldsFunc(strings.ToLower(strings.TrimSpace(v)), func(r rune) bool {
-		return r == '/' || r == ',' || r == '+' || r == ' ' || r == '&'
-	})
+	parts := codeParts(v)
 	if len(parts) == 0 || len(parts) > 4 {
 		return false
 	}
@@ -38,6 +36,13 @@ func raciCode(v string) bool {
 		}
 	}
 	return true
+}
+
+// codeParts splits a cell of codes: "R/A" -> r, a.
+func codeParts(v string) []string {
+	return strings.FieldsFunc(strings.ToLower(strings.TrimSpace(v)), func(r rune) bool {
+		return r == '/' || r == ',' || r == '+' || r == ' ' || r == '&'
+	})
 }
 
 // raciMapping recognises a responsibility matrix: rows holding codes in two
@@ -248,7 +253,7 @@ func raciParts(r []string, fields []Field, headers []string, members map[int]*mo
 			continue
 		}
 		name, _ := roleName(headers[j])
-		for _, p := range strings.FieldsFunc(strings.ToLower(r[j]), func(r rune) bool { return r == '/' || r == ',' || r == '+' || r == ' ' || r == '&' }) {
+		for _, p := range codeParts(r[j]) {
 			part := raciLetters[p]
 			byPart[part] = append(byPart[part], name)
 			if p == "r" && owner == nil {

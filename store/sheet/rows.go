@@ -357,13 +357,7 @@ func typicalFilled(rows [][]string) int {
 		if i == 500 {
 			break
 		}
-		n := 0
-		for _, c := range r {
-			if strings.TrimSpace(c) != "" {
-				n++
-			}
-		}
-		if n > 0 {
+		if n := filledCells(r); n > 0 {
 			counts = append(counts, n)
 		}
 	}
