@@ -2,10 +2,12 @@ package views
 
 import (
 	"fmt"
+	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -29,10 +31,49 @@ type chartView struct {
 	img    *canvas.Image
 	status *widget.Label
 	root   fyne.CanvasObject
-	stale  bool // drawn on the next layout: charts in hidden tabs cost nothing
+	stale  bool       // drawn on the next layout: charts in hidden tabs cost nothing
+	drawn  chart.Look // the theme's colours it was last drawn in
+	// onPoint, when set, hears the pointer over the picture, in the
+	// picture's own pixels: moving (tapped false) and clicking.
+	onPoint func(x, y float64, tapped bool)
 }
 
-var _ fyne.SecondaryTappable = (*chartView)(nil)
+var (
+	_ fyne.SecondaryTappable = (*chartView)(nil)
+	_ fyne.Tappable          = (*chartView)(nil)
+	_ desktop.Hoverable      = (*chartView)(nil)
+)
+
+// picture turns a position in the widget into the picture's pixels: the
+// picture is drawn at chartWidth×chartHeight and shown scaled to fit,
+// centred, in the image's place.
+func (c *chartView) picture(at fyne.Position) (float64, float64, bool) {
+	box, size := c.img.Position(), c.img.Size()
+	if size.Width <= 0 || size.Height <= 0 {
+		return 0, 0, false
+	}
+	scale := min(size.Width/chartWidth, size.Height/chartHeight)
+	left := box.X + (size.Width-chartWidth*scale)/2
+	top := box.Y + (size.Height-chartHeight*scale)/2
+	x, y := float64((at.X-left)/scale), float64((at.Y-top)/scale)
+	return x, y, x >= 0 && y >= 0 && x < chartWidth && y < chartHeight
+}
+
+func (c *chartView) point(at fyne.Position, tapped bool) {
+	if c.onPoint == nil {
+		return
+	}
+	if x, y, ok := c.picture(at); ok {
+		c.onPoint(x, y, tapped)
+	} else {
+		c.onPoint(-1, -1, tapped)
+	}
+}
+
+func (c *chartView) Tapped(ev *fyne.PointEvent)        { c.point(ev.Position, true) }
+func (c *chartView) MouseIn(ev *desktop.MouseEvent)    { c.point(ev.Position, false) }
+func (c *chartView) MouseMoved(ev *desktop.MouseEvent) { c.point(ev.Position, false) }
+func (c *chartView) MouseOut()                         { c.point(fyne.NewPos(-1, -1), false) }
 
 func newChartView(name string, win fyne.Window, render func(f chart.Format, w, h int) ([]byte, error)) *chartView {
 	c := &chartView{name: name, win: win, render: render, img: canvas.NewImageFromResource(nil), status: widget.NewLabel("")}
@@ -58,7 +99,8 @@ func (c *chartView) redraw() {
 
 func (c *chartView) draw() {
 	c.stale = false
-	data, err := c.render(chart.PNG, chartWidth, chartHeight)
+	c.drawn = screenLook(c)
+	data, err := c.render(chart.PNG.On(c.drawn), chartWidth, chartHeight)
 	if err != nil {
 		c.status.SetText("This chart could not be drawn here; its data are safe. Try saving it as PNG at 2×.")
 		c.status.Show()
@@ -106,7 +148,29 @@ func (r *chartViewRenderer) Layout(s fyne.Size) {
 		r.c.draw()
 	}
 }
-func (r *chartViewRenderer) MinSize() fyne.Size           { return r.inner.MinSize() }
-func (r *chartViewRenderer) Refresh()                     { r.inner.Refresh() }
+func (r *chartViewRenderer) MinSize() fyne.Size { return r.inner.MinSize() }
+
+// Refresh draws the chart again when the theme's colours changed (dark,
+// light, workshop mode), so it never sits as a white block on a dark page.
+func (r *chartViewRenderer) Refresh() {
+	if screenLook(r.c) != r.c.drawn {
+		r.c.redraw()
+	}
+	r.inner.Refresh()
+}
 func (r *chartViewRenderer) Objects() []fyne.CanvasObject { return r.inner.Objects() }
 func (r *chartViewRenderer) Destroy()                     { r.inner.Destroy() }
+
+// screenLook is the current theme's colours for a chart on screen: its
+// background as paper, its text colour as ink, placeholder and separator
+// colours for axes and rules.
+func screenLook(w interface{ Theme() fyne.Theme }) chart.Look {
+	th, v := w.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
+	c := func(n fyne.ThemeColorName) color.NRGBA {
+		out := color.NRGBAModel.Convert(th.Color(n, v)).(color.NRGBA)
+		out.A = 0xff // charts are opaque pictures
+		return out
+	}
+	return chart.Look{Paper: c(theme.ColorNameBackground), Ink: c(theme.ColorNameForeground),
+		Muted: c(theme.ColorNamePlaceHolder), Rule: c(theme.ColorNameSeparator)}
+}

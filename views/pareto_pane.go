@@ -25,6 +25,9 @@ type paretoPane struct {
 	note     *widget.Label
 	view     *chartView
 	par      model.Pareto
+	plot     chart.Plot // where the bars lie in the picture on screen
+	pointed  *widget.Label
+	onPick   func(id string) // a bar clicked: its account is selected
 	root     fyne.CanvasObject
 	visible  bool // drawing waits until the pane is shown
 	stale    bool
@@ -43,14 +46,49 @@ func newParetoPane(ws *workspace.Workspace, win fyne.Window) *paretoPane {
 		if len(p.par.Rows) < 2 {
 			return chart.NoData("Pareto", "two or more accounts with revenue are needed", f, w, h)
 		}
-		return chart.ParetoChart(p.par, f, w, h)
+		out, plot, err := chart.ParetoPlot(p.par, f, w, h)
+		if w == chartWidth && h == chartHeight {
+			p.plot = plot // the picture on screen, not a saved copy
+		}
+		return out, err
 	})
+	p.pointed = widget.NewLabel("Point at a bar to see its account; click it to open the account.")
+	p.pointed.Truncation = fyne.TextTruncateEllipsis
+	p.view.onPoint = p.point
 	p.view.img.SetMinSize(fyne.NewSize(360, 200))
 	rates := widget.NewButtonWithIcon("Exchange rates…", theme.SettingsIcon(), func() { ShowRatesDialog(ws, win) })
 	bar := container.NewBorder(nil, nil, widget.NewLabel("Show"), rates, p.currency)
-	p.root = container.NewBorder(container.NewVBox(bar, p.headline), p.note, nil, nil, p.view)
+	p.root = container.NewBorder(container.NewVBox(bar, p.headline), container.NewVBox(p.pointed, p.note), nil, nil, p.view)
 	p.stale = true
 	return p
+}
+
+// barAt is the ranked row under picture pixel x, or nil.
+func (p *paretoPane) barAt(x float64) *model.ParetoRow {
+	if i := p.plot.BarAt(x, len(p.par.Rows)); i >= 0 {
+		return &p.par.Rows[i]
+	}
+	return nil
+}
+
+// point names the account under the pointer, and opens it on a click.
+func (p *paretoPane) point(x, _ float64, tapped bool) {
+	r := p.barAt(x)
+	if r == nil || r.Account == nil {
+		p.pointed.SetText("Point at a bar to see its account; click it to open the account.")
+		return
+	}
+	rank := 1
+	for i := range p.par.Rows {
+		if &p.par.Rows[i] == r {
+			rank = i + 1
+		}
+	}
+	p.pointed.SetText(fmt.Sprintf("%d. %s: %s, %.0f %% of revenue, %.0f %% cumulative · click to open",
+		rank, r.Account.Name, model.MoneyFromMajor(r.Revenue).Format(p.par.Currency), r.Share, r.Cumulative))
+	if tapped && p.onPick != nil {
+		p.onPick(r.Account.ID)
+	}
 }
 
 // show draws the pane if something changed while it was hidden.

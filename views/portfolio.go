@@ -37,15 +37,19 @@ type portfolioScreen struct {
 	onSelect func(id string)
 	root     fyne.CanvasObject
 	split    *container.Split
+	// workshopView is the cover and presenter's bar in workshop mode.
+	workshopView *portfolioWorkshop
+	workshop     bool
 }
 
 // setWorkshop gives the chart the whole page in front of the customer: the
 // account's form (internal figures, and too wide at projector size) folds
 // away, as do the quadrant's filters and buttons; leaving restores them.
 func (s *portfolioScreen) setWorkshop(on bool) {
+	s.workshop = on
 	s.quadPane.setWorkshop(on)
 	s.quadrant.workshop = on
-	s.quadrant.Refresh()
+	s.setWorkshopCover(on)
 	foldAway(on, s.form.root)
 	foldSplit(s.split, on, portfolioSplit)
 }
@@ -59,6 +63,7 @@ func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(er
 	s.quadrant = newQuadrantEditor(ws)
 	s.quadrant.onSelect, s.quadrant.onOpen, s.quadrant.onError = s.picked, onOpen, report
 	s.pareto = newParetoPane(ws, win)
+	s.pareto.onPick = s.picked
 	s.quadPane = newQuadrantPane(ws, s.quadrant)
 	if openAt == nil {
 		openAt = func(string, Section) {}
@@ -89,7 +94,14 @@ func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(er
 		s.pareto.show(t.Text == "Pareto")
 		s.health.show(t.Text == "Health and flags")
 	}
-	s.split = container.NewHSplit(s.tabs, s.form.root)
+	s.workshopView = newPortfolioWorkshop(func() { s.showPortfolio(true) }, func() { s.showPortfolio(false) },
+		func(named bool) {
+			if s.workshop {
+				s.applyWorkshopCover(true)
+			}
+		})
+	lead := container.NewBorder(s.workshopView.bar, nil, nil, nil, container.NewStack(s.tabs, s.workshopView.cover))
+	s.split = container.NewHSplit(lead, s.form.root)
 	s.split.Offset = portfolioSplit
 	s.root = s.split
 	s.reload()
@@ -103,10 +115,7 @@ func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(er
 func (s *portfolioScreen) picked(id string) {
 	s.form.commit()
 	s.list.selectAccount(id)
-	s.quadrant.selected = id
-	if s.quadrant.renderer != nil {
-		s.quadrant.renderer.placeSelection()
-	}
+	s.selectInQuadrant(id)
 	s.form.show(id)
 	if s.onSelect != nil {
 		s.onSelect(id)
@@ -161,11 +170,22 @@ func (s *portfolioScreen) refreshList() {
 // selectAccount selects an account everywhere and shows it in the form.
 func (s *portfolioScreen) selectAccount(id string) {
 	s.list.selectAccount(id)
+	s.selectInQuadrant(id)
+	s.form.show(id)
+	if s.workshop && !s.workshopView.showing {
+		s.applyWorkshopCover(true) // the cover names the account
+	}
+}
+
+// selectInQuadrant rings the selected bubble; in front of a customer the
+// selected account is the one named, so the labels are drawn again.
+func (s *portfolioScreen) selectInQuadrant(id string) {
 	s.quadrant.selected = id
-	if s.quadrant.renderer != nil {
+	if s.quadrant.anonymous {
+		s.quadrant.Refresh()
+	} else if s.quadrant.renderer != nil {
 		s.quadrant.renderer.placeSelection()
 	}
-	s.form.show(id)
 }
 
 func (s *portfolioScreen) updateCount() {

@@ -42,6 +42,7 @@ type quadrantEditor struct {
 	filter     quadrantFilter
 	showTrails bool
 	workshop   bool              // names at body size for a projector
+	anonymous  bool              // in front of a customer: only the selected account is named
 	bubbles    []*quadrantBubble // largest first, so small ones draw on top
 	unplaced   int               // accounts without a position, not drawn
 	selected   string
@@ -281,8 +282,21 @@ func (q *quadrantEditor) TypedKey(ev *fyne.KeyEvent) {
 	q.report(q.ws.MoveAccount(b.acc.ID, clampScore(b.x+dx), clampScore(b.y+dy)))
 }
 
-// tooltipText describes a bubble for the hover box.
-func tooltipText(b *quadrantBubble) []string {
+// nameOf is the label a bubble carries: its account's name, or none for
+// another customer while the quadrant is shown to a customer.
+func (q *quadrantEditor) nameOf(b *quadrantBubble) string {
+	if q.anonymous && b.acc.ID != q.selected {
+		return ""
+	}
+	return shortName(b.acc.Name, 22)
+}
+
+// tooltipText describes a bubble for the hover box; another customer,
+// while the quadrant is shown to a customer, is only "another customer".
+func (q *quadrantEditor) tooltipText(b *quadrantBubble) []string {
+	if q.anonymous && b.acc.ID != q.selected {
+		return []string{"Another customer"}
+	}
 	place := "placed by its scores"
 	if b.acc.Placed {
 		place = "placed by hand"

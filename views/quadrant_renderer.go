@@ -126,7 +126,7 @@ func (r *quadrantRenderer) rebuild() {
 			o.ring = canvas.NewCircle(color.Transparent)
 			o.ring.StrokeColor, o.ring.StrokeWidth = fg, 2
 		}
-		o.label = canvas.NewText(shortName(b.acc.Name, 22), fg)
+		o.label = canvas.NewText(q.nameOf(b), fg)
 		o.label.TextSize = th.Size(theme.SizeNameCaptionText)
 		if q.showTrails {
 			faded := withAlpha(priorityColor(int(b.eval.Priority)).(color.NRGBA), 0x50)
@@ -193,7 +193,7 @@ func (r *quadrantRenderer) Refresh() {
 func (r *quadrantRenderer) sameBubbles() bool {
 	for i, b := range r.q.bubbles {
 		o := r.bubbles[i]
-		if (o.ring != nil) != b.acc.Placed || o.label.Text != shortName(b.acc.Name, 22) ||
+		if (o.ring != nil) != b.acc.Placed || o.label.Text != r.q.nameOf(b) ||
 			(r.q.showTrails && len(o.dots) != len(b.trail)) || (!r.q.showTrails && len(o.dots) > 0) {
 			return false
 		}
@@ -253,13 +253,17 @@ func (r *quadrantRenderer) Layout(size fyne.Size) {
 				fyne.NewPos(inside(c.X-ls.Width/2), c.Y+b.radius+2),           // below
 				fyne.NewPos(inside(c.X-ls.Width/2), c.Y-b.radius-2-ls.Height), // above
 			}
-			boxes = append(boxes, labelBox{index: i, pos: at, size: ls, rank: float64(b.radius), alts: alts})
+			rank := float64(b.radius)
+			if q.anonymous && b.acc.ID == q.selected {
+				rank = math.MaxFloat64 // the one account named in front of its customer
+			}
+			boxes = append(boxes, labelBox{index: i, pos: at, size: ls, rank: rank, alts: alts})
 		}
 	}
 	shown := placeLabels(boxes)
 	for i := range r.bubbles {
 		o := &r.bubbles[i]
-		o.shown = shown[i]
+		o.shown = shown[i] && o.label.Text != ""
 		if i+4 < len(boxes) {
 			o.label.Move(boxes[i+4].pos)
 		}
@@ -362,10 +366,16 @@ func (r *quadrantRenderer) placeTooltip() {
 		return
 	}
 	b := q.bubbles[q.hovered]
-	lines := tooltipText(b)
+	lines := q.tooltipText(b)
 	var w, h float32
 	for k, t := range r.tipLines {
-		t.Text = lines[k]
+		t.Text = ""
+		if k < len(lines) {
+			t.Text = lines[k]
+		}
+		if t.Text == "" {
+			continue
+		}
 		s := t.MinSize()
 		w = max(w, s.Width)
 		h += s.Height
@@ -389,6 +399,10 @@ func (r *quadrantRenderer) placeTooltip() {
 	r.tipBox.Refresh()
 	y := pos.Y + pad
 	for _, t := range r.tipLines {
+		if t.Text == "" {
+			t.Hide()
+			continue
+		}
 		t.Move(fyne.NewPos(pos.X+pad, y))
 		y += t.MinSize().Height
 		t.Show()

@@ -82,7 +82,7 @@ func plainChartError(err error) string {
 }
 
 func provider(f Format) gochart.RendererProvider {
-	if f == SVG {
+	if f.IsSVG() {
 		return safeSVG
 	}
 	return gochart.PNG
@@ -90,7 +90,7 @@ func provider(f Format) gochart.RendererProvider {
 
 // NoData draws a titled chart area that says there is nothing to show yet.
 func NoData(title, why string, f Format, width, height int) ([]byte, error) {
-	r, err := provider(f)(width, height)
+	r, err := onPaper(provider(f), f)(width, height)
 	if err != nil {
 		return nil, err
 	}
@@ -98,18 +98,11 @@ func NoData(title, why string, f Format, width, height int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.SetFillColor(dc(mapPaper))
-	r.MoveTo(0, 0)
-	r.LineTo(width, 0)
-	r.LineTo(width, height)
-	r.LineTo(0, height)
-	r.Close()
-	r.Fill()
 	r.SetFont(font)
-	r.SetFontColor(dc(Ink))
+	r.SetFontColor(dc(f.look().Ink))
 	r.SetFontSize(18)
 	r.Text(title, 30, 50)
-	r.SetFontColor(dc(Grey))
+	r.SetFontColor(dc(f.look().Muted))
 	r.SetFontSize(16)
 	r.Text("No data yet", 30, height/2)
 	r.SetFontSize(12)
@@ -140,10 +133,30 @@ func renderStacked(c gochart.StackedBarChart, f Format) ([]byte, error) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := c.Render(provider(f), &buf); err != nil {
+	if err := c.Render(onPaper(provider(f), f), &buf); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// onPaper fills the picture with the paper colour before the chart draws:
+// go-chart's stacked bars leave their background transparent, which shows
+// as a white or black block depending on the viewer.
+func onPaper(rp gochart.RendererProvider, f Format) gochart.RendererProvider {
+	return func(width, height int) (gochart.Renderer, error) {
+		r, err := rp(width, height)
+		if err != nil {
+			return nil, err
+		}
+		r.SetFillColor(dc(f.look().Paper))
+		r.MoveTo(0, 0)
+		r.LineTo(width, 0)
+		r.LineTo(width, height)
+		r.LineTo(0, height)
+		r.Close()
+		r.Fill()
+		return r, nil
+	}
 }
 
 func renderBars(c gochart.BarChart, f Format) ([]byte, error) {
@@ -154,10 +167,12 @@ func renderBars(c gochart.BarChart, f Format) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-var titleStyle = gochart.Style{FontSize: 20, FontColor: drawing.Color{R: Ink.R, G: Ink.G, B: Ink.B, A: 255}}
+func titleStyle(f Format) gochart.Style {
+	return gochart.Style{FontSize: 20, FontColor: dc(f.look().Ink)}
+}
 
-func axisStyle() gochart.Style {
-	return gochart.Style{FontSize: 14, FontColor: dc(Ink), StrokeColor: dc(Grey), StrokeWidth: 2}
+func axisStyle(f Format) gochart.Style {
+	return gochart.Style{FontSize: 14, FontColor: dc(f.look().Ink), StrokeColor: dc(f.look().Muted), StrokeWidth: 2}
 }
 
 var priorityColors = map[model.Priority]drawing.Color{
@@ -213,7 +228,7 @@ func QuadrantChart(p *model.Portfolio, highlight string, f Format, width, height
 			Style: gochart.Style{StrokeWidth: gochart.Disabled, DotColor: col,
 				DotWidthProvider: func(_, _ gochart.Range, i int, _, _ float64) float64 { return sz[i] }}})
 	}
-	mid := gochart.Style{StrokeColor: dc(Grey), StrokeWidth: 2, StrokeDashArray: []float64{6, 4}}
+	mid := gochart.Style{StrokeColor: dc(f.look().Muted), StrokeWidth: 2, StrokeDashArray: []float64{6, 4}}
 	series = append(series,
 		gochart.ContinuousSeries{XValues: []float64{50, 50}, YValues: []float64{0, 100}, Style: mid},
 		gochart.ContinuousSeries{XValues: []float64{0, 100}, YValues: []float64{50, 50}, Style: mid})
@@ -225,13 +240,13 @@ func QuadrantChart(p *model.Portfolio, highlight string, f Format, width, height
 		}
 	}
 	series = append(series, gochart.AnnotationSeries{Annotations: labels,
-		Style: gochart.Style{FontSize: 12, FontColor: dc(Ink), StrokeColor: dc(Grey), FillColor: drawing.Color{R: 255, G: 255, B: 255, A: 220}}})
+		Style: gochart.Style{FontSize: 12, FontColor: dc(f.look().Ink), StrokeColor: dc(f.look().Muted), FillColor: dc(withAlpha(f.look().Paper, 220))}})
 	ticks := []gochart.Tick{{Value: 0, Label: "weak"}, {Value: 50, Label: ""}, {Value: 100, Label: "strong"}}
 	vticks := []gochart.Tick{{Value: 0, Label: "low"}, {Value: 50, Label: ""}, {Value: 100, Label: "high"}}
-	c := gochart.Chart{Title: title + " — top right is the sweet spot", TitleStyle: titleStyle, Width: width, Height: height,
-		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 30, Bottom: 20}), Canvas: paper(gochart.Box{}),
-		XAxis:  gochart.XAxis{Ticks: ticks, Style: axisStyle(), Range: &gochart.ContinuousRange{Min: 0, Max: 100}},
-		YAxis:  gochart.YAxis{Ticks: vticks, Style: axisStyle(), Range: &gochart.ContinuousRange{Min: 0, Max: 100}},
+	c := gochart.Chart{Title: title + " — top right is the sweet spot", TitleStyle: titleStyle(f), Width: width, Height: height,
+		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 30, Bottom: 20}, f), Canvas: paper(gochart.Box{}, f),
+		XAxis:  gochart.XAxis{Ticks: ticks, Style: axisStyle(f), Range: &gochart.ContinuousRange{Min: 0, Max: 100}},
+		YAxis:  gochart.YAxis{Ticks: vticks, Style: axisStyle(f), Range: &gochart.ContinuousRange{Min: 0, Max: 100}},
 		Series: series}
 	return render(c, f)
 }
@@ -263,7 +278,7 @@ func ActionsChart(p *model.Portfolio, accountID string, f Format, width, height 
 		bar := gochart.StackedBar{Name: o}
 		for _, s := range model.Statuses {
 			if n := byOwner[o][s]; n > 0 {
-				bar.Values = append(bar.Values, segment(s.Label(), n, colors[s], dc(mapPaper)))
+				bar.Values = append(bar.Values, segment(s.Label(), n, colors[s], dc(mapPaper), f))
 			}
 		}
 		bars = append(bars, bar)
@@ -316,7 +331,7 @@ func CoverageChart(p *model.Portfolio, accountID string, f Format, width, height
 				col   drawing.Color
 			}{{"working with us", known, dc(Green)}, {"not yet", byRole[r][model.StrengthNone], dc(Grey)}} {
 				if part.n > 0 {
-					bar.Values = append(bar.Values, segment(part.label, part.n, part.col, dc(mapPaper)))
+					bar.Values = append(bar.Values, segment(part.label, part.n, part.col, dc(mapPaper), f))
 				}
 			}
 			bars = append(bars, bar)
@@ -324,7 +339,7 @@ func CoverageChart(p *model.Portfolio, accountID string, f Format, width, height
 		}
 		for st := model.StrengthNone; st <= model.StrengthTrustedAdvisor; st++ {
 			if n := byRole[r][st]; n > 0 {
-				bar.Values = append(bar.Values, segment(st.String(), n, colors[st], dc(Ink)))
+				bar.Values = append(bar.Values, segment(st.String(), n, colors[st], dc(Ink), f))
 			}
 		}
 		bars = append(bars, bar)
@@ -376,10 +391,10 @@ func ImpactChart(p *model.Portfolio, accountID string, f Format, width, height i
 			gochart.Value{Label: short + " · expected", Value: by[n].exp, Style: gochart.Style{FillColor: dc(Grey), StrokeColor: dc(Grey)}},
 			gochart.Value{Label: "actual", Value: by[n].act, Style: gochart.Style{FillColor: dc(Green), StrokeColor: dc(Green)}})
 	}
-	c := gochart.BarChart{Title: title, TitleStyle: titleStyle, Width: width, Height: height, BarWidth: 50,
+	c := gochart.BarChart{Title: title, TitleStyle: titleStyle(f), Width: width, Height: height, BarWidth: 50,
 		UseBaseValue: true, BaseValue: 0,
-		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}), Canvas: paper(gochart.Box{}),
-		XAxis: axisStyle(), YAxis: gochart.YAxis{Style: axisStyle(), Range: &gochart.ContinuousRange{Min: 0, Max: math.Max(top*1.1, 1)},
+		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}, f), Canvas: paper(gochart.Box{}, f),
+		XAxis: axisStyle(f), YAxis: gochart.YAxis{Style: axisStyle(f), Range: &gochart.ContinuousRange{Min: 0, Max: math.Max(top*1.1, 1)},
 			ValueFormatter: func(v interface{}) string { x, _ := v.(float64); return axisMoney(x) }},
 		Bars: bars}
 	return renderBars(c, f)
@@ -428,15 +443,15 @@ func ScorecardChart(p *model.Portfolio, accountID string, f Format, width, heigh
 			Style: gochart.Style{StrokeColor: col, StrokeWidth: 4, DotColor: col, DotWidth: 5}})
 		ends = append(ends, gochart.Value2{XValue: xs[len(xs)-1], YValue: ys[len(ys)-1], Label: crit})
 	}
-	series = append(series, gochart.AnnotationSeries{Annotations: ends, Style: gochart.Style{FontSize: 12, FontColor: dc(Ink), StrokeColor: dc(Grey)}})
+	series = append(series, gochart.AnnotationSeries{Annotations: ends, Style: gochart.Style{FontSize: 12, FontColor: dc(f.look().Ink), StrokeColor: dc(f.look().Muted), FillColor: dc(f.look().Paper)}})
 	var ticks []gochart.Tick
 	for j, d := range dates {
 		ticks = append(ticks, gochart.Tick{Value: float64(j), Label: d.Format("Jan 2006")})
 	}
-	c := gochart.Chart{Title: title, TitleStyle: titleStyle, Width: width, Height: height,
-		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 120, Bottom: 20}), Canvas: paper(gochart.Box{}),
-		XAxis:  gochart.XAxis{Ticks: ticks, Style: axisStyle()},
-		YAxis:  gochart.YAxis{Style: axisStyle(), Ticks: scoreTicks()},
+	c := gochart.Chart{Title: title, TitleStyle: titleStyle(f), Width: width, Height: height,
+		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 120, Bottom: 20}, f), Canvas: paper(gochart.Box{}, f),
+		XAxis:  gochart.XAxis{Ticks: ticks, Style: axisStyle(f)},
+		YAxis:  gochart.YAxis{Style: axisStyle(f), Ticks: scoreTicks()},
 		Series: series}
 	return render(c, f)
 }
@@ -449,24 +464,24 @@ func scoreTicks() []gochart.Tick {
 	return t
 }
 
-// paper is a white, padded chart area, so charts read the same on a dark
-// screen, on a slide and on paper.
-func paper(pad gochart.Box) gochart.Style {
-	return gochart.Style{Padding: pad, FillColor: dc(mapPaper)}
+// paper is the padded chart area: white for files, the screen's own
+// background on screen.
+func paper(pad gochart.Box, f Format) gochart.Style {
+	return gochart.Style{Padding: pad, FillColor: dc(f.look().Paper)}
 }
 
 // segment is one part of a stacked bar: n items of one kind, labelled
 // with their name and count.
-func segment(label string, n int, fill, text drawing.Color) gochart.Value {
+func segment(label string, n int, fill, text drawing.Color, f Format) gochart.Value {
 	return gochart.Value{Label: fmt.Sprintf("%s %d", label, n), Value: float64(n),
-		Style: gochart.Style{FillColor: fill, StrokeColor: dc(mapPaper), FontColor: text, FontSize: 12}}
+		Style: gochart.Style{FillColor: fill, StrokeColor: dc(f.look().Paper), FontColor: text, FontSize: 12}}
 }
 
 // stackedChart draws stacked bars on the charts' paper and axes.
 func stackedChart(title string, width, height, spacing int, bars []gochart.StackedBar, f Format) ([]byte, error) {
-	c := gochart.StackedBarChart{Title: title, TitleStyle: titleStyle, Width: width, Height: height,
-		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}), Canvas: paper(gochart.Box{}),
-		XAxis: axisStyle(), YAxis: axisStyle(), BarSpacing: spacing, Bars: bars}
+	c := gochart.StackedBarChart{Title: title, TitleStyle: titleStyle(f), Width: width, Height: height,
+		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}, f), Canvas: paper(gochart.Box{}, f),
+		XAxis: axisStyle(f), YAxis: axisStyle(f), BarSpacing: spacing, Bars: bars}
 	return renderStacked(c, f)
 }
 

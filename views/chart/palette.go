@@ -21,3 +21,18 @@ var (
 func dc(c color.NRGBA) drawing.Color {
 	return drawing.Color{R: c.R, G: c.G, B: c.B, A: c.A}
 }
+
+// Look is the colours a chart is drawn in: its paper, its text, and the
+// muted colour of axes and grid rules.
+type Look struct {
+	Paper, Ink, Muted, Rule color.NRGBA
+}
+
+// Paper is how charts are saved and printed: dark ink on white.
+var Paper = Look{Paper: color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}, Ink: Ink, Muted: Grey,
+	Rule: color.NRGBA{R: 0xbd, G: 0xbd, B: 0xbd, A: 0xff}}
+
+func withAlpha(c color.NRGBA, a uint8) color.NRGBA {
+	c.A = a
+	return c
+}

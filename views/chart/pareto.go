@@ -21,8 +21,29 @@ func ParetoHeadline(p model.Pareto) string {
 // ParetoChart draws accounts ranked by revenue as bars with the cumulative
 // share as a line against the 80 % mark.
 func ParetoChart(p model.Pareto, f Format, width, height int) ([]byte, error) {
+	out, _, err := ParetoPlot(p, f, width, height)
+	return out, err
+}
+
+// Plot is where a chart's plot area lies in its picture, in pixels.
+type Plot struct{ Left, Top, Right, Bottom int }
+
+// BarAt is the index of the Pareto bar under picture pixel x, or -1.
+func (b Plot) BarAt(x float64, bars int) int {
+	if bars == 0 || b.Right <= b.Left || x < float64(b.Left) || x >= float64(b.Right) {
+		return -1
+	}
+	// The axis runs from 0.5 to bars+0.5, one bar per unit.
+	i := int((x - float64(b.Left)) / float64(b.Right-b.Left) * float64(bars))
+	return min(i, bars-1)
+}
+
+// ParetoPlot draws the Pareto chart and says where its plot area lies, so
+// a click on the picture can find the bar under it.
+func ParetoPlot(p model.Pareto, f Format, width, height int) ([]byte, Plot, error) {
+	var plot Plot
 	if len(p.Rows) < 2 {
-		return nil, fmt.Errorf("a Pareto chart needs two or more accounts with revenue in %s (found %d)", p.Currency, len(p.Rows))
+		return nil, plot, fmt.Errorf("a Pareto chart needs two or more accounts with revenue in %s (found %d)", p.Currency, len(p.Rows))
 	}
 	n := len(p.Rows)
 	xs, revenue, cum, mark := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
@@ -41,21 +62,22 @@ func ParetoChart(p model.Pareto, f Format, width, height int) ([]byte, error) {
 	}
 	ch := gochart.Chart{
 		Title:      ParetoHeadline(p),
-		TitleStyle: gochart.Style{FontSize: 15, FontColor: dc(Ink)},
+		TitleStyle: gochart.Style{FontSize: 15, FontColor: dc(f.look().Ink)},
 		Width:      width,
 		Height:     height,
-		Background: gochart.Style{Padding: gochart.Box{Top: 50, Left: 60, Right: 70, Bottom: 20}}, // room for the money labels and the last rotated name
+		Background: paper(gochart.Box{Top: 50, Left: 60, Right: 70, Bottom: 20}, f), // room for the money labels and the last rotated name
+		Canvas:     paper(gochart.Box{}, f),
 		XAxis: gochart.XAxis{Name: "Accounts ranked by revenue: bars show revenue in " + p.Currency + ", the line the cumulative share", Ticks: ticks, Range: &gochart.ContinuousRange{Min: 0.5, Max: float64(n) + 0.5},
-			NameStyle: gochart.Style{FontSize: 12, FontColor: dc(Ink)}, Style: gochart.Style{FontSize: 10, FontColor: dc(Ink), TextRotationDegrees: 35}},
+			NameStyle: gochart.Style{FontSize: 12, FontColor: dc(f.look().Ink)}, Style: gochart.Style{FontSize: 10, FontColor: dc(f.look().Ink), TextRotationDegrees: 35}},
 		// Shares go on the primary axis: go-chart v2.1.2 reads the primary
 		// axis's ticks when ranging the secondary one, so explicit ticks work
 		// only there.
 		YAxis: gochart.YAxis{Name: "Cumulative share", ValueFormatter: func(v interface{}) string { f, _ := v.(float64); return fmt.Sprintf("%.0f%%", f) },
-			NameStyle: gochart.Style{FontSize: 12, FontColor: dc(Ink)}, Style: gochart.Style{FontSize: 11, FontColor: dc(Ink)},
+			NameStyle: gochart.Style{FontSize: 12, FontColor: dc(f.look().Ink)}, Style: gochart.Style{FontSize: 11, FontColor: dc(f.look().Ink)},
 			Ticks: []gochart.Tick{{Value: 0, Label: "0%"}, {Value: 20, Label: "20%"}, {Value: 40, Label: "40%"},
 				{Value: 60, Label: "60%"}, {Value: 80, Label: "80%"}, {Value: 100, Label: "100%"}}},
 		YAxisSecondary: gochart.YAxis{ValueFormatter: func(v interface{}) string { f, _ := v.(float64); return axisMoney(f) },
-			NameStyle: gochart.Style{FontSize: 12, FontColor: dc(Ink)}, Style: gochart.Style{FontSize: 11, FontColor: dc(Ink)},
+			NameStyle: gochart.Style{FontSize: 12, FontColor: dc(f.look().Ink)}, Style: gochart.Style{FontSize: 11, FontColor: dc(f.look().Ink)},
 			Range: &gochart.ContinuousRange{Min: 0, Max: revenue[0] * 1.05}},
 		Series: []gochart.Series{
 			gochart.HistogramSeries{Name: "Revenue", YAxis: gochart.YAxisSecondary, InnerSeries: gochart.ContinuousSeries{XValues: xs, YValues: revenue},
@@ -66,15 +88,18 @@ func ParetoChart(p model.Pareto, f Format, width, height int) ([]byte, error) {
 				Style: gochart.Style{StrokeColor: dc(Red), StrokeWidth: 2, StrokeDashArray: []float64{8, 6}}},
 		},
 	}
+	ch.Elements = []gochart.Renderable{func(_ gochart.Renderer, box gochart.Box, _ gochart.Style) {
+		plot = Plot{Left: box.Left, Top: box.Top, Right: box.Right, Bottom: box.Bottom}
+	}}
 	var buf bytes.Buffer
 	render := gochart.PNG
-	if f == SVG {
+	if f.IsSVG() {
 		render = safeSVG
 	}
 	if err := ch.Render(render, &buf); err != nil {
-		return nil, fmt.Errorf("drawing the Pareto chart: %w", err)
+		return nil, plot, fmt.Errorf("drawing the Pareto chart: %w", err)
 	}
-	return buf.Bytes(), nil
+	return buf.Bytes(), plot, nil
 }
 
 // shortName cuts a name to at most n characters, marking the cut.

@@ -3,6 +3,8 @@ package chart
 import (
 	"bytes"
 	"fmt"
+	"math"
+	"slices"
 	"sort"
 
 	gochart "github.com/wcharczuk/go-chart/v2"
@@ -10,13 +12,35 @@ import (
 	"orchard/model"
 )
 
-// Format is an output format of a chart.
-type Format int
+// Format is an output format of a chart and the colours it is drawn in.
+type Format struct {
+	svg    bool
+	colors Look
+}
 
-const (
-	PNG Format = iota
-	SVG
+// The formats charts are saved in, on white paper.
+var (
+	PNG = Format{}
+	SVG = Format{svg: true}
 )
+
+// IsSVG reports whether the chart is drawn as SVG text.
+func (f Format) IsSVG() bool { return f.svg }
+
+// On is the format drawn in a screen's colours (a dark or projector theme)
+// rather than on white paper.
+func (f Format) On(l Look) Format {
+	f.colors = l
+	return f
+}
+
+// look is the colours the chart is drawn in: paper unless a screen's.
+func (f Format) look() Look {
+	if f.colors == (Look{}) {
+		return Paper
+	}
+	return f.colors
+}
 
 // RevenueVsTarget draws one account's revenue per period against its target,
 // as PNG or SVG bytes of the given size. It returns an error when the
@@ -46,21 +70,23 @@ func RevenueVsTarget(p *model.Portfolio, accountID string, f Format, width, heig
 	ch := gochart.Chart{
 		// The title names both lines, so no small legend is needed.
 		Title:      fmt.Sprintf("%s: actual revenue (green) vs target (dashed), %s per period", a.Name, a.Currency),
-		TitleStyle: gochart.Style{FontSize: 16, FontColor: dc(Ink)},
+		TitleStyle: gochart.Style{FontSize: 16, FontColor: dc(f.look().Ink)},
 		Width:      width,
 		Height:     height,
-		Background: gochart.Style{Padding: gochart.Box{Top: 50, Left: 20, Right: 30, Bottom: 20}},
-		XAxis:      gochart.XAxis{Ticks: ticks, Style: gochart.Style{FontSize: 11, FontColor: dc(Ink)}},
-		YAxis: gochart.YAxis{ValueFormatter: money, Style: gochart.Style{FontSize: 12, FontColor: dc(Ink)},
-			GridMajorStyle: gochart.Style{StrokeColor: dc(Grey), StrokeWidth: 0.5}},
+		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 30, Bottom: 20}, f), Canvas: paper(gochart.Box{}, f),
+		XAxis: gochart.XAxis{Ticks: ticks, Style: gochart.Style{FontSize: 11, FontColor: dc(f.look().Ink)}},
+		// Revenue is measured from zero, so the lines' heights compare.
+		YAxis: gochart.YAxis{ValueFormatter: money, Style: gochart.Style{FontSize: 12, FontColor: dc(f.look().Ink)},
+			Range:          &gochart.ContinuousRange{Min: 0, Max: math.Max(1, 1.1*math.Max(slices.Max(target), slices.Max(actual)))},
+			GridMajorStyle: gochart.Style{StrokeColor: dc(f.look().Rule), StrokeWidth: 0.5}},
 		Series: []gochart.Series{
-			line("Target", target, gochart.Style{StrokeColor: dc(Grey), StrokeWidth: 3, StrokeDashArray: []float64{8, 6}}),
+			line("Target", target, gochart.Style{StrokeColor: dc(f.look().Muted), StrokeWidth: 3, StrokeDashArray: []float64{8, 6}}),
 			line("Actual", actual, gochart.Style{StrokeColor: dc(Green), StrokeWidth: 4, DotColor: dc(Green), DotWidth: 5}),
 		},
 	}
 	var buf bytes.Buffer
 	render := gochart.PNG
-	if f == SVG {
+	if f.IsSVG() {
 		render = safeSVG
 	}
 	if err := ch.Render(render, &buf); err != nil {
