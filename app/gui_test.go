@@ -277,6 +277,18 @@ func TestWorkshopQuadrantReadableAndRestored(t *testing.T) {
 	}
 	d.toggleWorkshop()
 	d.shell.ShowStop(views.SectionPortfolio, true)
+	// The presenter shows the portfolio and names the other customers (an
+	// internal workshop); by default only the cover shows.
+	for _, o := range shownObjects(d.win.Content()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Show portfolio" {
+			test.Tap(b)
+		}
+	}
+	for _, o := range shownObjects(d.win.Content()) {
+		if c, ok := o.(*widget.Check); ok && c.Text == "Name other customers" {
+			c.SetChecked(true)
+		}
+	}
 	sizes, outside := nameTexts()
 	if len(sizes) < 5 {
 		t.Fatalf("only %d account names shown on the workshop quadrant", len(sizes))

@@ -66,6 +66,9 @@ func (p *Portfolio) CustomerView(accountID string, share CustomerShare) *Portfol
 	for _, e := range p.OfAccount(KindWhitespace, accountID) {
 		w := e.(*WhitespaceCell)
 		c := &WhitespaceCell{ID: w.ID, AccountID: w.AccountID, BusinessUnit: w.BusinessUnit, Offering: w.Offering, State: w.State}
+		if c.State == CellCompetitor {
+			c.State = CellUnknown // whom we count as a rival is our assessment
+		}
 		if !w.NoteInternal {
 			c.Note = w.Note
 		}

@@ -53,6 +53,10 @@ func TestCustomerView(t *testing.T) {
 	if len(v.Actions(acc.ID)) == 0 || len(v.Stakeholders(acc.ID)) == 0 || len(v.Goals(acc.ID)) == 0 {
 		t.Error("the customer's view lost their own goals, people or agreed actions")
 	}
+	p.Put(&model.WhitespaceCell{ID: "ws-rival", AccountID: acc.ID, BusinessUnit: "Finance", Offering: "Analytics", State: model.CellCompetitor, Competitor: "Rivalsoft"})
+	if c := p.CustomerView(acc.ID, model.CustomerShare{}).Get(model.KindWhitespace, "ws-rival").(*model.WhitespaceCell); c.State == model.CellCompetitor || c.Competitor != "" {
+		t.Errorf("a competitor cell shows in the customer's view: %+v", c)
+	}
 	if w := p.CustomerView(acc.ID, model.CustomerShare{Figures: true}); w.Count(model.KindFigure) == 0 || w.Account(acc.ID).Revenue == 0 {
 		t.Error("chosen figures are missing")
 	}

@@ -148,3 +148,32 @@ func (s Scene) Bounds() (x0, y0, x1, y1 float64) {
 	}
 	return x0, y0, x1, y1
 }
+
+// ForCustomer is the scene as the customer of accountID may see it (see
+// CustomerView): their people with names, titles and reporting lines, and
+// the members of our team who work with them openly; no buying roles,
+// influence, attitudes, coverage or gaps, and no influence, conflict or
+// coverage lines. Cards keep their places, so the map does not jump.
+func (s Scene) ForCustomer(p *Portfolio, accountID string) Scene {
+	v := p.CustomerView(accountID, CustomerShare{})
+	kept := map[string]bool{}
+	var out Scene
+	for _, c := range s.Cards {
+		kind := KindStakeholder
+		if c.Member {
+			kind = KindTeamMember
+		}
+		if v.Get(kind, c.ID) == nil {
+			continue
+		}
+		c.Role, c.Influence, c.Attitude, c.Coverage, c.Gap = "", InfluenceUnknown, 0, StrengthNone, false
+		kept[c.ID] = true
+		out.Cards = append(out.Cards, c)
+	}
+	for _, l := range s.Lines {
+		if (l.Kind == LineReports || l.Kind == LineDotted) && kept[l.From] && kept[l.To] {
+			out.Lines = append(out.Lines, l)
+		}
+	}
+	return out
+}

@@ -16,10 +16,10 @@ import (
 // buildGoals lists the customer's goals with their initiatives, progress
 // and the buttons to edit, reorder and remove them.
 func (s *planScreen) buildGoals() {
-	p := s.ws.Portfolio()
+	p := s.shown()
 	s.goals.Objects = nil
 	add := widget.NewButtonWithIcon("Add customer goal", theme.ContentAddIcon(), func() {
-		g := &model.Goal{ID: model.NewID(), AccountID: s.accountID, Order: len(p.Goals(s.accountID))}
+		g := &model.Goal{ID: model.NewID(), AccountID: s.accountID, Order: len(s.ws.Portfolio().Goals(s.accountID))}
 		s.editGoal(g)
 	})
 	add.Importance = widget.HighImportance
@@ -28,29 +28,30 @@ func (s *planScreen) buildGoals() {
 	if len(goals) == 0 {
 		s.goals.Add(para("No customer goals yet. Ask the customer what they must achieve this year and how they measure it."))
 	}
-	for i, g := range goals {
-		if s.safe && g.Internal {
-			continue
-		}
-		s.goals.Add(s.goalCard(goals, i))
+	for i := range goals {
+		s.goals.Add(s.goalCard(p, goals, i))
 	}
 	s.goals.Refresh()
 }
 
-func (s *planScreen) goalCard(goals []*model.Goal, i int) fyne.CanvasObject {
-	p := s.ws.Portfolio()
+// goalCard is one goal from p (the workspace, or the customer's view of
+// it) with its initiatives and progress.
+func (s *planScreen) goalCard(p *model.Portfolio, goals []*model.Goal, i int) fyne.CanvasObject {
 	g := goals[i]
 	done, total := p.GoalProgress(g.ID)
-	opps := 0
-	for _, e := range p.OfAccount(model.KindOpportunity, s.accountID) {
-		if e.(*model.Opportunity).GoalID == g.ID {
-			opps++
-		}
-	}
-	title := widget.NewLabelWithStyle(g.Title+internalMark(g.Internal && !s.safe), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(g.Title+internalMark(g.Internal), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
-	measure := para(fmt.Sprintf("Measured by: %s · target %s · %d linked opportunit%s", orDash(g.Measure),
-		dateOr(g.TargetDate, "open"), opps, plural(opps, "y", "ies")))
+	facts := fmt.Sprintf("Measured by: %s · target %s", orDash(g.Measure), dateOr(g.TargetDate, "open"))
+	if !s.safe { // our opportunities are ours
+		opps := 0
+		for _, e := range p.OfAccount(model.KindOpportunity, s.accountID) {
+			if e.(*model.Opportunity).GoalID == g.ID {
+				opps++
+			}
+		}
+		facts += fmt.Sprintf(" · %d linked opportunit%s", opps, plural(opps, "y", "ies"))
+	}
+	measure := para(facts)
 	bar := widget.NewProgressBar()
 	if total > 0 {
 		bar.SetValue(float64(done) / float64(total))
@@ -69,19 +70,16 @@ func (s *planScreen) goalCard(goals []*model.Goal, i int) fyne.CanvasObject {
 		s.fail(s.ws.Delete(model.KindGoal, g.ID))
 	})
 	addIn := widget.NewButtonWithIcon("Add initiative", theme.ContentAddIcon(), func() {
-		s.editInitiative(&model.Initiative{ID: model.NewID(), AccountID: s.accountID, GoalID: g.ID, Order: len(p.Initiatives(g.ID))})
+		s.editInitiative(&model.Initiative{ID: model.NewID(), AccountID: s.accountID, GoalID: g.ID, Order: len(s.ws.Portfolio().Initiatives(g.ID))})
 	})
 	box := container.NewVBox(title, measure, bar)
 	for _, in := range p.Initiatives(g.ID) {
-		if s.safe && in.Internal {
-			continue
-		}
 		in := in
 		owner := "no owner"
 		if st, ok := p.Get(model.KindStakeholder, in.OwnerID).(*model.Stakeholder); ok {
 			owner = st.Name
 		}
-		line := para(fmt.Sprintf("• %s: %s (owner %s)%s", orDash(in.Department), in.Title, owner, internalMark(in.Internal && !s.safe)))
+		line := para(fmt.Sprintf("• %s: %s (owner %s)%s", orDash(in.Department), in.Title, owner, internalMark(in.Internal)))
 		eb := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { s.editInitiative(in) })
 		db := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.fail(s.ws.Delete(model.KindInitiative, in.ID)) })
 		eb.Importance, db.Importance = widget.LowImportance, widget.LowImportance

@@ -75,6 +75,16 @@ func (s *planScreen) onEvent(ev workspace.Event) {
 	}
 }
 
+// shown is what the plan shows: the whole workspace, or in the
+// customer-safe view only what model.CustomerView lets the customer see.
+// Edits always start from the stored record, never from this view.
+func (s *planScreen) shown() *model.Portfolio {
+	if s.safe {
+		return s.ws.Portfolio().CustomerView(s.accountID, model.CustomerShare{})
+	}
+	return s.ws.Portfolio()
+}
+
 // SetSafe switches the customer-safe view (workshop mode turns it on).
 func (s *planScreen) setSafe(on bool) { s.safeCheck.SetChecked(on) }
 

@@ -14,7 +14,7 @@ import (
 
 // buildTeam lists our people on the account with their responsibilities.
 func (s *planScreen) buildTeam() {
-	p := s.ws.Portfolio()
+	p := s.shown()
 	s.team.Objects = nil
 	s.team.Add(para("Who on our side does what for this account. Write the role as RACI where it helps " +
 		"(e.g. \"Responsible: service delivery; Consulted: pricing\"). Team members are shared by every account."))
@@ -26,9 +26,6 @@ func (s *planScreen) buildTeam() {
 			continue
 		}
 		on[m.ID] = true
-		if s.safe && t.Internal {
-			continue
-		}
 		resp := newCommitEntry(false, nil)
 		resp.SetText(t.Responsibility)
 		resp.SetPlaceHolder("Responsibility")
@@ -50,9 +47,14 @@ func (s *planScreen) buildTeam() {
 		who := widget.NewLabelWithStyle(fmt.Sprintf("%s (%s)", m.Name, orDash(string(m.Function))), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		s.team.Add(container.NewBorder(nil, nil, who, container.NewHBox(internal, remove), resp))
 	}
+	// Anyone not yet on the account can be added, whatever the view shows.
+	all := s.ws.Portfolio()
+	for _, e := range all.OfAccount(model.KindTeamAssignment, s.accountID) {
+		on[e.(*model.TeamAssignment).MemberID] = true
+	}
 	var others []string
 	ids := map[string]string{}
-	for _, m := range p.TeamMembers() {
+	for _, m := range all.TeamMembers() {
 		if !on[m.ID] {
 			others = append(others, m.Name)
 			ids[m.Name] = m.ID

@@ -55,7 +55,7 @@ func newWSCell(s *planScreen, unit, offering string, c *model.WhitespaceCell, ar
 	w := &wsCell{s: s, unit: unit, offering: offering}
 	w.ExtendBaseWidget(w)
 	text, imp := cellLook(c, s.safe)
-	if c != nil && c.Note != "" && !(s.safe && c.NoteInternal) {
+	if c != nil && c.Note != "" { // the customer's view has no internal notes
 		text += " ✎"
 	}
 	w.Text, w.Importance = text, imp
@@ -106,8 +106,7 @@ func (w *wsCell) TappedSecondary(ev *fyne.PointEvent) {
 
 // buildWhitespace draws the business unit × offering grid with totals.
 func (s *planScreen) buildWhitespace() {
-	p := s.ws.Portfolio()
-	g := p.WhitespaceGrid(s.accountID)
+	g := s.shown().WhitespaceGrid(s.accountID)
 	a := s.account()
 	grid := container.NewGridWithColumns(len(g.Offerings) + 2)
 	grid.Add(widget.NewLabelWithStyle("Business unit", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
@@ -165,6 +164,9 @@ func (s *planScreen) buildWhitespace() {
 	})
 	head := para(fmt.Sprintf("Whitespace: %d relevant cells with nothing sold and no competitor in place (open opportunities and unknowns). "+
 		"Click a cell to cycle sold → open → competitor → not relevant → unknown; right-click for details or to create an opportunity.", g.Gaps))
+	if s.safe {
+		head = para(fmt.Sprintf("Where our offerings meet your business units: %d cells still open or to be explored.", g.Gaps))
+	}
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(add, export), unit)
 	var body fyne.CanvasObject = grid
 	if len(g.Units) == 0 {

@@ -89,7 +89,11 @@ func newRelMap(ws *workspace.Workspace, accountID string) *relMap {
 
 // reload rebuilds the scene from the workspace.
 func (m *relMap) reload() {
-	m.scene = m.ws.Portfolio().MapScene(m.accountID)
+	p := m.ws.Portfolio()
+	m.scene = p.MapScene(m.accountID)
+	if m.customerSafe {
+		m.scene = m.scene.ForCustomer(p, m.accountID)
+	}
 	m.index = make(map[string]int, len(m.scene.Cards))
 	for i, c := range m.scene.Cards {
 		m.index[c.ID] = i

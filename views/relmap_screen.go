@@ -55,7 +55,12 @@ func newMapScreen(ws *workspace.Workspace, win fyne.Window, accountID string, re
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { m.TypedRune('-') })
 	cov := widget.NewCheck("Coverage lines", func(on bool) { m.showCoverage = on; m.Refresh() })
 	cov.Checked = true
-	s.safe = widget.NewCheck("Customer-safe", func(on bool) { m.customerSafe = on; m.Refresh(); s.fillGaps() })
+	s.safe = widget.NewCheck("Customer-safe", func(on bool) {
+		m.customerSafe, m.selLine = on, -1
+		m.reload() // the customer's scene: fewer cards and lines
+		m.Refresh()
+		s.fillGaps()
+	})
 	exportBtn := widget.NewButtonWithIcon("Export PNG…", theme.DocumentSaveIcon(), func() {
 		if s.export != nil {
 			s.export(m)

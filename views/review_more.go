@@ -19,10 +19,14 @@ import (
 // buildImpact compares expected and actual impact, per goal and per
 // action, with the lessons of what beat, missed or never happened.
 func (s *reviewScreen) buildImpact() {
-	p := s.ws.Portfolio()
+	p := s.source() // in front of the customer: agreed actions, money only if shared
 	a := p.Account(s.accountID)
 	s.impact.Objects = nil
 	actions := p.Actions(s.accountID)
+	if s.safe && !s.share.Figures {
+		s.buildAgreedActions(actions)
+		return
+	}
 	type sums struct{ expected, actual model.Money }
 	byGoal := map[string]*sums{}
 	var beat, missed, notDone []*model.Action
@@ -73,6 +77,10 @@ func (s *reviewScreen) buildImpact() {
 		for _, x := range xs {
 			x := x
 			line := para(fmt.Sprintf("%s — expected %s, actual %s", x.Title, x.ExpectedImpact.Format(a.Currency), x.ActualImpact.Format(a.Currency)))
+			if s.safe { // lessons are ours
+				s.impact.Add(line)
+				continue
+			}
 			lesson := newCommitEntry(false, nil)
 			lesson.SetText(x.Lesson)
 			lesson.SetPlaceHolder("Lesson for the next cycle")
@@ -91,6 +99,32 @@ func (s *reviewScreen) buildImpact() {
 	list("Beat expectations", beat)
 	list("Missed expectations", missed)
 	list("Not implemented by the customer", notDone)
+	s.impact.Refresh()
+}
+
+// buildAgreedActions is the impact tab in front of a customer who has
+// not been shown figures: the agreed actions by owner and status, and
+// which are done or were not implemented, without what they are worth.
+func (s *reviewScreen) buildAgreedActions(actions []*model.Action) {
+	s.impact.Add(s.chart("actions"))
+	var done, notDone []string
+	for _, x := range actions {
+		switch x.Status {
+		case model.StatusDone:
+			done = append(done, "• "+x.Title)
+		case model.StatusNotImplemented:
+			notDone = append(notDone, "• "+x.Title)
+		}
+	}
+	for _, part := range []struct {
+		title string
+		lines []string
+	}{{"Completed", done}, {"Not implemented", notDone}} {
+		s.impact.Add(heading(fmt.Sprintf("%s (%d)", part.title, len(part.lines))))
+		if len(part.lines) > 0 {
+			s.impact.Add(para(strings.Join(part.lines, "\n")))
+		}
+	}
 	s.impact.Refresh()
 }
 

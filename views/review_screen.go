@@ -37,6 +37,25 @@ type reviewScreen struct {
 	// safe is set in workshop mode: the customer sees the review's charts
 	// at projector size, without our health assessment, margin or buttons.
 	safe bool
+	// share is what the presenter chose to show beyond the customer-safe
+	// defaults: plan against actual. Each workshop starts without it.
+	share model.CustomerShare
+}
+
+// source is what the review shows: the workspace, or in front of the
+// customer only what model.CustomerView lets them see.
+func (s *reviewScreen) source() *model.Portfolio {
+	if s.safe {
+		return s.ws.Portfolio().CustomerView(s.accountID, s.share)
+	}
+	return s.ws.Portfolio()
+}
+
+// showFigures shows or hides plan against actual in front of the customer.
+func (s *reviewScreen) showFigures(on bool) {
+	s.share.Figures = on
+	s.buildFigures()
+	s.buildImpact()
 }
 
 // setWorkshop shows the review as the customer may see it, or as the
@@ -46,6 +65,7 @@ func (s *reviewScreen) setWorkshop(on bool) {
 		return
 	}
 	s.safe = on
+	s.share = model.CustomerShare{}
 	if on {
 		s.tabs.Remove(s.healthTab)
 	} else {
@@ -125,7 +145,7 @@ func (s *reviewScreen) rebuild() {
 func (s *reviewScreen) chart(name string) fyne.CanvasObject {
 	safe := s.safe
 	return newChartView(name, s.win, func(f chart.Format, w, h int) ([]byte, error) {
-		return chart.Render(s.ws.Portfolio(), name, s.accountID, f, w, h, safe)
+		return chart.Render(s.source(), name, s.accountID, f, w, h, safe)
 	})
 }
 
@@ -159,6 +179,15 @@ func (s *reviewScreen) buildFigures() {
 	p := s.ws.Portfolio()
 	a := p.Account(s.accountID)
 	s.figures.Objects = nil
+	if s.safe && !s.share.Figures {
+		// Our revenue is shown to the customer only when the presenter
+		// chooses to, as the review pack's "plan vs actual" tick.
+		show := widget.NewButtonWithIcon("Show plan vs actual", theme.VisibilityIcon(), func() { s.showFigures(true) })
+		s.figures.Add(para("Plan against actual shows our revenue and targets with this customer. Show it only where you agreed to share it."))
+		s.figures.Add(container.NewHBox(show))
+		s.figures.Refresh()
+		return
+	}
 	cy := model.CurrentCycle(s.openCycles(), s.today())
 	rows := model.PlanVsActual(s.figureList())
 	add := widget.NewButtonWithIcon("Enter a figure…", theme.ContentAddIcon(), func() { s.editFigure(cy) })
@@ -175,8 +204,10 @@ func (s *reviewScreen) buildFigures() {
 	}
 	head := widget.NewLabelWithStyle(cycleText, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.Wrapping = fyne.TextWrapWord
-	if s.safe {
-		s.figures.Add(head) // the buttons are the account manager's
+	if s.safe { // the buttons are the account manager's
+		hide := widget.NewButtonWithIcon("Hide plan vs actual", theme.VisibilityOffIcon(), func() { s.showFigures(false) })
+		hide.Importance = widget.LowImportance
+		s.figures.Add(container.NewBorder(nil, nil, nil, hide, head))
 	} else {
 		s.figures.Add(container.NewBorder(nil, nil, nil, container.NewHBox(cycleBtn, add, paste), head))
 	}

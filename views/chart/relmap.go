@@ -30,6 +30,9 @@ func RelationshipMapPNG(p *model.Portfolio, accountID string, customerSafe bool,
 		return nil, fmt.Errorf("no account %s", accountID)
 	}
 	sc := p.MapScene(accountID)
+	if customerSafe {
+		sc = sc.ForCustomer(p, accountID)
+	}
 	if len(sc.Cards) == 0 {
 		return nil, fmt.Errorf("%s has no stakeholders to draw", a.Name)
 	}

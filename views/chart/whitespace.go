@@ -46,6 +46,9 @@ func cellWords(c *model.WhitespaceCell, safe bool) string {
 // whitespace count, at the given scale. Cell notes are not drawn; a safe
 // picture also leaves out revenue and competitors' names.
 func WhitespacePNG(p *model.Portfolio, accountID string, safe bool, scale float64) ([]byte, error) {
+	if safe {
+		p = p.CustomerView(accountID, model.CustomerShare{})
+	}
 	a := p.Account(accountID)
 	if a == nil {
 		return nil, fmt.Errorf("no account %s", accountID)
