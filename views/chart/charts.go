@@ -167,10 +167,6 @@ func renderBars(c gochart.BarChart, f Format) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func titleStyle(f Format) gochart.Style {
-	return gochart.Style{FontSize: 20, FontColor: dc(f.look().Ink)}
-}
-
 func axisStyle(f Format) gochart.Style {
 	return gochart.Style{FontSize: 14, FontColor: dc(f.look().Ink), StrokeColor: dc(f.look().Muted), StrokeWidth: 2}
 }
@@ -239,14 +235,15 @@ func QuadrantChart(p *model.Portfolio, highlight string, f Format, width, height
 			labels = append(labels, gochart.Value2{XValue: q.x, YValue: q.y, Label: q.a.Name})
 		}
 	}
-	series = append(series, gochart.AnnotationSeries{Annotations: labels,
-		Style: gochart.Style{FontSize: 12, FontColor: dc(f.look().Ink), StrokeColor: dc(f.look().Muted), FillColor: dc(withAlpha(f.look().Paper, 220))}})
+	series = append(series, spreadLabels{gochart.AnnotationSeries{Annotations: labels,
+		Style: gochart.Style{FontSize: 12, FontColor: dc(f.look().Ink), StrokeColor: dc(f.look().Muted), FillColor: dc(withAlpha(f.look().Paper, 220))}}})
 	ticks := []gochart.Tick{{Value: 0, Label: "weak"}, {Value: 50, Label: ""}, {Value: 100, Label: "strong"}}
 	vticks := []gochart.Tick{{Value: 0, Label: "low"}, {Value: 50, Label: ""}, {Value: 100, Label: "high"}}
-	c := gochart.Chart{Title: title + " — top right is the sweet spot", TitleStyle: titleStyle(f), Width: width, Height: height,
+	title += " — top right is the sweet spot"
+	c := gochart.Chart{Title: title, TitleStyle: titleStyle(f, title, width, 20), Width: width, Height: height,
 		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 30, Bottom: 20}, f), Canvas: paper(gochart.Box{}, f),
-		XAxis:  gochart.XAxis{Ticks: ticks, Style: axisStyle(f), Range: &gochart.ContinuousRange{Min: 0, Max: 100}},
-		YAxis:  gochart.YAxis{Ticks: vticks, Style: axisStyle(f), Range: &gochart.ContinuousRange{Min: 0, Max: 100}},
+		XAxis:  gochart.XAxis{Ticks: ticks, Style: axisStyle(f), Range: &gochart.ContinuousRange{Min: -6, Max: 106}}, // room for bubbles on the edge
+		YAxis:  gochart.YAxis{Ticks: vticks, Style: axisStyle(f), Range: &gochart.ContinuousRange{Min: -6, Max: 106}}, // room for bubbles on the edge
 		Series: series}
 	return render(c, f)
 }
@@ -391,7 +388,7 @@ func ImpactChart(p *model.Portfolio, accountID string, f Format, width, height i
 			gochart.Value{Label: short + " · expected", Value: by[n].exp, Style: gochart.Style{FillColor: dc(Grey), StrokeColor: dc(Grey)}},
 			gochart.Value{Label: "actual", Value: by[n].act, Style: gochart.Style{FillColor: dc(Green), StrokeColor: dc(Green)}})
 	}
-	c := gochart.BarChart{Title: title, TitleStyle: titleStyle(f), Width: width, Height: height, BarWidth: 50,
+	c := gochart.BarChart{Title: title, TitleStyle: titleStyle(f, title, width, 20), Width: width, Height: height, BarWidth: 50,
 		UseBaseValue: true, BaseValue: 0,
 		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}, f), Canvas: paper(gochart.Box{}, f),
 		XAxis: axisStyle(f), YAxis: gochart.YAxis{Style: axisStyle(f), Range: &gochart.ContinuousRange{Min: 0, Max: math.Max(top*1.1, 1)},
@@ -443,12 +440,12 @@ func ScorecardChart(p *model.Portfolio, accountID string, f Format, width, heigh
 			Style: gochart.Style{StrokeColor: col, StrokeWidth: 4, DotColor: col, DotWidth: 5}})
 		ends = append(ends, gochart.Value2{XValue: xs[len(xs)-1], YValue: ys[len(ys)-1], Label: crit})
 	}
-	series = append(series, gochart.AnnotationSeries{Annotations: ends, Style: gochart.Style{FontSize: 12, FontColor: dc(f.look().Ink), StrokeColor: dc(f.look().Muted), FillColor: dc(f.look().Paper)}})
+	series = append(series, spreadLabels{gochart.AnnotationSeries{Annotations: ends, Style: gochart.Style{FontSize: 12, FontColor: dc(f.look().Ink), StrokeColor: dc(f.look().Muted), FillColor: dc(f.look().Paper)}}})
 	var ticks []gochart.Tick
 	for j, d := range dates {
 		ticks = append(ticks, gochart.Tick{Value: float64(j), Label: d.Format("Jan 2006")})
 	}
-	c := gochart.Chart{Title: title, TitleStyle: titleStyle(f), Width: width, Height: height,
+	c := gochart.Chart{Title: title, TitleStyle: titleStyle(f, title, width, 20), Width: width, Height: height,
 		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 120, Bottom: 20}, f), Canvas: paper(gochart.Box{}, f),
 		XAxis:  gochart.XAxis{Ticks: ticks, Style: axisStyle(f)},
 		YAxis:  gochart.YAxis{Style: axisStyle(f), Ticks: scoreTicks()},
@@ -479,7 +476,7 @@ func segment(label string, n int, fill, text drawing.Color, f Format) gochart.Va
 
 // stackedChart draws stacked bars on the charts' paper and axes.
 func stackedChart(title string, width, height, spacing int, bars []gochart.StackedBar, f Format) ([]byte, error) {
-	c := gochart.StackedBarChart{Title: title, TitleStyle: titleStyle(f), Width: width, Height: height,
+	c := gochart.StackedBarChart{Title: title, TitleStyle: titleStyle(f, title, width, 20), Width: width, Height: height,
 		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}, f), Canvas: paper(gochart.Box{}, f),
 		XAxis: axisStyle(f), YAxis: axisStyle(f), BarSpacing: spacing, Bars: bars}
 	return renderStacked(c, f)

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"image/png"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -102,5 +103,30 @@ func TestRevenueAxisStartsAtZero(t *testing.T) {
 	}
 	if !zero {
 		t.Error("the revenue axis has no 0 tick")
+	}
+}
+
+// Every chart's title starts inside the picture at a slide's width and at
+// half of it: go-chart centres a title and never wraps it, so one too wide
+// was cut off at both edges.
+func TestChartTitlesFit(t *testing.T) {
+	p := samplePortfolio()
+	a := planned(p)
+	first := regexp.MustCompile(`<text x="(-?\d+)"[^>]*>([^<]*)</text>`)
+	for _, name := range chart.Names {
+		for _, width := range []int{960, 640} {
+			svg, err := chart.Render(p, name, a.ID, chart.SVG, width, 416, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range first.FindAllStringSubmatch(string(svg), -1) {
+				if len([]rune(m[2])) < 40 { // the title is the long line
+					continue
+				}
+				if x, _ := strconv.Atoi(m[1]); x < 0 {
+					t.Errorf("%s at %d px: the title %q starts at x=%d, outside the picture", name, width, m[2], x)
+				}
+			}
+		}
 	}
 }

@@ -62,7 +62,7 @@ func ParetoPlot(p model.Pareto, f Format, width, height int) ([]byte, Plot, erro
 	}
 	ch := gochart.Chart{
 		Title:      ParetoHeadline(p),
-		TitleStyle: gochart.Style{FontSize: 15, FontColor: dc(f.look().Ink)},
+		TitleStyle: titleStyle(f, ParetoHeadline(p), width, 15),
 		Width:      width,
 		Height:     height,
 		Background: paper(gochart.Box{Top: 50, Left: 60, Right: 70, Bottom: 20}, f), // room for the money labels and the last rotated name

@@ -67,10 +67,11 @@ func RevenueVsTarget(p *model.Portfolio, accountID string, f Format, width, heig
 	line := func(name string, ys []float64, c gochart.Style) gochart.ContinuousSeries {
 		return gochart.ContinuousSeries{Name: name, XValues: xs, YValues: ys, Style: c}
 	}
+	title := fmt.Sprintf("%s: actual revenue (green) vs target (dashed), %s per period", a.Name, a.Currency)
 	ch := gochart.Chart{
 		// The title names both lines, so no small legend is needed.
-		Title:      fmt.Sprintf("%s: actual revenue (green) vs target (dashed), %s per period", a.Name, a.Currency),
-		TitleStyle: gochart.Style{FontSize: 16, FontColor: dc(f.look().Ink)},
+		Title:      title,
+		TitleStyle: titleStyle(f, title, width, 16),
 		Width:      width,
 		Height:     height,
 		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 30, Bottom: 20}, f), Canvas: paper(gochart.Box{}, f),
