@@ -242,7 +242,7 @@ func QuadrantChart(p *model.Portfolio, highlight string, f Format, width, height
 	title += " — top right is the sweet spot"
 	c := gochart.Chart{Title: title, TitleStyle: titleStyle(f, title, width, 20), Width: width, Height: height,
 		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 30, Bottom: 20}, f), Canvas: paper(gochart.Box{}, f),
-		XAxis:  gochart.XAxis{Ticks: ticks, Style: axisStyle(f), Range: &gochart.ContinuousRange{Min: -6, Max: 106}}, // room for bubbles on the edge
+		XAxis:  gochart.XAxis{Ticks: ticks, Style: axisStyle(f), Range: &gochart.ContinuousRange{Min: -6, Max: 106}},  // room for bubbles on the edge
 		YAxis:  gochart.YAxis{Ticks: vticks, Style: axisStyle(f), Range: &gochart.ContinuousRange{Min: -6, Max: 106}}, // room for bubbles on the edge
 		Series: series}
 	return render(c, f)
