@@ -68,7 +68,7 @@ func newMapScreen(ws *workspace.Workspace, win fyne.Window, accountID string, re
 	})
 	bar := container.NewHBox(add, relayout, fit, zoomOut, zoomIn, cov, s.safe, exportBtn)
 	legend := widget.NewLabel("Lines: solid reports to · dashed dotted line · blue arrow influences · red dashes conflict · green our coverage. " +
-		"Drag a card's right handle onto another to connect; Shift+drag selects; Ctrl+wheel zooms.")
+		"Drag a card's right handle onto another to connect; Shift+drag selects; arrow keys go from person to person; Ctrl+wheel zooms.")
 	legend.Wrapping = fyne.TextWrapWord
 	legend.Importance = widget.LowImportance
 	s.gaps = container.NewVBox()

@@ -417,3 +417,44 @@ func TestMapOpensReadable(t *testing.T) {
 		t.Errorf("on a projector names are %.1f, want at least %.1f", got, 2*body)
 	}
 }
+
+// On a projector the presenter walks a large org chart with the arrow
+// keys: each press selects the next person that way and the map pans so
+// that person is in view; a key with no one that way changes nothing.
+func TestArrowsWalkTheMapAndItFollows(t *testing.T) {
+	ws := bigMap(t)
+	m, _ := newTestMap(t, ws)
+	fyne.CurrentApp().Settings().SetTheme(NewTheme(true, 1))
+	m.userMoved = false
+	m.ThemeChanged()
+	inView := func() (string, bool) {
+		for id := range m.selected {
+			c := m.scene.Cards[m.index[id]]
+			p, s := m.toScreen(c.X, c.Y), m.cardSize()
+			return c.Name, p.X >= 0 && p.Y >= 0 && p.X+s.Width <= m.Size().Width && p.Y+s.Height <= m.Size().Height
+		}
+		return "", false
+	}
+	m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if name, ok := inView(); name == "" || !ok {
+		t.Fatalf("the first arrow should select the top person in view, got %q (in view %v)", name, ok)
+	}
+	seen := map[string]bool{}
+	for _, k := range []fyne.KeyName{fyne.KeyDown, fyne.KeyDown, fyne.KeyRight, fyne.KeyRight, fyne.KeyRight, fyne.KeyRight, fyne.KeyDown, fyne.KeyLeft, fyne.KeyLeft} {
+		m.TypedKey(&fyne.KeyEvent{Name: k})
+		name, ok := inView()
+		if !ok {
+			t.Errorf("after %s, %s is selected but out of view", k, name)
+		}
+		seen[name] = true
+	}
+	if len(seen) < 5 {
+		t.Errorf("the arrows reached only %d people: %v", len(seen), seen)
+	}
+	// Up from the top person: nobody is above, nothing changes.
+	m.selected = map[string]bool{"s000": true}
+	m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	if !m.selected["s000"] || len(m.selected) != 1 {
+		t.Errorf("Up from the top person changed the selection to %v", m.selected)
+	}
+}
