@@ -33,6 +33,7 @@ type chartView struct {
 	root   fyne.CanvasObject
 	stale  bool       // drawn on the next layout: charts in hidden tabs cost nothing
 	drawn  chart.Look // the theme's colours it was last drawn in
+	scale  float64    // and the text scale
 	// onPoint, when set, hears the pointer over the picture, in the
 	// picture's own pixels: moving (tapped false) and clicking.
 	onPoint func(x, y float64, tapped bool)
@@ -99,8 +100,8 @@ func (c *chartView) redraw() {
 
 func (c *chartView) draw() {
 	c.stale = false
-	c.drawn = screenLook(c)
-	data, err := c.render(chart.PNG.On(c.drawn), chartWidth, chartHeight)
+	c.drawn, c.scale = screenLook(c), textScale(c)
+	data, err := c.render(chart.PNG.On(c.drawn).Scaled(c.scale), chartWidth, chartHeight)
 	if err != nil {
 		c.status.SetText("This chart could not be drawn here; its data are safe. Try saving it as PNG at 2×.")
 		c.status.Show()
@@ -153,7 +154,7 @@ func (r *chartViewRenderer) MinSize() fyne.Size { return r.inner.MinSize() }
 // Refresh draws the chart again when the theme's colours changed (dark,
 // light, workshop mode), so it never sits as a white block on a dark page.
 func (r *chartViewRenderer) Refresh() {
-	if screenLook(r.c) != r.c.drawn {
+	if screenLook(r.c) != r.c.drawn || textScale(r.c) != r.c.scale {
 		r.c.redraw()
 	}
 	r.inner.Refresh()
@@ -173,4 +174,12 @@ func screenLook(w interface{ Theme() fyne.Theme }) chart.Look {
 	}
 	return chart.Look{Paper: c(theme.ColorNameBackground), Ink: c(theme.ColorNameForeground),
 		Muted: c(theme.ColorNamePlaceHolder), Rule: c(theme.ColorNameSeparator)}
+}
+
+// textScale is how much larger than usual a chart's text is drawn: on a
+// projector (workshop mode, presenter zoom) the theme's text is larger,
+// and the chart's text grows with it, up to what a chart can lay out.
+func textScale(w interface{ Theme() fyne.Theme }) float64 {
+	s := float64(w.Theme().Size(theme.SizeNameText) / theme.DefaultTheme().Size(theme.SizeNameText))
+	return max(1, min(s, 1.6))
 }

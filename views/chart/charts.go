@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -25,43 +26,50 @@ func Render(p *model.Portfolio, name, accountID string, f Format, width, height 
 	if a == nil && name != "quadrant" && name != "pareto" {
 		return nil, fmt.Errorf("no account %s", accountID)
 	}
-	var out []byte
-	var err error
-	switch name {
-	case "quadrant":
-		out, err = QuadrantChart(p, accountID, f, width, height)
-	case "pareto":
-		par := model.BuildPareto(p.Accounts(), p.Settings.Rates.Base, p.Settings.Rates)
-		out, err = ParetoChart(par, f, width, height)
-		if err != nil {
-			return NoData("Pareto of the portfolio", err.Error(), f, width, height)
-		}
-	case "revenue":
-		out, err = RevenueVsTarget(p, accountID, f, width, height)
-		if err != nil {
-			return NoData(a.Name+": revenue against target", err.Error(), f, width, height)
-		}
-	case "actions":
-		out, err = ActionsChart(p, accountID, f, width, height)
-	case "impact":
-		out, err = ImpactChart(p, accountID, f, width, height, safe)
-	case "scorecard":
-		out, err = ScorecardChart(p, accountID, f, width, height)
-	case "coverage":
-		out, err = CoverageChart(p, accountID, f, width, height, safe)
-	default:
+	if !slices.Contains(Names, name) {
 		return nil, fmt.Errorf("no chart named %q (charts: %s)", name, strings.Join(Names, ", "))
 	}
-	if err != nil {
-		// A chart the library cannot lay out says why in words, in the
-		// chart's place, instead of its error text.
-		title := titles[name]
-		if a != nil {
-			title = a.Name + ": " + title
-		}
-		return NoData(title, plainChartError(err), f, width, height)
+	out, err := drawNamed(p, name, accountID, f, width, height, safe)
+	// Larger text (a projector) that leaves the chart no room is made
+	// smaller step by step, down to the usual size.
+	for err != nil && f.scale > 1 {
+		f.scale = max(1, f.scale-0.2)
+		out, err = drawNamed(p, name, accountID, f, width, height, safe)
 	}
-	return out, err
+	if err == nil {
+		return out, nil
+	}
+	// A chart the library cannot lay out says why in words, in the
+	// chart's place, instead of its error text.
+	title := titles[name]
+	if a != nil && name != "pareto" && name != "quadrant" {
+		title = a.Name + ": " + title
+	}
+	why := plainChartError(err)
+	if name == "pareto" || name == "revenue" {
+		why = err.Error() // these say in words what they lack
+	}
+	return NoData(title, why, f, width, height)
+}
+
+// drawNamed draws one named chart, or says why it cannot.
+func drawNamed(p *model.Portfolio, name, accountID string, f Format, width, height int, safe bool) ([]byte, error) {
+	switch name {
+	case "quadrant":
+		return QuadrantChart(p, accountID, f, width, height)
+	case "pareto":
+		par := model.BuildPareto(p.Accounts(), p.Settings.Rates.Base, p.Settings.Rates)
+		return ParetoChart(par, f, width, height)
+	case "revenue":
+		return RevenueVsTarget(p, accountID, f, width, height)
+	case "actions":
+		return ActionsChart(p, accountID, f, width, height)
+	case "impact":
+		return ImpactChart(p, accountID, f, width, height, safe)
+	case "scorecard":
+		return ScorecardChart(p, accountID, f, width, height)
+	}
+	return CoverageChart(p, accountID, f, width, height, safe)
 }
 
 // titles name the charts when one cannot be drawn.
@@ -98,6 +106,7 @@ func NoData(title, why string, f Format, width, height int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.SetDPI(f.dpi())
 	r.SetFont(font)
 	r.SetFontColor(dc(f.look().Ink))
 	r.SetFontSize(18)
@@ -240,7 +249,7 @@ func QuadrantChart(p *model.Portfolio, highlight string, f Format, width, height
 	ticks := []gochart.Tick{{Value: 0, Label: "weak"}, {Value: 50, Label: ""}, {Value: 100, Label: "strong"}}
 	vticks := []gochart.Tick{{Value: 0, Label: "low"}, {Value: 50, Label: ""}, {Value: 100, Label: "high"}}
 	title += " — top right is the sweet spot"
-	c := gochart.Chart{Title: title, TitleStyle: titleStyle(f, title, width, 20), Width: width, Height: height,
+	c := gochart.Chart{Title: title, DPI: f.dpi(), TitleStyle: titleStyle(f, title, width, 20), Width: width, Height: height,
 		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 30, Bottom: 20}, f), Canvas: paper(gochart.Box{}, f),
 		XAxis:  gochart.XAxis{Ticks: ticks, Style: axisStyle(f), Range: &gochart.ContinuousRange{Min: -6, Max: 106}},  // room for bubbles on the edge
 		YAxis:  gochart.YAxis{Ticks: vticks, Style: axisStyle(f), Range: &gochart.ContinuousRange{Min: -6, Max: 106}}, // room for bubbles on the edge
@@ -388,7 +397,7 @@ func ImpactChart(p *model.Portfolio, accountID string, f Format, width, height i
 			gochart.Value{Label: short + " · expected", Value: by[n].exp, Style: gochart.Style{FillColor: dc(Grey), StrokeColor: dc(Grey)}},
 			gochart.Value{Label: "actual", Value: by[n].act, Style: gochart.Style{FillColor: dc(Green), StrokeColor: dc(Green)}})
 	}
-	c := gochart.BarChart{Title: title, TitleStyle: titleStyle(f, title, width, 20), Width: width, Height: height, BarWidth: 50,
+	c := gochart.BarChart{Title: title, DPI: f.dpi(), TitleStyle: titleStyle(f, title, width, 20), Width: width, Height: height, BarWidth: 50,
 		UseBaseValue: true, BaseValue: 0,
 		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}, f), Canvas: paper(gochart.Box{}, f),
 		XAxis: axisStyle(f), YAxis: gochart.YAxis{Style: axisStyle(f), Range: &gochart.ContinuousRange{Min: 0, Max: math.Max(top*1.1, 1)},
@@ -445,7 +454,7 @@ func ScorecardChart(p *model.Portfolio, accountID string, f Format, width, heigh
 	for j, d := range dates {
 		ticks = append(ticks, gochart.Tick{Value: float64(j), Label: d.Format("Jan 2006")})
 	}
-	c := gochart.Chart{Title: title, TitleStyle: titleStyle(f, title, width, 20), Width: width, Height: height,
+	c := gochart.Chart{Title: title, DPI: f.dpi(), TitleStyle: titleStyle(f, title, width, 20), Width: width, Height: height,
 		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 120, Bottom: 20}, f), Canvas: paper(gochart.Box{}, f),
 		XAxis:  gochart.XAxis{Ticks: ticks, Style: axisStyle(f)},
 		YAxis:  gochart.YAxis{Style: axisStyle(f), Ticks: scoreTicks()},
@@ -476,7 +485,19 @@ func segment(label string, n int, fill, text drawing.Color, f Format) gochart.Va
 
 // stackedChart draws stacked bars on the charts' paper and axes.
 func stackedChart(title string, width, height, spacing int, bars []gochart.StackedBar, f Format) ([]byte, error) {
-	c := gochart.StackedBarChart{Title: title, TitleStyle: titleStyle(f, title, width, 20), Width: width, Height: height,
+	// Larger text may not break a bar's name inside a word: the text is
+	// made smaller until every word of every name fits its bar.
+	if n := len(bars); n > 0 {
+		barW := max(60, min((width-120)/n-spacing, 160))
+		var words []string
+		for _, b := range bars {
+			words = append(words, strings.Fields(b.Name)...)
+		}
+		for f.scale > 1 && !wordsFit(words, barW-6, 14, f.dpi()) {
+			f.scale = max(1, f.scale-0.1)
+		}
+	}
+	c := gochart.StackedBarChart{Title: title, DPI: f.dpi(), TitleStyle: titleStyle(f, title, width, 20), Width: width, Height: height,
 		Background: paper(gochart.Box{Top: 50, Left: 20, Right: 20, Bottom: 20}, f), Canvas: paper(gochart.Box{}, f),
 		XAxis: axisStyle(f), YAxis: axisStyle(f), BarSpacing: spacing, Bars: bars}
 	return renderStacked(c, f)

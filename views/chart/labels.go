@@ -102,7 +102,7 @@ func spread(boxes []gochart.Box, top, bottom int) []int {
 // which title fits across a chart width wide with a margin each side, so
 // no title is cut off at either edge (go-chart centres titles and never
 // wraps them).
-func titleFits(title string, width int, size float64) float64 {
+func titleFits(title string, width int, size, dpi float64) float64 {
 	font, err := gochart.GetDefaultFont()
 	if err != nil {
 		return size
@@ -111,7 +111,7 @@ func titleFits(title string, width int, size float64) float64 {
 	if err != nil {
 		return size
 	}
-	r.SetDPI(gochart.DefaultDPI)
+	r.SetDPI(dpi)
 	r.SetFont(font)
 	room := width - 40
 	for ; size > 10; size -= 0.5 {
@@ -125,5 +125,27 @@ func titleFits(title string, width int, size float64) float64 {
 
 // titleStyle is a chart title's look: ink colour, as large as fits.
 func titleStyle(f Format, title string, width int, size float64) gochart.Style {
-	return gochart.Style{FontSize: titleFits(title, width, size), FontColor: dc(f.look().Ink)}
+	return gochart.Style{FontSize: titleFits(title, width, size, f.dpi()), FontColor: dc(f.look().Ink)}
+}
+
+// wordsFit reports whether each word, set at size and dpi, is at most
+// width wide.
+func wordsFit(words []string, width int, size, dpi float64) bool {
+	font, err := gochart.GetDefaultFont()
+	if err != nil {
+		return true
+	}
+	r, err := gochart.PNG(width+1, 10)
+	if err != nil {
+		return true
+	}
+	r.SetDPI(dpi)
+	r.SetFont(font)
+	r.SetFontSize(size)
+	for _, w := range words {
+		if r.MeasureText(w).Width() > width {
+			return false
+		}
+	}
+	return true
 }

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"image/png"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -127,6 +128,47 @@ func TestChartTitlesFit(t *testing.T) {
 					t.Errorf("%s at %d px: the title %q starts at x=%d, outside the picture", name, width, m[2], x)
 				}
 			}
+		}
+	}
+}
+
+// On a projector every chart is drawn with larger text and still lays
+// out: none falls back to "no data" for want of room.
+func TestChartsDrawWithProjectorText(t *testing.T) {
+	const projector = 1.6
+	p := samplePortfolio()
+	a := planned(p)
+	labels := map[string]string{"quadrant": "Northwind Logistics", "pareto": "80 %", "revenue": "revenue",
+		"actions": "Berg", "impact": "expected", "scorecard": "Quality", "coverage": ">gatekeeper<"}
+	size := regexp.MustCompile(`font-size:([0-9.]+)px`)
+	// The median text size: the title alone shrinks to fit the width.
+	smallest := func(svg []byte) float64 {
+		var sizes []float64
+		for _, m := range size.FindAllStringSubmatch(string(svg), -1) {
+			v, _ := strconv.ParseFloat(m[1], 64)
+			sizes = append(sizes, v)
+		}
+		if len(sizes) == 0 {
+			return 0
+		}
+		slices.Sort(sizes)
+		return sizes[len(sizes)/2]
+	}
+	for _, name := range chart.Names {
+		normal, _ := chart.Render(p, name, a.ID, chart.SVG, 960, 416, false)
+		big, err := chart.Render(p, name, a.ID, chart.SVG.Scaled(projector), 960, 416, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(big), "No data yet") || !strings.Contains(string(big), labels[name]) {
+			t.Errorf("%s with projector text did not lay out", name)
+		}
+		grow := 1.3
+		if name == "actions" || name == "coverage" {
+			grow = 1 // bar names may not break inside a word: these grow only as far as their names fit
+		}
+		if smallest(big) < grow*smallest(normal) {
+			t.Errorf("%s: projector text (median) %.1f px against %.1f px normally", name, smallest(big), smallest(normal))
 		}
 	}
 }

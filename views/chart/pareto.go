@@ -61,6 +61,7 @@ func ParetoPlot(p model.Pareto, f Format, width, height int) ([]byte, Plot, erro
 		}
 	}
 	ch := gochart.Chart{
+		DPI:        f.dpi(),
 		Title:      ParetoHeadline(p),
 		TitleStyle: titleStyle(f, ParetoHeadline(p), width, 15),
 		Width:      width,

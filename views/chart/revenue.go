@@ -16,6 +16,7 @@ import (
 type Format struct {
 	svg    bool
 	colors Look
+	scale  float64 // text size against the picture, 1 when zero
 }
 
 // The formats charts are saved in, on white paper.
@@ -32,6 +33,22 @@ func (f Format) IsSVG() bool { return f.svg }
 func (f Format) On(l Look) Format {
 	f.colors = l
 	return f
+}
+
+// Scaled is the format with its text s times larger against the picture:
+// a chart on a projector reads from the back of the room.
+func (f Format) Scaled(s float64) Format {
+	f.scale = s
+	return f
+}
+
+// dpi is the resolution go-chart sets its text at: larger text is a
+// higher resolution on the same picture.
+func (f Format) dpi() float64 {
+	if f.scale <= 0 {
+		return gochart.DefaultDPI
+	}
+	return gochart.DefaultDPI * f.scale
 }
 
 // look is the colours the chart is drawn in: paper unless a screen's.
@@ -69,6 +86,7 @@ func RevenueVsTarget(p *model.Portfolio, accountID string, f Format, width, heig
 	}
 	title := fmt.Sprintf("%s: actual revenue (green) vs target (dashed), %s per period", a.Name, a.Currency)
 	ch := gochart.Chart{
+		DPI: f.dpi(),
 		// The title names both lines, so no small legend is needed.
 		Title:      title,
 		TitleStyle: titleStyle(f, title, width, 16),
