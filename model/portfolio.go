@@ -206,6 +206,18 @@ func (p *Portfolio) Goals(accountID string) []*Goal {
 	return out
 }
 
+// MemberTargets are a team member's own revenue targets, by period.
+func (p *Portfolio) MemberTargets(memberID string) []*PeriodFigure {
+	var out []*PeriodFigure
+	for _, e := range p.All(KindFigure) {
+		if f := e.(*PeriodFigure); f.MemberID == memberID && memberID != "" {
+			out = append(out, f)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Period < out[j].Period })
+	return out
+}
+
 // Check validates e and the references it makes to other records.
 func (p *Portfolio) Check(e Entity) error {
 	return p.CheckAmong(e, nil)
@@ -271,6 +283,8 @@ func (p *Portfolio) CheckAmong(e Entity, pending map[string]Entity) error {
 		ref("stakeholder", KindStakeholder, v.StakeholderID)
 	case *ReviewMeeting:
 		ref("cycle", KindCycle, v.CycleID)
+	case *PeriodFigure:
+		ref("team member", KindTeamMember, v.MemberID)
 	}
 	return c.err()
 }
@@ -316,10 +330,11 @@ func (p *Portfolio) Dependents(e Entity) []Entity {
 			out = append(out, p.OfAccount(k, v.ID)...)
 		}
 	case *TeamMember:
-		for _, k := range []Kind{KindCoverage, KindTeamAssignment} {
+		for _, k := range []Kind{KindCoverage, KindTeamAssignment, KindFigure} {
 			for _, x := range p.All(k) {
 				if (k == KindCoverage && x.(*Coverage).MemberID == v.ID) ||
-					(k == KindTeamAssignment && x.(*TeamAssignment).MemberID == v.ID) {
+					(k == KindTeamAssignment && x.(*TeamAssignment).MemberID == v.ID) ||
+					(k == KindFigure && x.(*PeriodFigure).MemberID == v.ID) {
 					out = append(out, x)
 				}
 			}

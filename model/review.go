@@ -17,10 +17,13 @@ const (
 var periodPattern = regexp.MustCompile(`^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$`)
 
 // PeriodFigure is revenue and margin for one account in one period: a year
-// "2026", a quarter "2026-Q1" or a month "2026-03".
+// "2026", a quarter "2026-Q1" or a month "2026-03". A figure may instead
+// belong to one of our team: a seller's own revenue target (quota) for a
+// period, across the accounts they own.
 type PeriodFigure struct {
 	ID         string
 	AccountID  string
+	MemberID   string // set instead of AccountID for a team member's target
 	Period     string
 	FigureKind FigureKind
 	Revenue    Money
@@ -33,7 +36,14 @@ func (f *PeriodFigure) Kind() Kind       { return KindFigure }
 func (f *PeriodFigure) Validate() error {
 	c := checker{record: "period figure"}
 	c.required("id", f.ID)
-	c.required("account", f.AccountID)
+	switch {
+	case f.AccountID == "" && f.MemberID == "":
+		c.fail("account", "is required (or the team member whose target it is)")
+	case f.AccountID != "" && f.MemberID != "":
+		c.fail("team member", "must be left empty for an account's figure")
+	case f.MemberID != "" && f.FigureKind == FigureActual:
+		c.fail("kind", "of a team member's figure is a target: their actual is what their accounts bring")
+	}
 	if !periodPattern.MatchString(f.Period) {
 		c.fail("period", "must be a year, quarter or month such as 2026, 2026-Q1 or 2026-03 (found %q)", f.Period)
 	}

@@ -183,14 +183,17 @@ func init() {
 	})
 	register(model.KindFigure, table{
 		name:    "period_figures",
-		columns: []string{"id", "account_id", "period", "kind", "revenue", "margin"},
+		columns: []string{"id", "account_id", "member_id", "period", "kind", "revenue", "margin"},
 		values: func(e model.Entity) []any {
 			f := e.(*model.PeriodFigure)
-			return []any{f.ID, f.AccountID, f.Period, f.FigureKind, f.Revenue, f.Margin}
+			return []any{f.ID, nullID(f.AccountID), nullID(f.MemberID), f.Period, f.FigureKind, f.Revenue, f.Margin}
 		},
 		scan: func(r *sql.Rows) (model.Entity, error) {
 			f := &model.PeriodFigure{}
-			return f, r.Scan(&f.ID, &f.AccountID, &f.Period, &f.FigureKind, &f.Revenue, &f.Margin)
+			var account, member sql.NullString
+			err := r.Scan(&f.ID, &account, &member, &f.Period, &f.FigureKind, &f.Revenue, &f.Margin)
+			f.AccountID, f.MemberID = account.String, member.String
+			return f, err
 		},
 	})
 	register(model.KindScorecard, table{

@@ -1,6 +1,8 @@
 package views
 
 import (
+	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -27,6 +29,9 @@ type boardScreen struct {
 	fill   func()
 	root   fyne.CanvasObject
 	chrome *fyne.Container // search, new action and filters
+	// targets, on My actions, is the team member's own targets against
+	// what the accounts they own brought.
+	targets *widget.Label
 }
 
 func newBoardScreen(ws *workspace.Workspace, win fyne.Window, scope boardScope, today func() time.Time, report func(error)) *boardScreen {
@@ -51,7 +56,10 @@ func newBoardScreen(ws *workspace.Workspace, win fyne.Window, scope boardScope, 
 	goals := map[string]string{}
 	s.owner = widget.NewSelect(nil, func(v string) { b.filter.OwnerID = members[v]; b.reload() })
 	s.goal = widget.NewSelect(nil, func(v string) { b.filter.GoalID = goals[v]; b.reload() })
-	s.member = widget.NewSelect(nil, func(v string) { b.scope.memberID = members[v]; b.reload() })
+	s.targets = widget.NewLabel("")
+	s.targets.Wrapping = fyne.TextWrapWord
+	s.targets.Hide()
+	s.member = widget.NewSelect(nil, func(v string) { b.scope.memberID = members[v]; b.reload(); s.showTargets() })
 	s.fill = func() {
 		p := ws.Portfolio()
 		opts := []string{allFilter}
@@ -104,7 +112,7 @@ func newBoardScreen(ws *workspace.Workspace, win fyne.Window, scope boardScope, 
 		add = widget.NewLabel("")
 	}
 	bar := container.NewHBox(who, widget.NewLabel("Objective"), s.goal, widget.NewLabel("Horizon"), horizon, overdue, agreed, lanes)
-	s.chrome = container.NewVBox(container.NewBorder(nil, nil, add, nil, search), container.NewHScroll(bar))
+	s.chrome = container.NewVBox(container.NewBorder(nil, nil, add, nil, search), container.NewHScroll(bar), s.targets)
 	// Columns wider than the window (projector-size text, a small
 	// screen) scroll sideways rather than be cut off.
 	s.root = container.NewBorder(s.chrome, nil, nil, nil, container.NewHScroll(b))
@@ -121,6 +129,40 @@ func (s *boardScreen) setWorkshop(on bool) {
 	}
 }
 
+// showTargets says, on My actions, the chosen team member's latest own
+// targets against what the accounts they own brought.
+func (s *boardScreen) showTargets() {
+	p := s.ws.Portfolio()
+	rows := p.MemberTargetRows(s.board.scope.memberID)
+	if s.board.scope.accountID != "" || len(rows) == 0 {
+		s.targets.Hide()
+		return
+	}
+	s.targets.SetText(memberTargetsText(rows, p.Settings.Rates.Base, 4))
+	s.targets.Show()
+}
+
+// memberTargetsText is the last few periods of a team member's targets,
+// each with what their accounts brought.
+func memberTargetsText(rows []model.MemberTargetRow, base string, last int) string {
+	var parts []string
+	for _, r := range rows[max(0, len(rows)-last):] {
+		part := fmt.Sprintf("%s target %s", r.Period, r.Target.Short())
+		if r.HasActual {
+			part += fmt.Sprintf(", their accounts brought %s", r.Actual.Short())
+		}
+		if r.LeftOut > 0 {
+			part += fmt.Sprintf(" (%d figures without an exchange rate left out)", r.LeftOut)
+		}
+		parts = append(parts, part)
+	}
+	text := fmt.Sprintf("Own targets (%s): %s", base, strings.Join(parts, " · "))
+	if n := len(rows) - last; n > 0 {
+		text += fmt.Sprintf(" · and %d earlier", n)
+	}
+	return text
+}
+
 // chooseMember shows one team member's actions (My actions).
 func (s *boardScreen) chooseMember(id string) {
 	for _, m := range s.ws.Portfolio().TeamMembers() {
@@ -131,6 +173,9 @@ func (s *boardScreen) chooseMember(id string) {
 }
 
 func (s *boardScreen) onEvent(ev workspace.Event) {
+	if ev.Touches(model.KindFigure) || ev.Touches(model.KindAccount) || ev.Touches(model.KindTeamMember) || ev.Settings {
+		s.showTargets()
+	}
 	if ev.Touches(model.KindTeamMember) || ev.Touches(model.KindGoal) {
 		s.fill()
 	}

@@ -368,3 +368,42 @@ func TestWorkshopBoardIsCustomerSafeAndLosesNothing(t *testing.T) {
 		t.Errorf("moving a card in workshop mode lost fields: %+v", p1)
 	}
 }
+
+// My actions shows the team member's own targets (a seller's quota) beside
+// what the accounts they own brought, and follows a new target at once.
+func TestMyActionsShowsTheMembersTargets(t *testing.T) {
+	test.NewTempApp(t)
+	ws := sampleWorkspace(t)
+	w := test.NewTempWindow(t, nil)
+	p := ws.Portfolio()
+	var owner *model.TeamMember
+	var acc *model.Account
+	for _, a := range p.Accounts() {
+		for _, m := range p.TeamMembers() {
+			if m.Name == a.Owner && len(p.OfAccount(model.KindFigure, a.ID)) > 0 && owner == nil {
+				owner, acc = m, a
+			}
+		}
+	}
+	if owner == nil {
+		t.Fatal("no team member owns an account with figures in the sample")
+	}
+	var period string
+	for _, e := range p.OfAccount(model.KindFigure, acc.ID) {
+		if f := e.(*model.PeriodFigure); f.FigureKind == model.FigureActual && f.Period > period {
+			period = f.Period
+		}
+	}
+	s := newBoardScreen(ws, w, boardScope{}, func() time.Time { return testToday }, nil)
+	t.Cleanup(ws.Subscribe(s.onEvent))
+	s.chooseMember(owner.ID)
+	if s.targets.Visible() {
+		t.Errorf("targets shown for a member who has none: %q", s.targets.Text)
+	}
+	if err := ws.Create(&model.PeriodFigure{ID: model.NewID(), MemberID: owner.ID, Period: period, FigureKind: model.FigureTarget, Revenue: model.MoneyFromMajor(2_000_000)}); err != nil {
+		t.Fatal(err)
+	}
+	if !s.targets.Visible() || !strings.Contains(s.targets.Text, period+" target 2.0M") || !strings.Contains(s.targets.Text, "their accounts brought") {
+		t.Errorf("My actions of %s says %q", owner.Name, s.targets.Text)
+	}
+}

@@ -164,9 +164,19 @@ func buildSheets(p *model.Portfolio) []exportSheet {
 	}
 
 	figures := exportSheet{name: "Revenue", headers: []string{"Account", "Period", "Kind", "Revenue", "Margin"}}
+	targets := exportSheet{name: "Team targets", headers: []string{"Team member", "Period", "Target", "Currency"}}
 	for _, e := range sorted(p, model.KindFigure) {
 		f := e.(*model.PeriodFigure)
+		if f.MemberID != "" { // a seller's own target, in the base currency
+			if m, ok := p.Get(model.KindTeamMember, f.MemberID).(*model.TeamMember); ok {
+				targets.rows = append(targets.rows, []any{m.Name, f.Period, f.Revenue.Major(), p.Settings.Rates.Base})
+			}
+			continue
+		}
 		figures.rows = append(figures.rows, []any{accountName(f.AccountID), f.Period, string(f.FigureKind), f.Revenue.Major(), f.Margin.Major()})
+	}
+	if len(targets.rows) > 0 {
+		return []exportSheet{accounts, people, team, actions, opps, figures, targets}
 	}
 	return []exportSheet{accounts, people, team, actions, opps, figures}
 }

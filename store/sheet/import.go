@@ -3,6 +3,7 @@ package sheet
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -78,10 +79,12 @@ func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Option
 			rep.Rows = max(0, len(t.Rows)-m.HeaderRow)
 		}
 		im.res.Sheets = append(im.res.Sheets, rep)
-		if why, goals := personGoals(t, m); goals {
-			refused = append(refused, why)
-			im.res.Skipped += countRows(t.Rows[m.HeaderRow:])
-			im.res.Notes = append(im.res.Notes, "Not read: "+why+".")
+		if j, goals := personGoals(t, m); goals {
+			// Goals per person: each row is a team member's own target.
+			m.Fields = slices.Clone(m.Fields)
+			m.Fields[j] = FAgent
+			im.res.Notes = append(im.res.Notes, fmt.Sprintf("Sheet %s holds targets per person (column %s), not per account: each is kept as that team member's own target, and people not yet on the team are added.", t.Name, m.Headers[j]))
+			plans = append(plans, sheetPlan{t, m})
 		} else if m.Kind != KindUnknown && m.HeaderRow > 0 {
 			plans = append(plans, sheetPlan{t, m})
 		}

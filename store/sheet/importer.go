@@ -57,6 +57,9 @@ type importer struct {
 	rowOwner        *model.TeamMember // the owner of the row being read, when the sheet's layout names one
 	rowKeys         map[int]string    // per row of the sheet being read, the key its person was filed under
 	rowNotes        string            // the row's "Header: value" lines for its record's notes
+	rollups         *rollupSums       // a goals sheet's roll-up goals and what their goals add up to
+	rollupChild     string            // the roll-up goal the row being read belongs to
+	blankGoals      []int             // rows of a goals sheet with no target
 }
 
 func joinInts(v []int, most int) string {

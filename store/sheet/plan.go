@@ -448,12 +448,10 @@ var personGoalWords = []string{"owner", "seller", "salesperson", "salesrep", "re
 // personGoals recognises a revenue sheet of goals per person (a CRM's
 // sales goals, a quota sheet): no column names an account, and a column of
 // people's names, headed as their owner or seller, tells the rows apart.
-// Read as one account's figures, every person's goal for a period would
-// fold into a single figure, so the sheet is not read; the reason names
-// the column.
-func personGoals(t Table, m SheetMapping) (string, bool) {
-	if m.Kind != KindRevenue || m.HeaderRow == 0 || slices.Contains(m.Fields, FAccount) {
-		return "", false
+// It returns that column: each row is then a team member's own target.
+func personGoals(t Table, m SheetMapping) (int, bool) {
+	if m.Kind != KindRevenue || m.HeaderRow == 0 || slices.Contains(m.Fields, FAccount) || slices.Contains(m.Fields, FAgent) {
+		return 0, false
 	}
 	shapes := columnShapes(t.Rows[m.HeaderRow:], len(m.Headers))
 	for j, h := range m.Headers {
@@ -465,10 +463,63 @@ func personGoals(t Table, m SheetMapping) (string, bool) {
 		if !person || j >= len(shapes) || shapes[j].personNames < 0.6 || shapes[j].unique*float64(shapes[j].filled) < 2 {
 			continue
 		}
-		names := samples(t, m.HeaderRow-1, j+1)[j]
-		return fmt.Sprintf("sheet %s holds goals per person (column %s: %s, …), not per account; Orchard keeps targets per account. "+
-			"Add a column naming the account each goal is for and import it again, or import the people with --kind '%s=team'",
-			t.Name, h, strings.Join(names, ", "), t.Name), true
+		return j, true
 	}
-	return "", false
+	return 0, false
+}
+
+// goalRollups finds, in a sheet of goals, the rows that only add up
+// others: a column (the parent goal) whose values name rows of another
+// column (the goal's name). It returns, by data row index, the parent
+// rows and the parent each child row names.
+func goalRollups(rows [][]string) (parents map[int]string, childOf map[int]string) {
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(r))
+	}
+	cell := func(r []string, j int) string {
+		if j < len(r) {
+			return strings.TrimSpace(r[j])
+		}
+		return ""
+	}
+	for n := 0; n < width; n++ {
+		names := map[string]int{}
+		for i, r := range rows {
+			if v := cell(r, n); v != "" {
+				names[strings.ToLower(v)] = i
+			}
+		}
+		if len(names) < 2 {
+			continue
+		}
+		for p := 0; p < width; p++ {
+			if p == n {
+				continue
+			}
+			filled, named := 0, 0
+			for _, r := range rows {
+				if v := cell(r, p); v != "" {
+					filled++
+					if _, ok := names[strings.ToLower(v)]; ok {
+						named++
+					}
+				}
+			}
+			if filled < 2 || named*10 < filled*9 {
+				continue
+			}
+			parents, childOf = map[int]string{}, map[int]string{}
+			for i, r := range rows {
+				if v := cell(r, p); v != "" {
+					if at, ok := names[strings.ToLower(v)]; ok {
+						parents[at] = cell(rows[at], n)
+						childOf[i] = cell(rows[at], n)
+					}
+				}
+			}
+			return parents, childOf
+		}
+	}
+	return nil, nil
 }

@@ -149,22 +149,6 @@ func TestLongPlanReadFromItsValues(t *testing.T) {
 	}
 }
 
-// Goals per seller, with no account column (a CRM's goal export): read as
-// one account's figures they would fold every seller's quarter into one
-// figure, so the file is refused with the reason and what would make it
-// importable.
-func TestGoalsPerPersonAreRefusedWithTheReason(t *testing.T) {
-	path := writeCSV(t, "goals.csv", "Name,Goal Owner,Target,Fiscal Period,Fiscal Year,Parent Goal\n"+
-		"Team Q1 FY2025,Charles Lamanna,\"$3,000.00 \",Quarter 1,FY2025,\n"+
-		"Q1 FY2025 - Eric,Eric Boocock,\"$1,000.00 \",Quarter 1,FY2025,Team Q1 FY2025\n"+
-		"Q1 FY2025 - Alan,Alan Ross,\"$2,000.00 \",Quarter 1,FY2025,Team Q1 FY2025\n")
-	wb := read(t, path)
-	_, err := sheet.Plan(wb, model.NewPortfolio(), sheet.Options{})
-	if err == nil || !strings.Contains(err.Error(), "goals per person (column Goal Owner: Charles Lamanna") || !strings.Contains(err.Error(), "--kind") {
-		t.Fatalf("want a refusal naming the people's column, got %v", err)
-	}
-}
-
 // A quarter in one column and its year in another ("Quarter 1" beside
 // "FY2025"), or a year alone, make the period.
 func TestPeriodAndYearInTwoColumns(t *testing.T) {

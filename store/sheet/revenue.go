@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -13,6 +14,9 @@ import (
 // figures reads a revenue row: a period with an actual, a target, or both
 // (in their own columns, or one amount with a column saying which).
 func (im *importer) figures(sheet string, row int, c cells, col map[Field]string) bool {
+	if isEmpty(c[FAccount]) && !isEmpty(c[FAgent]) {
+		return im.memberTarget(sheet, row, c, col)
+	}
 	// A plan names the accounts it plans for; those the workspace does
 	// not have yet are added, as a contact list's companies are.
 	a := im.accountOrNamed(c)
@@ -23,16 +27,8 @@ func (im *importer) figures(sheet string, row int, c cells, col map[Field]string
 	if len(im.rowPeriods) > 0 {
 		return im.wideFigures(sheet, row, a, c[FFigureKind])
 	}
-	period, err := parsePeriodIn(c[FPeriod], im.periodsDayFirst)
-	if err != nil && !isEmpty(c[FYear]) {
-		// "Quarter 1" or "März" beside its year in a column of its own.
-		period, err = parsePeriodIn(withPeriodWords(c[FPeriod])+" "+strings.TrimSpace(c[FYear]), im.periodsDayFirst)
-	}
-	if err != nil && isEmpty(c[FPeriod]) && !isEmpty(c[FYear]) {
-		period, err = parsePeriodIn(c[FYear], im.periodsDayFirst)
-	}
-	if err != nil {
-		im.problem(sheet, row, orDefault(col[FPeriod], "period"), c[FPeriod], "a year, quarter or month such as 2026, 2026-Q1, Q1 2026, 2026-03 or Mar 2026")
+	period, ok := im.rowPeriod(sheet, row, c, col)
+	if !ok {
 		return false
 	}
 	type amount struct {
@@ -103,6 +99,126 @@ func (im *importer) figures(sheet string, row int, c cells, col map[Field]string
 	return true
 }
 
+// rowPeriod reads a figure row's period: one cell, or a quarter or month
+// beside its year in a column of its own.
+func (im *importer) rowPeriod(sheet string, row int, c cells, col map[Field]string) (string, bool) {
+	period, err := parsePeriodIn(c[FPeriod], im.periodsDayFirst)
+	if err != nil && !isEmpty(c[FYear]) {
+		// "Quarter 1" or "März" beside its year in a column of its own.
+		period, err = parsePeriodIn(withPeriodWords(c[FPeriod])+" "+strings.TrimSpace(c[FYear]), im.periodsDayFirst)
+	}
+	if err != nil && isEmpty(c[FPeriod]) && !isEmpty(c[FYear]) {
+		period, err = parsePeriodIn(c[FYear], im.periodsDayFirst)
+	}
+	if err != nil {
+		im.problem(sheet, row, orDefault(col[FPeriod], "period"), c[FPeriod], "a year, quarter or month such as 2026, 2026-Q1, Q1 2026, 2026-03 or Mar 2026")
+		return "", false
+	}
+	return period, true
+}
+
+// memberTarget reads a row of a goals sheet: a team member's own revenue
+// target for a period (a seller's quota). The person is found on the team
+// by name, or added to it. A goal with no target is left out and counted.
+func (im *importer) memberTarget(sheet string, row int, c cells, col map[Field]string) bool {
+	field := FTarget
+	for _, f := range []Field{FTarget, FRevenue, FAmount} {
+		if _, ok := col[f]; ok {
+			field = f
+			break
+		}
+	}
+	if isEmpty(c[field]) {
+		im.blankGoals = append(im.blankGoals, row)
+		im.res.Skipped++
+		return true
+	}
+	period, ok := im.rowPeriod(sheet, row, c, col)
+	if !ok {
+		return false
+	}
+	v, err := im.scaled(field, c[field])
+	if err != nil {
+		im.problem(sheet, row, col[field], c[field], "an amount such as 1,250,000")
+		return false
+	}
+	if im.rollups != nil && im.rollupChild != "" {
+		im.rollups.sum[im.rollupChild] += v // as the file says it, like its roll-up
+	}
+	// A team member's targets are kept in the workspace's base currency,
+	// converted at its exchange rates when the file uses another.
+	rates := im.p.Settings.Rates
+	if cur := im.currencyOf(sheet, c, field, rates.Base, true); cur != rates.Base {
+		r, ok := rates.Between(cur, rates.Base)
+		if !ok {
+			im.problem(sheet, row, col[field], c[field], fmt.Sprintf("an exchange rate from %s to the workspace's %s (add it under Exchange rates…), or the amount in %s", cur, rates.Base, rates.Base))
+			return false
+		}
+		v *= r
+		if !im.currencyNoted["converted "+sheet] {
+			if im.currencyNoted == nil {
+				im.currencyNoted = map[string]bool{}
+			}
+			im.currencyNoted["converted "+sheet] = true
+			im.res.Notes = append(im.res.Notes, fmt.Sprintf("Sheet %s: team members' targets in %s are converted to the workspace's %s at %.4g.", sheet, cur, rates.Base, r))
+		}
+	}
+	name := strings.TrimSpace(c[FAgent])
+	m := im.members[key(name)]
+	if m == nil {
+		m = &model.TeamMember{ID: model.NewID(), Name: name, Function: model.FunctionSales}
+		im.members[key(name)] = m
+		im.put(nil, m)
+	}
+	k := figureKey("member:"+m.ID, period, model.FigureTarget)
+	before := im.figureIndex()[k]
+	f := &model.PeriodFigure{ID: model.NewID(), MemberID: m.ID, Period: period, FigureKind: model.FigureTarget}
+	if before != nil {
+		f = model.Clone(before).(*model.PeriodFigure)
+	}
+	f.Revenue = model.MoneyFromMajor(v)
+	if err := f.Validate(); err != nil {
+		im.problem(sheet, row, col[field], c[field], err.Error())
+		return false
+	}
+	im.figureIndex()[k] = f
+	im.put(entityOrNil(before), f)
+	return true
+}
+
+// rollupSums are a goals sheet's roll-up goals: what each says and what
+// the goals under it add up to.
+type rollupSums struct {
+	stated, sum map[string]float64
+	childOf     map[int]string
+}
+
+// rollupNotes says which goals were left out as roll-ups, and where a
+// roll-up's target is not what its goals add up to.
+func (im *importer) rollupNotes(sheet string, rollups map[int]string) {
+	if n := len(im.blankGoals); n > 0 {
+		im.res.Notes = append(im.res.Notes, fmt.Sprintf("Sheet %s: %d goals have no target (rows %s); they are left out.", sheet, n, joinInts(im.blankGoals, 10)))
+		im.blankGoals = nil
+	}
+	if len(rollups) == 0 {
+		return
+	}
+	var names []string
+	for _, name := range rollups {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	im.res.Notes = append(im.res.Notes, fmt.Sprintf("Sheet %s: %d goals add up others named under them as their parent (%s); they are left out, so no target is counted twice.",
+		sheet, len(names), strings.Join(names[:min(3, len(names))], ", ")+map[bool]string{true: ", …", false: ""}[len(names) > 3]))
+	for _, name := range names {
+		stated, sum := im.rollups.stated[name], im.rollups.sum[name]
+		if _, ok := im.rollups.stated[name]; ok && math.Abs(stated-sum) > 0.005 {
+			im.res.Notes = append(im.res.Notes, fmt.Sprintf("Sheet %s: %s says %s, but the goals under it add up to %s.",
+				sheet, name, model.MoneyFromMajor(stated).String(), model.MoneyFromMajor(sum).String()))
+		}
+	}
+}
+
 // keepFigures puts a row's figures into the import.
 func (im *importer) keepFigures(figs, befores []*model.PeriodFigure) {
 	for i, f := range figs {
@@ -122,7 +238,11 @@ func (im *importer) figureIndex() map[string]*model.PeriodFigure {
 		im.figs = map[string]*model.PeriodFigure{}
 		for _, e := range im.p.All(model.KindFigure) {
 			f := e.(*model.PeriodFigure)
-			im.figs[figureKey(f.AccountID, f.Period, f.FigureKind)] = f
+			owner := f.AccountID
+			if f.MemberID != "" {
+				owner = "member:" + f.MemberID
+			}
+			im.figs[figureKey(owner, f.Period, f.FigureKind)] = f
 		}
 	}
 	return im.figs

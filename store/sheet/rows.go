@@ -19,7 +19,9 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 	// kind the user tried) are left out once, here.
 	fields := make([]Field, len(m.Fields))
 	for j, f := range m.Fields {
-		if slices.Contains(KindFields[kind], f) {
+		// A revenue sheet's column of people makes each row that team
+		// member's own target (a quota sheet).
+		if slices.Contains(KindFields[kind], f) || (kind == KindRevenue && f == FAgent) {
 			fields[j] = f
 		}
 	}
@@ -70,6 +72,13 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 			im.noAccountColumn = false
 		}
 		im.planNotes(t.Name, header, plan)
+	}
+	// Goals that only add up other goals (a team's, over its sellers')
+	// are left out, so nothing is counted twice.
+	var rollups, childOf map[int]string
+	if kind == KindRevenue && slices.Contains(fields, FAgent) {
+		rollups, childOf = goalRollups(t.Rows[header+1:])
+		im.rollups = &rollupSums{stated: map[string]float64{}, sum: map[string]float64{}, childOf: childOf}
 	}
 	var roles map[int]*model.TeamMember
 	if slices.Contains(fields, FRACI) {
@@ -145,6 +154,17 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 		if _, sum := plan.skip[i]; sum {
 			im.res.Skipped++
 			continue
+		}
+		if name, ok := rollups[i]; ok && !blank {
+			im.res.Skipped++
+			if v, err := im.scaled(FTarget, c[FTarget]); err == nil && !isEmpty(c[FTarget]) {
+				im.rollups.stated[name] = v
+			}
+			continue
+		}
+		im.rollupChild = ""
+		if name, ok := childOf[i]; ok {
+			im.rollupChild = name
 		}
 		if label, ok := plan.labels[i]; ok {
 			c[FAccount] = label
@@ -264,6 +284,10 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 	if len(sections) > 0 {
 		im.res.Notes = append(im.res.Notes, fmt.Sprintf("Sheet %s: %d rows name a section and head the rows below them (rows %s); they are not records, and each record notes its section.",
 			t.Name, len(sections), joinInts(sections, 10)))
+	}
+	if im.rollups != nil {
+		im.rollupNotes(t.Name, rollups)
+		im.rollups = nil
 	}
 	if kind == KindStakeholders {
 		im.resolveManagers(t, header, fields)
