@@ -11,7 +11,7 @@ go vet ./...
 echo "== go test -race"
 go test -race -count=1 ./...
 echo "== heavy tests the race detector would only slow down"
-go test -count=1 -run '^(TestImportCorpus|TestCustomerSafePackLeaksNothing)$' ./app ./app/pack
+go test -count=1 -run '^(TestImportCorpus|TestCustomerSafePackLeaksNothing|TestWorkshopStopsReadableAndInsideTheWindow|TestWorkshopScreensShowOnlyWhatTheCustomerMaySee)$' ./app ./app/pack ./views
 echo "== fuzz the value parsers briefly"
 go test -run '^$' -fuzz '^FuzzParseAmount$' -fuzztime 5s ./store/sheet
 go test -run '^$' -fuzz '^FuzzValueParsers$' -fuzztime 5s ./store/sheet

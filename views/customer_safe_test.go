@@ -97,6 +97,9 @@ func shows(drawnText, item string) bool {
 // map and the board) shows the customer only what model.CustomerView lets
 // them see, for each fully planned sample account.
 func TestWorkshopScreensShowOnlyWhatTheCustomerMaySee(t *testing.T) {
+	if raceDetector {
+		t.Skip("heavy: test.sh runs it without the race detector")
+	}
 	for _, name := range sample.PlannedAccounts {
 		t.Run(name, func(t *testing.T) {
 			s, ws, w := newTestShell(t)

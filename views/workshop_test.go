@@ -109,6 +109,9 @@ func workshopNames(s *Shell, sec Section) []string {
 // normal body text, and nothing outside the window except inside a page
 // that scrolls or pans; leaving workshop mode restores every text size.
 func TestWorkshopStopsReadableAndInsideTheWindow(t *testing.T) {
+	if raceDetector {
+		t.Skip("heavy: test.sh runs it without the race detector")
+	}
 	for _, size := range []fyne.Size{fyne.NewSize(1280, 720), fyne.NewSize(1920, 1080)} {
 		t.Run(fmt.Sprintf("%.0fx%.0f", size.Width, size.Height), func(t *testing.T) {
 			s, _, w := newTestShell(t)
