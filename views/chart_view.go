@@ -79,7 +79,7 @@ func (c *chartView) MouseOut()                         { c.point(fyne.NewPos(-1,
 func newChartView(name string, win fyne.Window, render func(f chart.Format, w, h int) ([]byte, error)) *chartView {
 	c := &chartView{name: name, win: win, render: render, img: canvas.NewImageFromResource(nil), status: widget.NewLabel("")}
 	c.img.FillMode = canvas.ImageFillContain
-	c.img.SetMinSize(fyne.NewSize(480, 208))
+	c.img.SetMinSize(chartMinSize(1))
 	c.status.Hide()
 	save := widget.NewButtonWithIcon("Save chart…", theme.DocumentSaveIcon(), func() { c.showMenu(fyne.CurrentApp().Driver().AbsolutePositionForObject(c)) })
 	save.Importance = widget.LowImportance
@@ -101,6 +101,12 @@ func (c *chartView) redraw() {
 func (c *chartView) draw() {
 	c.stale = false
 	c.drawn, c.scale = screenLook(c), textScale(c)
+	if c.img.MinSize() == chartMinSize(1) || c.img.MinSize() == chartMinSize(1.6) {
+		// In a list of charts (the review) a chart gets its least height:
+		// at projector size that is the picture's own, so its larger text
+		// is not shrunk again.
+		c.img.SetMinSize(chartMinSize(c.scale))
+	}
 	data, err := c.render(chart.PNG.On(c.drawn).Scaled(c.scale), chartWidth, chartHeight)
 	if err != nil {
 		c.status.SetText("This chart could not be drawn here; its data are safe. Try saving it as PNG at 2×.")
@@ -182,4 +188,14 @@ func screenLook(w interface{ Theme() fyne.Theme }) chart.Look {
 func textScale(w interface{ Theme() fyne.Theme }) float64 {
 	s := float64(w.Theme().Size(theme.SizeNameText) / theme.DefaultTheme().Size(theme.SizeNameText))
 	return max(1, min(s, 1.6))
+}
+
+// chartMinSize is the least room a chart takes: two thirds of its
+// picture, enough for its text to read; the whole picture when its text
+// is drawn larger for a projector.
+func chartMinSize(scale float64) fyne.Size {
+	if scale > 1 {
+		return fyne.NewSize(chartWidth, chartHeight)
+	}
+	return fyne.NewSize(chartWidth*2/3, chartHeight*2/3)
 }

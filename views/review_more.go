@@ -67,7 +67,11 @@ func (s *reviewScreen) buildImpact() {
 	sort.Slice(ids, func(i, j int) bool { return goalName(ids[i]) < goalName(ids[j]) })
 	for _, id := range ids {
 		g := byGoal[id]
-		grid.Add(widget.NewLabel(goalName(id)))
+		// A long goal would widen all three equal columns past the
+		// window (at projector size most of all): it is cut short.
+		name := widget.NewLabel(goalName(id))
+		name.Truncation = fyne.TextTruncateEllipsis
+		grid.Add(name)
 		grid.Add(widget.NewLabel(g.expected.Format(a.Currency)))
 		grid.Add(widget.NewLabel(g.actual.Format(a.Currency)))
 	}

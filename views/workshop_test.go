@@ -46,6 +46,11 @@ func drawn(root fyne.CanvasObject) []drawnText {
 			}
 			return
 		case *container.Scroll, *widget.Table, *widget.List, *relMap:
+			if !scrolled {
+				// What scrolls must itself lie in the window: content wider
+				// than the window widens its scroller, which is then cut off.
+				out = append(out, drawnText{text: fmt.Sprintf("[%T]", o), pos: at, box: o.Size(), size: 1e6})
+			}
 			scrolled = true
 		}
 		var children []fyne.CanvasObject
@@ -69,6 +74,10 @@ func workshopStop(t *testing.T, s *Shell, w fyne.Window, sec Section) {
 	s.ShowStop(sec, true) // the Portfolio on its quadrant, in and out of workshop mode
 	if sec == SectionPortfolio && s.workshop {
 		test.Tap(findButton(t, w, "Show portfolio"))
+	}
+	if sec == SectionReview && s.workshop {
+		s.review.tabs.SelectIndex(0)
+		test.Tap(findButton(t, w, "Show plan vs actual")) // the fuller page
 	}
 	w.Resize(w.Canvas().Size().AddWidthHeight(0, 1)) // lay the page out again
 	w.Resize(w.Canvas().Size().SubtractWidthHeight(0, 1))
@@ -132,7 +141,7 @@ func TestWorkshopStopsReadableAndInsideTheWindow(t *testing.T) {
 					t.Fatalf("%s: only %d texts drawn", sectionTitles[sec], len(texts))
 				}
 				for _, d := range texts {
-					if d.size < body {
+					if d.size < body && d.size != 1e6 {
 						t.Errorf("%s: %q is drawn at %.0f px, below the normal body text (%.0f)", sectionTitles[sec], d.text, d.size, body)
 					}
 					if !d.scrolled && (d.pos.X < -1 || d.pos.Y < -1 || d.pos.X+d.box.Width > size.Width+1 || d.pos.Y+d.box.Height > size.Height+1) {
@@ -143,7 +152,13 @@ func TestWorkshopStopsReadableAndInsideTheWindow(t *testing.T) {
 					// What the projector shows, page by page.
 					test.AssertObjectRendersToMarkup(t, "workshop/"+strings.ToLower(strings.ReplaceAll(sectionTitles[sec], " ", "_"))+".xml", w.Content())
 				}
-				sizes := sizesOf(texts)
+				var words []drawnText
+				for _, d := range texts {
+					if d.size != 1e6 {
+						words = append(words, d)
+					}
+				}
+				sizes := sizesOf(words)
 				for _, name := range workshopNames(s, sec) {
 					got, ok := sizes[name]
 					if !ok {
@@ -157,7 +172,13 @@ func TestWorkshopStopsReadableAndInsideTheWindow(t *testing.T) {
 			setWorkshop(s, false)
 			for _, sec := range stops {
 				workshopStop(t, s, w, sec)
-				after := sizesOf(drawn(w.Content()))
+				var words []drawnText
+				for _, d := range drawn(w.Content()) {
+					if d.size != 1e6 {
+						words = append(words, d)
+					}
+				}
+				after := sizesOf(words)
 				for text, was := range before[sec] {
 					if now, ok := after[text]; ok && (now < was-0.5 || now > was+0.5) {
 						t.Errorf("%s: after the workshop %q is %.0f px, was %.0f", sectionTitles[sec], text, now, was)
