@@ -99,8 +99,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		}
 		return report(runSummary(db, stdout), stderr)
 	case "import":
+		defer textRegion(args)()
 		return runImport(args, stdout, stderr)
 	case "flags":
+		defer textRegion(args)()
 		return runFlags(args, stdout, stderr)
 	case "export":
 		return runExport(args, stdout, stderr)
@@ -114,6 +116,21 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "orchard: unknown command %q\n\n", cmd)
 	fmt.Fprintf(stderr, usage, DefaultWorkspacePath())
 	return 2
+}
+
+// textRegion writes a command's text output (not its JSON, which stays
+// neutral) as the terminal's locale writes numbers and dates, until the
+// function it returns puts the region back.
+func textRegion(args []string) func() {
+	was := model.CurrentRegion()
+	id := envLocale()
+	for _, a := range args {
+		if a == "--json" || a == "-json" {
+			id = ""
+		}
+	}
+	model.SetRegion(id)
+	return func() { model.SetRegion(was) }
 }
 
 // parseDB reads the one flag every entry point shares.

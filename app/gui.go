@@ -54,6 +54,7 @@ type desktopApp struct {
 func runGUI(db, importPath string, stderr io.Writer) int {
 	fa := fyneapp.NewWithID(appID)
 	d := newDesktop(fa)
+	d.applyRegion() // numbers and dates as the user's region writes them
 	path, created, err := d.startupPath(db)
 	if err == nil && path != "" {
 		err = d.open(path)
@@ -147,12 +148,7 @@ func (d *desktopApp) open(path string) error {
 func (d *desktopApp) setWorkspace(ws *workspace.Workspace) {
 	d.closeWorkspace()
 	d.ws = ws
-	d.shell = views.NewShell(ws, d.win)
-	d.shell.SelectAccount(d.startAccount(ws))
-	d.shell.OnAccountChanged = func(id string) {
-		d.fa.Preferences().SetString(prefAccount+ws.Path(), id)
-	}
-	d.win.SetContent(d.shell.Content())
+	d.attachShell(d.startAccount(ws), views.SectionPortfolio)
 	d.shell.SetStatus(fmt.Sprintf("Opened %s: %d accounts", ws.Path(), ws.Portfolio().Count(model.KindAccount)))
 	d.rememberRecent(ws.Path())
 	if ws.Portfolio().Settings.Sample {
@@ -162,6 +158,38 @@ func (d *desktopApp) setWorkspace(ws *workspace.Workspace) {
 	d.refreshMenu()
 	d.stopWatch = make(chan struct{})
 	go d.watchWorkspace(ws, d.stopWatch)
+}
+
+// attachShell builds the screens of the open workspace on the account and
+// section given.
+func (d *desktopApp) attachShell(account string, section views.Section) {
+	ws := d.ws
+	d.shell = views.NewShell(ws, d.win)
+	d.shell.SelectAccount(account)
+	d.shell.OnAccountChanged = func(id string) {
+		d.fa.Preferences().SetString(prefAccount+ws.Path(), id)
+	}
+	d.win.SetContent(d.shell.Content())
+	if section != views.SectionPortfolio {
+		d.shell.Show(section)
+	}
+}
+
+// rebuildShell builds the screens again where the user was (after the
+// region changed: every number and date is written anew).
+func (d *desktopApp) rebuildShell() {
+	if d.ws == nil || d.shell == nil {
+		return
+	}
+	account, section := d.shell.Account(), d.shell.Section()
+	d.shell.Close()
+	d.attachShell(account, section)
+	if d.ws.Portfolio().Settings.Sample {
+		d.shell.ShowSampleBanner(d.importDialog, d.newDialog, d.removeSampleDialog)
+	}
+	if d.workshop {
+		d.shell.SetWorkshop(true)
+	}
 }
 
 // startAccount is the account to show first: the one last used in this

@@ -1,10 +1,17 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"strings"
+	"time"
 
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"orchard/model"
 )
 
 // The user's region, as far as files for their spreadsheet go: a CSV file
@@ -57,4 +64,62 @@ func systemLocale() string {
 		return s
 	}
 	return lang.SystemLocale().String()
+}
+
+// regionChoices are the regions offered in View ▸ Region and formats…
+// besides the system's own; any other locale name set by the system works
+// too.
+var regionChoices = []string{"en-US", "en-GB", "en-IN", "de-DE", "de-CH", "fr-FR", "fr-CA", "es-ES", "es-MX", "it-IT",
+	"pt-BR", "pt-PT", "nl-NL", "pl-PL", "sv-SE", "da-DK", "nb-NO", "fi-FI", "ja-JP", "zh-CN", "ko-KR"}
+
+// applyRegion shows numbers, money and dates as the user's region writes
+// them: their choice, else the system's.
+func (d *desktopApp) applyRegion() string {
+	id := d.fa.Preferences().String(prefRegion)
+	if id == "" {
+		id = systemLocale()
+	}
+	return model.SetRegion(id)
+}
+
+// regionDialog lets the user choose the region numbers and dates follow;
+// the screens are built again in it at once.
+func (d *desktopApp) regionDialog() {
+	system := "System (" + orDefault(model.NewRegionName(systemLocale()), "neutral") + ")"
+	pick := widget.NewSelect(append([]string{system}, regionChoices...), nil)
+	pick.SetSelected(system)
+	if cur := d.fa.Preferences().String(prefRegion); cur != "" {
+		pick.SetSelected(cur)
+	}
+	sample := widget.NewLabel("")
+	show := func() {
+		day := time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)
+		sample.SetText(fmt.Sprintf("%s · %s · %s", model.MoneyFromMajor(1234567.5).Format("EUR"), model.FormatPercent(12.5, 1, false), model.FormatDate(day)))
+	}
+	choose := func(v string) {
+		if v == system {
+			v = ""
+		}
+		d.fa.Preferences().SetString(prefRegion, v)
+		d.applyRegion()
+		show()
+	}
+	pick.OnChanged = choose
+	show()
+	dialog.ShowCustomConfirm("Region and formats", "Use", "Cancel", container.NewVBox(
+		widget.NewLabel("Numbers, money, percentages and dates are shown as this region writes them."), pick, sample),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			choose(pick.Selected)
+			d.rebuildShell()
+		}, d.win)
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }

@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"orchard/model"
+	"orchard/views"
 )
 
 // A problem report opens in the user's spreadsheet as columns: ';' where
@@ -47,5 +50,54 @@ func TestImportReportUsesTheRegionsSeparator(t *testing.T) {
 		if !strings.Contains(string(data), "enorm") {
 			t.Errorf("%s: the report does not name the bad value: %s", locale, data)
 		}
+	}
+}
+
+// The command line's text follows the terminal's locale; its JSON stays
+// neutral whatever the locale.
+func TestCommandLineTextFollowsTheLocale(t *testing.T) {
+	dir := t.TempDir()
+	goals := filepath.Join(dir, "Goal.csv")
+	csv := "Name,Goal Owner,Target,Fiscal Period,Fiscal Year,Parent Goal\n" +
+		"Team Q1 FY2026,Maria Lopez,100000,Quarter 1,FY2026,\n" +
+		"Q1 FY2026 - Ann,Ann Berg,40000,Quarter 1,FY2026,Team Q1 FY2026\n" +
+		"Q1 FY2026 - Ben,Ben Okafor,50000,Quarter 1,FY2026,Team Q1 FY2026\n"
+	if err := os.WriteFile(goals, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("LC_ALL", "de_DE.UTF-8")
+	_, text, stderr := run("import", goals, "--db", filepath.Join(dir, "a.orchard"))
+	_, js, _ := run("import", goals, "--db", filepath.Join(dir, "b.orchard"), "--json")
+	if !strings.Contains(text+stderr, "says 100.000, but the goals under it add up to 90.000") {
+		t.Errorf("German text output does not write amounts the German way:\n%s%s", text, stderr)
+	}
+	if !strings.Contains(js, "says 100,000") {
+		t.Errorf("the JSON output should stay neutral:\n%s", js)
+	}
+	if model.CurrentRegion() != "" {
+		t.Errorf("the command left the region set to %q", model.CurrentRegion())
+	}
+}
+
+// The window follows the system's region unless the user chose one; the
+// choice rebuilds the screens in place, on the same account and page.
+func TestRegionSettingOverridesTheSystem(t *testing.T) {
+	t.Cleanup(func() { model.SetRegion("") })
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_NUMERIC", "")
+	t.Setenv("LANG", "de_DE.UTF-8")
+	d := newTestDesktop(t)
+	if got := d.applyRegion(); got != "de-DE" {
+		t.Errorf("with LANG=de_DE.UTF-8 the region is %q", got)
+	}
+	d.fa.Preferences().SetString(prefRegion, "fr-FR")
+	if got := d.applyRegion(); got != "fr-FR" {
+		t.Errorf("with fr-FR chosen the region is %q", got)
+	}
+	account := d.shell.Account()
+	d.shell.Show(views.SectionReview)
+	d.rebuildShell()
+	if d.shell.Account() != account || d.shell.Section() != views.SectionReview {
+		t.Errorf("after the region changed the window shows %v of %q, not the review of %q", d.shell.Section(), d.shell.Account(), account)
 	}
 }

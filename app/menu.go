@@ -75,7 +75,8 @@ func (d *desktopApp) buildMenu() {
 		})
 	}
 	view.Items = append(view.Items, fyne.NewMenuItemSeparator(),
-		&fyne.MenuItem{Label: "Workshop mode", Action: d.toggleWorkshop, Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyF11}})
+		&fyne.MenuItem{Label: "Workshop mode", Action: d.toggleWorkshop, Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyF11}},
+		fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Region and formats…", d.regionDialog))
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Orchard", d.about))
 	d.main = fyne.NewMainMenu(file, edit, view, help)
 	d.win.SetMainMenu(d.main)

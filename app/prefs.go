@@ -10,6 +10,7 @@ const (
 	prefWidth    = "windowWidth"
 	prefHeight   = "windowHeight"
 	prefNoSample = "sampleRemoved" // the user deleted the sample: do not make it again
+	prefRegion   = "region"        // numbers and dates as this region writes them; "" follows the system
 	maxRecent    = 8
 )
 

@@ -81,7 +81,7 @@ func (p *Portfolio) flagsOf(a *Account, d *accountData, today time.Time) []Flag 
 	case len(d.reviews) == 0:
 		flag(FlagNoReview, FixReview, "Never reviewed with the customer")
 	case !reviewed:
-		flag(FlagNoReview, FixReview, "No review with the customer since %s", from.Format("2 Jan 2006"))
+		flag(FlagNoReview, FixReview, "No review with the customer since %s", FormatDate(from))
 	}
 	overdue, agreed := 0, 0
 	for _, x := range d.actions {

@@ -28,6 +28,9 @@ func (m Money) Major() float64 { return float64(m) / 100 }
 // String formats the amount with thousands separators and no currency,
 // dropping cents when they are zero: "1,250,000" or "99.50".
 func (m Money) String() string {
+	if r := region.Load(); r != nil {
+		return r.number(m)
+	}
 	neg := m < 0
 	if neg {
 		m = -m
@@ -48,11 +51,22 @@ func (m Money) Format(currency string) string {
 	if currency == "" {
 		return m.String()
 	}
+	if r := region.Load(); r != nil {
+		return r.money(m, currency)
+	}
 	return m.String() + " " + currency
 }
 
 // Short returns a compact amount for tight places: "1.3M", "480k".
 func (m Money) Short() string {
+	s := m.short()
+	if r := region.Load(); r != nil && r.decimal != "" && r.decimal != "." {
+		s = strings.Replace(s, ".", r.decimal, 1)
+	}
+	return s
+}
+
+func (m Money) short() string {
 	v := m.Major()
 	sign := ""
 	if v < 0 {
@@ -98,10 +112,15 @@ func ParseMoney(s string) (Money, error) {
 	t = strings.TrimLeft(t, "$€£¥")
 	t = strings.TrimSpace(t)
 	neg := false
-	if strings.HasPrefix(t, "-") {
-		neg, t = true, t[1:]
+	if strings.HasPrefix(t, "-") || strings.HasPrefix(t, "\u2212") {
+		neg, t = true, strings.TrimPrefix(strings.TrimPrefix(t, "-"), "\u2212")
 	}
-	t = strings.NewReplacer(",", "", " ", "", "\u00a0", "", "'", "").Replace(t)
+	if r := region.Load(); r != nil && r.decimal == "," {
+		// Typed as the region writes it: 1.250.000,50 or 1 250 000,50.
+		t = strings.NewReplacer(".", "", "\u202f", "", " ", "", "\u00a0", "", "'", "", "’", "").Replace(t)
+		t = strings.Replace(t, ",", ".", 1)
+	}
+	t = strings.NewReplacer(",", "", " ", "", "\u00a0", "", "\u202f", "", "'", "", "’", "").Replace(t)
 	v, err := strconv.ParseFloat(t, 64)
 	if err != nil || v != v {
 		return 0, fmt.Errorf("%q is not an amount (expected digits such as 1,250,000.50)", s)

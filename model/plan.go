@@ -128,7 +128,7 @@ func (o *Opportunity) Validate() error {
 	c.between("probability", o.Probability, 0, 100)
 	if !o.Created.IsZero() && !o.ExpectedClose.IsZero() && o.ExpectedClose.Before(o.Created) {
 		c.fail("expected close", "must not be before the opportunity was opened (%s; found %s)",
-			o.Created.Format("2 Jan 2006"), o.ExpectedClose.Format("2 Jan 2006"))
+			FormatDate(o.Created), FormatDate(o.ExpectedClose))
 	}
 	return c.err()
 }

@@ -66,7 +66,7 @@ func dueMark(a *model.Action, today time.Time) (string, color.Color) {
 	if a.Due.IsZero() {
 		return "no date", nil
 	}
-	d := a.Due.Format("2 Jan 2006")
+	d := model.FormatDate(a.Due)
 	switch {
 	case a.Overdue(today):
 		return "⚠ overdue " + d, ColorWarning

@@ -29,7 +29,7 @@ func dateOr(t time.Time, none string) string {
 	if t.IsZero() {
 		return none
 	}
-	return t.Format("2 Jan 2006")
+	return model.FormatDate(t)
 }
 
 func lastReview(p *model.Portfolio, accountID string) *model.ReviewMeeting {

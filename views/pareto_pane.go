@@ -84,8 +84,8 @@ func (p *paretoPane) point(x, _ float64, tapped bool) {
 			rank = i + 1
 		}
 	}
-	p.pointed.SetText(fmt.Sprintf("%d. %s: %s, %.0f %% of revenue, %.0f %% cumulative · click to open",
-		rank, r.Account.Name, model.MoneyFromMajor(r.Revenue).Format(p.par.Currency), r.Share, r.Cumulative))
+	p.pointed.SetText(fmt.Sprintf("%d. %s: %s, %s of revenue, %s cumulative · click to open",
+		rank, r.Account.Name, model.MoneyFromMajor(r.Revenue).Format(p.par.Currency), model.FormatPercent(r.Share, 0, false), model.FormatPercent(r.Cumulative, 0, false)))
 	if tapped && p.onPick != nil {
 		p.onPick(r.Account.ID)
 	}

@@ -187,7 +187,7 @@ func (s *reviewScreen) buildScores() {
 	crit := p.Settings.Criteria
 	grid := container.NewGridWithColumns(len(t.dates)+1, heading("Criterion"))
 	for _, d := range t.dates {
-		grid.Add(heading(d.Format("2 Jan 2006")))
+		grid.Add(heading(model.FormatDate(d)))
 	}
 	for _, c := range crit {
 		grid.Add(widget.NewLabel(c))
@@ -218,7 +218,7 @@ func (s *reviewScreen) buildScores() {
 	}
 	s.scores.Add(grid)
 	for _, d := range t.dates {
-		s.scores.Add(para(fmt.Sprintf("%s: scored by %s", d.Format("2 Jan 2006"), strings.Join(t.people[d], ", "))))
+		s.scores.Add(para(fmt.Sprintf("%s: scored by %s", model.FormatDate(d), strings.Join(t.people[d], ", "))))
 	}
 	s.scores.Refresh()
 }
@@ -339,7 +339,7 @@ func (s *reviewScreen) buildMeetings() {
 		s.meetings.Add(para("• " + strings.Join(model.Changes(snap, p.Snapshot(s.accountID)), "\n• ")))
 	}
 	for i, m := range list {
-		s.meetings.Add(heading("Review of " + m.Date.Format("2 Jan 2006")))
+		s.meetings.Add(heading("Review of " + model.FormatDate(m.Date)))
 		s.meetings.Add(para(fmt.Sprintf("Attendees: %s\nDecisions: %s\nNext review: %s", orDash(m.Attendees), orDash(m.Decisions), dateOr(m.NextDate, "not set"))))
 		if i+1 < len(list) {
 			now, ok1 := model.DecodeSnapshot(m.Snapshot)

@@ -168,7 +168,7 @@ func (s *reviewScreen) figureList() []*model.PeriodFigure {
 
 func pctText(r model.PeriodRow) string {
 	if pct, ok := r.VariancePct(); ok {
-		return fmt.Sprintf("%+.1f %%", pct)
+		return model.FormatPercent(pct, 1, true)
 	}
 	return "— (no target)"
 }
@@ -196,11 +196,11 @@ func (s *reviewScreen) buildFigures() {
 	cycleText := "No planning cycle yet."
 	switch {
 	case cy != nil && s.safe:
-		cycleText = fmt.Sprintf("%s (%s – %s): revenue target %s", cy.Name, cy.Start.Format("2 Jan 2006"),
-			cy.End.Format("2 Jan 2006"), cy.RevenueTarget.Format(a.Currency))
+		cycleText = fmt.Sprintf("%s (%s – %s): revenue target %s", cy.Name, model.FormatDate(cy.Start),
+			model.FormatDate(cy.End), cy.RevenueTarget.Format(a.Currency))
 	case cy != nil:
-		cycleText = fmt.Sprintf("%s (%s – %s): revenue target %s, margin target %s", cy.Name, cy.Start.Format("2 Jan 2006"),
-			cy.End.Format("2 Jan 2006"), cy.RevenueTarget.Format(a.Currency), cy.MarginTarget.Format(a.Currency))
+		cycleText = fmt.Sprintf("%s (%s – %s): revenue target %s, margin target %s", cy.Name, model.FormatDate(cy.Start),
+			model.FormatDate(cy.End), cy.RevenueTarget.Format(a.Currency), cy.MarginTarget.Format(a.Currency))
 	}
 	head := widget.NewLabelWithStyle(cycleText, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.Wrapping = fyne.TextWrapWord
@@ -278,7 +278,7 @@ func (s *reviewScreen) figure(cy *model.Cycle, period string, kind model.FigureK
 		return nil, err
 	}
 	if cy != nil && (start.Before(cy.Start) || start.After(cy.End)) {
-		return nil, fmt.Errorf("period %s lies outside the cycle %s (%s – %s)", period, cy.Name, cy.Start.Format("2 Jan 2006"), cy.End.Format("2 Jan 2006"))
+		return nil, fmt.Errorf("period %s lies outside the cycle %s (%s – %s)", period, cy.Name, model.FormatDate(cy.Start), model.FormatDate(cy.End))
 	}
 	rev, err := model.ParseMoney(revenue)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"orchard/app/workspace"
+	"orchard/assets/sample"
 	"orchard/model"
 )
 
@@ -142,5 +143,26 @@ func TestFirstCycleForAnUnplannedAccount(t *testing.T) {
 	test.Tap(findButtonIn(t, top, "Save"))
 	if !strings.Contains(textsOf(s.figures), "FY2026") {
 		t.Errorf("after saving the first cycle: %q", textsOf(s.figures))
+	}
+}
+
+// In a region that writes 1.234,5 and 2. Dez. 2026 the review does too.
+func TestReviewFollowsTheRegion(t *testing.T) {
+	model.SetRegion("de-DE")
+	t.Cleanup(func() { model.SetRegion("") })
+	s, _, w := newTestShell(t)
+	selectRow(t, s, sample.PlannedAccounts[0])
+	s.Show(SectionReview)
+	w.Resize(fyne.NewSize(1400, 901))
+	shown := texts(w)
+	for _, want := range []string{"\u00a0€", "Jan. 2026", " %"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("the German review lacks %q", want)
+		}
+	}
+	for _, neutral := range []string{" EUR", "1 Jan 2026"} {
+		if strings.Contains(shown, neutral) {
+			t.Errorf("the German review still writes %q", neutral)
+		}
 	}
 }
