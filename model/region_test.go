@@ -15,10 +15,10 @@ func TestRegionsFormatAndParse(t *testing.T) {
 	m := model.MoneyFromMajor(1234567.5)
 	whole := model.MoneyFromMajor(-1250000)
 	for _, c := range []struct {
-		region                  string
-		money, whole, number    string
-		percent, short, date    string
-		typed                   string
+		region               string
+		money, whole, number string
+		percent, short, date string
+		typed                string
 	}{
 		{"", "1,234,567.50 EUR", "-1,250,000 EUR", "1,234,567.50", "+12.5 %", "1.2M", "2 Dec 2026", "1,234,567.50"},
 		{"en-US", "€1,234,567.50", "-€1,250,000", "1,234,567.50", "+12.5 %", "1.2M", "Dec 2, 2026", "1,234,567.50"},
