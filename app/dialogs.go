@@ -9,9 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"orchard/app/workspace"
@@ -21,37 +19,25 @@ import (
 	"orchard/views"
 )
 
-// askPath asks for a file to create. Fyne's save dialog truncates the file
-// it returns, which could destroy an open workspace, so Orchard asks for a
-// path and creates the file itself.
+// askPath asks where to write a file: the system's Save dialog on Windows
+// and macOS, else Orchard's own; never over the open workspace, and
+// replacing a file is asked about first.
 func (d *desktopApp) askPath(title, confirm, suggested string, done func(path string)) {
-	entry := views.NewEntry()
-	entry.SetText(suggested)
-	browse := widget.NewButton("Choose folder…", func() {
-		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-			if err == nil && u != nil {
-				entry.SetText(filepath.Join(u.Path(), filepath.Base(entry.Text)))
-			}
-		}, d.win)
-		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(entry.Text))); err == nil {
-			fd.SetLocation(dir)
-		}
-		fd.Resize(fyne.NewSize(900, 600))
-		fd.Show()
-	})
-	form := dialog.NewCustomConfirm(title, confirm, "Cancel",
-		container.NewBorder(nil, nil, nil, browse, entry), func(ok bool) {
-			if ok {
-				done(strings.TrimSpace(entry.Text))
-			}
-		}, d.win)
-	form.Resize(fyne.NewSize(720, 160))
-	form.Show()
-	d.win.Canvas().Focus(entry)
+	d.askPathAs(views.FileAsk{Title: title, Confirm: confirm, Start: suggested}, done)
+}
+
+func (d *desktopApp) askPathAs(a views.FileAsk, done func(path string)) {
+	if ext := filepath.Ext(a.Start); ext != "" && len(a.Exts) == 0 {
+		a.Exts = []string{ext}
+	}
+	if d.ws != nil {
+		a.Protect = append(a.Protect, d.ws.Path())
+	}
+	views.SavePath(d.win, a, done)
 }
 
 func (d *desktopApp) newDialog() {
-	d.askPath("New workspace", "Create", d.suggestPath("New workspace.orchard"), func(path string) {
+	d.askPathAs(views.FileAsk{Title: "New workspace", Confirm: "Create", Start: d.suggestPath("New workspace.orchard"), Kind: "Orchard workspace", New: true}, func(path string) {
 		path = withExt(path, ".orchard")
 		settings := model.DefaultSettings()
 		settings.Name = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
@@ -66,7 +52,7 @@ func (d *desktopApp) newDialog() {
 }
 
 func (d *desktopApp) sampleDialog() {
-	d.askPath("Create the sample portfolio", "Create", DefaultWorkspacePath(), func(path string) {
+	d.askPathAs(views.FileAsk{Title: "Create the sample portfolio", Confirm: "Create", Start: DefaultWorkspacePath(), Kind: "Orchard workspace", New: true}, func(path string) {
 		path = withExt(path, ".orchard")
 		ws, err := createSample(path)
 		if err != nil {
@@ -128,15 +114,7 @@ func (d *desktopApp) exportWorkbook(oneAccount bool) {
 				})
 			})
 		}
-		if _, err := os.Stat(path); err == nil {
-			dialog.ShowConfirm("Replace file?", path+" already exists. Replace it with the export?", func(ok bool) {
-				if ok {
-					write()
-				}
-			}, d.win)
-			return
-		}
-		write()
+		write() // replacing a file was asked about with the path
 	})
 }
 

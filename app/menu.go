@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/storage"
 
 	"orchard/views"
 )
@@ -225,18 +224,12 @@ func (d *desktopApp) openPath(path string) {
 			return
 		}
 	}
-	if d.ws != nil && samePath(path, d.ws.Path()) {
+	if d.ws != nil && views.SamePath(path, d.ws.Path()) {
 		return
 	}
 	if err := d.open(path); err != nil {
 		dialog.ShowError(err, d.win)
 	}
-}
-
-func samePath(a, b string) bool {
-	x, _ := filepath.Abs(a)
-	y, _ := filepath.Abs(b)
-	return x == y
 }
 
 func (d *desktopApp) openDialog() {
@@ -248,28 +241,10 @@ func (d *desktopApp) openDialog() {
 }
 
 // pickFile asks for an existing file with one of exts, starting in dir
-// when it is not "", and passes its path to done.
+// when it is not "", and passes its path to done: the system's Open dialog
+// on Windows and macOS, else Fyne's.
 func (d *desktopApp) pickFile(exts []string, dir string, done func(path string)) {
-	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			dialog.ShowError(err, d.win)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		done(path)
-	}, d.win)
-	fd.SetFilter(storage.NewExtensionFileFilter(exts))
-	if dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			fd.SetLocation(l)
-		}
-	}
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
+	views.OpenPath(d.win, views.FileAsk{Title: "Open", Start: dir, Exts: exts}, done)
 }
 
 // suggestPath proposes a file beside the current workspace.

@@ -88,27 +88,22 @@ func (s *planScreen) shown() *model.Portfolio {
 // SetSafe switches the customer-safe view (workshop mode turns it on).
 func (s *planScreen) setSafe(on bool) { s.safeCheck.SetChecked(on) }
 
-// saveFile asks for a path (suggested beside the user's home) and writes
-// what produce makes there.
+// saveFile asks where to save (the system's Save dialog where there is
+// one; suggested in the user's home) and writes what produce makes there.
 func saveFile(win fyne.Window, title, name string, produce func() ([]byte, error), done func(path string)) {
-	entry := NewEntry()
-	entry.SetText(filepath.Join(homeDir(), model.FileName(name)))
-	dialog.ShowForm(title, "Save", "Cancel", []*widget.FormItem{widget.NewFormItem("File", entry)}, func(ok bool) {
-		if !ok {
-			return
-		}
+	SavePath(win, FileAsk{Title: title, Start: filepath.Join(homeDir(), model.FileName(name))}, func(path string) {
 		data, err := produce()
 		if err == nil {
-			err = os.WriteFile(entry.Text, data, 0o644)
+			err = os.WriteFile(path, data, 0o644)
 		}
 		if err != nil {
 			dialog.ShowError(fmt.Errorf("%s: %w", title, err), win)
 			return
 		}
 		if done != nil {
-			done(entry.Text)
+			done(path)
 		}
-	}, win)
+	})
 }
 
 // internalMark labels an internal item in the internal view.

@@ -3,7 +3,6 @@ package views
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -423,22 +422,13 @@ func (s *Shell) exportMap(m *relMap) {
 	if a == nil {
 		return
 	}
-	entry := NewEntry()
-	entry.SetText(filepath.Join(homeDir(), model.FileName(a.Name+" relationship map.png")))
-	dialog.ShowForm("Export relationship map", "Export", "Cancel", []*widget.FormItem{widget.NewFormItem("File", entry)}, func(ok bool) {
-		if !ok {
-			return
-		}
+	saveFile(s.win, "Export relationship map", a.Name+" relationship map.png", func() ([]byte, error) {
 		png, err := chart.RelationshipMapPNG(s.ws.Portfolio(), m.accountID, m.customerSafe, 2)
-		if err == nil {
-			err = os.WriteFile(entry.Text, png, 0o644)
-		}
 		if err != nil {
-			dialog.ShowError(fmt.Errorf("exporting the map of %s: %w", a.Name, err), s.win)
-			return
+			return nil, fmt.Errorf("exporting the map of %s: %w", a.Name, err)
 		}
-		s.SetStatus("Exported the relationship map to " + entry.Text)
-	}, s.win)
+		return png, nil
+	}, func(path string) { s.SetStatus("Exported the relationship map to " + path) })
 }
 
 func homeDir() string {
