@@ -1,6 +1,8 @@
 package app
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 	"math"
@@ -69,22 +71,101 @@ func runSummary(path string, stdout io.Writer) error {
 		return err
 	}
 	defer ws.Close()
-	enc := json.NewEncoder(stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(summarize(ws))
+	return writeSummary(ws, stdout)
 }
 
-func summarize(ws *workspace.Workspace) workspaceSummary {
+// summaryHead is the summary without its accounts and Pareto, which are
+// written one by one after it.
+type summaryHead struct {
+	Workspace     string         `json:"workspace"`
+	Path          string         `json:"path"`
+	Sample        bool           `json:"sample"`
+	SchemaVersion int            `json:"schema_version"`
+	Counts        map[string]int `json:"counts"`
+}
+
+// writeSummary streams the workspace's summary as JSON: each account is
+// encoded and written as it is worked out, so memory stays flat however
+// many accounts there are (the whole document was built in memory before).
+// The document is the workspaceSummary, field for field, indented, with
+// one account a line.
+func writeSummary(ws *workspace.Workspace, out io.Writer) error {
 	p := ws.Portfolio()
-	s := workspaceSummary{
-		Workspace: p.Settings.Name, Path: ws.Path(), Sample: p.Settings.Sample,
-		SchemaVersion: ws.SchemaVersion(), Counts: map[string]int{}, Accounts: []accountSummary{},
-	}
+	w := bufio.NewWriterSize(out, 64<<10)
+	head := summaryHead{Workspace: p.Settings.Name, Path: ws.Path(), Sample: p.Settings.Sample,
+		SchemaVersion: ws.SchemaVersion(), Counts: map[string]int{}}
 	for _, k := range model.Kinds {
-		s.Counts[plural(k)] = p.Count(k)
+		head.Counts[plural(k)] = p.Count(k)
 	}
-	now := time.Now()
+	js, err := json.MarshalIndent(head, "", "  ")
+	if err != nil {
+		return err
+	}
+	// The head's closing brace makes way for the accounts and the Pareto.
+	w.Write(bytes.TrimSuffix(js, []byte("\n}")))
+	w.WriteString(",\n  \"accounts\": [")
+	n := 0
+	err = eachAccountSummary(p, time.Now(), func(as *accountSummary) error {
+		// One account a line: indenting every field of 50,000 accounts
+		// cost more than working them out.
+		b, err := marshalCompact(as)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			w.WriteByte(',')
+		}
+		w.WriteString("\n    ")
+		w.Write(b)
+		n++
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		w.WriteString("\n  ")
+	}
+	w.WriteString("],\n  \"pareto\": ")
+	par := model.BuildPareto(p.Accounts(), p.Settings.Rates.Base, p.Settings.Rates)
+	b, err := marshalIndented(paretoSummary{Currency: par.Currency, AccountsFor80Percent: par.AccountsFor80,
+		ShareOfAccounts: *round1(par.ShareOfAccounts), LeftOut: par.LeftOut}, "  ")
+	if err != nil {
+		return err
+	}
+	w.Write(b)
+	w.WriteString("\n}\n")
+	return w.Flush()
+}
+
+// marshalCompact encodes v on one line, HTML left unescaped.
+func marshalCompact(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// marshalIndented encodes v as the summary's encoder would at this depth:
+// indented, HTML left unescaped.
+func marshalIndented(v any, prefix string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent(prefix, "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// eachAccountSummary works out each account's summary in turn and passes
+// it on; what every account needs (health, counts per account) is worked
+// out once before.
+func eachAccountSummary(p *model.Portfolio, now time.Time, each func(*accountSummary) error) error {
 	health := p.HealthAll(now)
 	perAccount := func(k model.Kind) map[string]int {
 		m := map[string]int{}
@@ -101,7 +182,7 @@ func summarize(ws *workspace.Workspace) workspaceSummary {
 			Revenue: a.Revenue.Major(), PrevRevenue: a.PrevRevenue.Major(), Potential: a.Potential.Major(),
 			Objective: string(a.Objective), Stakeholders: people[a.ID], Actions: actions[a.ID],
 		}
-		byStatus, overdue := model.ActionCounts(p.Actions(a.ID), time.Now())
+		byStatus, overdue := model.ActionCounts(p.Actions(a.ID), now)
 		as.ActionsByStatus, as.OverdueActions = map[string]int{}, overdue
 		for _, st := range model.Statuses {
 			as.ActionsByStatus[string(st)] = byStatus[st]
@@ -151,12 +232,11 @@ func summarize(ws *workspace.Workspace) workspaceSummary {
 		if ev.HasValue {
 			as.ValueScore = round1(ev.Value)
 		}
-		s.Accounts = append(s.Accounts, as)
+		if err := each(&as); err != nil {
+			return err
+		}
 	}
-	par := model.BuildPareto(p.Accounts(), p.Settings.Rates.Base, p.Settings.Rates)
-	s.Pareto = paretoSummary{Currency: par.Currency, AccountsFor80Percent: par.AccountsFor80,
-		ShareOfAccounts: *round1(par.ShareOfAccounts), LeftOut: par.LeftOut}
-	return s
+	return nil
 }
 
 func round1(v float64) *float64 {

@@ -78,6 +78,11 @@ type Portfolio struct {
 	records  map[Kind]map[string]Entity
 	// byName caches Accounts(); nil after any account changes.
 	byName []*Account
+	// byAccount indexes each kind's records by account (then ID), built
+	// on a kind's first OfAccount and kept up to date by Put and Remove:
+	// a scan of every record per account made whole-portfolio work (the
+	// summary, health) quadratic.
+	byAccount map[Kind]map[string]map[string]Entity
 }
 
 // NewPortfolio returns an empty portfolio with default settings.
@@ -97,14 +102,30 @@ func (p *Portfolio) Get(k Kind, id string) Entity {
 // Put adds or replaces a record. It does not validate: callers check first
 // with Check.
 func (p *Portfolio) Put(e Entity) {
-	p.records[e.Kind()][e.EntityID()] = e
-	if e.Kind() == KindAccount {
+	k, id := e.Kind(), e.EntityID()
+	if idx := p.byAccount[k]; idx != nil {
+		if old, ok := p.records[k][id]; ok {
+			delete(idx[AccountOf(old)], id)
+		}
+		acc := AccountOf(e)
+		if idx[acc] == nil {
+			idx[acc] = map[string]Entity{}
+		}
+		idx[acc][id] = e
+	}
+	p.records[k][id] = e
+	if k == KindAccount {
 		p.byName = nil
 	}
 }
 
 // Remove deletes a record; removing a missing one does nothing.
 func (p *Portfolio) Remove(k Kind, id string) {
+	if idx := p.byAccount[k]; idx != nil {
+		if old, ok := p.records[k][id]; ok {
+			delete(idx[AccountOf(old)], id)
+		}
+	}
 	delete(p.records[k], id)
 	if k == KindAccount {
 		p.byName = nil
@@ -166,11 +187,28 @@ func (p *Portfolio) TeamMembers() []*TeamMember {
 // OfAccount returns the records of a kind that belong to an account, sorted
 // by ID.
 func (p *Portfolio) OfAccount(k Kind, accountID string) []Entity {
-	var out []Entity
-	for _, e := range p.records[k] {
-		if AccountOf(e) == accountID {
-			out = append(out, e)
+	idx := p.byAccount[k]
+	if idx == nil {
+		if p.byAccount == nil {
+			p.byAccount = map[Kind]map[string]map[string]Entity{}
 		}
+		idx = map[string]map[string]Entity{}
+		for id, e := range p.records[k] {
+			acc := AccountOf(e)
+			if idx[acc] == nil {
+				idx[acc] = map[string]Entity{}
+			}
+			idx[acc][id] = e
+		}
+		p.byAccount[k] = idx
+	}
+	bucket := idx[accountID]
+	if len(bucket) == 0 {
+		return nil
+	}
+	out := make([]Entity, 0, len(bucket))
+	for _, e := range bucket {
+		out = append(out, e)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].EntityID() < out[j].EntityID() })
 	return out

@@ -74,3 +74,37 @@ func TestDependentsAndDetached(t *testing.T) {
 		t.Errorf("removing a team member should unassign their actions, got %v", det)
 	}
 }
+
+// OfAccount answers from an index that follows every Put and Remove: a
+// record moved to another account, replaced or removed is found where it
+// now is, and only there.
+func TestOfAccountFollowsChanges(t *testing.T) {
+	p := model.NewPortfolio()
+	p.Put(&model.Account{ID: "a", Name: "A", Currency: "EUR"})
+	p.Put(&model.Account{ID: "b", Name: "B", Currency: "EUR"})
+	p.Put(&model.Action{ID: "x1", AccountID: "a", Title: "one"})
+	p.Put(&model.Action{ID: "x2", AccountID: "a", Title: "two"})
+	ids := func(acc string) string {
+		var out []string
+		for _, e := range p.OfAccount(model.KindAction, acc) {
+			out = append(out, e.EntityID()+"="+e.(*model.Action).Title)
+		}
+		return strings.Join(out, ",")
+	}
+	if got := ids("a"); got != "x1=one,x2=two" {
+		t.Fatalf("a holds %s", got)
+	}
+	p.Put(&model.Action{ID: "x2", AccountID: "b", Title: "two moved"})
+	p.Put(&model.Action{ID: "x1", AccountID: "a", Title: "one edited"})
+	p.Put(&model.Action{ID: "x3", AccountID: "b", Title: "three"})
+	p.Remove(model.KindAction, "x3")
+	if got := ids("a"); got != "x1=one edited" {
+		t.Errorf("after the changes a holds %s", got)
+	}
+	if got := ids("b"); got != "x2=two moved" {
+		t.Errorf("after the changes b holds %s", got)
+	}
+	if q := p.Copy(); len(q.OfAccount(model.KindAction, "b")) != 1 {
+		t.Error("a copy does not find b's action")
+	}
+}
