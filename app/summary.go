@@ -108,7 +108,7 @@ func writeSummary(ws *workspace.Workspace, out io.Writer) error {
 	err = eachAccountSummary(p, time.Now(), func(as *accountSummary) error {
 		// One account a line: indenting every field of 50,000 accounts
 		// cost more than working them out.
-		b, err := marshalCompact(as)
+		b, err := marshalJSON(as, "")
 		if err != nil {
 			return err
 		}
@@ -128,7 +128,7 @@ func writeSummary(ws *workspace.Workspace, out io.Writer) error {
 	}
 	w.WriteString("],\n  \"pareto\": ")
 	par := model.BuildPareto(p.Accounts(), p.Settings.Rates.Base, p.Settings.Rates)
-	b, err := marshalIndented(paretoSummary{Currency: par.Currency, AccountsFor80Percent: par.AccountsFor80,
+	b, err := marshalJSON(paretoSummary{Currency: par.Currency, AccountsFor80Percent: par.AccountsFor80,
 		ShareOfAccounts: *round1(par.ShareOfAccounts), LeftOut: par.LeftOut}, "  ")
 	if err != nil {
 		return err
@@ -138,23 +138,14 @@ func writeSummary(ws *workspace.Workspace, out io.Writer) error {
 	return w.Flush()
 }
 
-// marshalCompact encodes v on one line, HTML left unescaped.
-func marshalCompact(v any) ([]byte, error) {
+// marshalJSON encodes v as the summary writes it, HTML left unescaped:
+// on one line, or indented at this depth when prefix is not "".
+func marshalJSON(v any, prefix string) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
+	if prefix != "" {
+		enc.SetIndent(prefix, "  ")
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
-}
-
-// marshalIndented encodes v as the summary's encoder would at this depth:
-// indented, HTML left unescaped.
-func marshalIndented(v any, prefix string) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent(prefix, "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		return nil, err
