@@ -97,7 +97,7 @@ func writeSummary(ws *workspace.Workspace, out io.Writer) error {
 	for _, k := range model.Kinds {
 		head.Counts[plural(k)] = p.Count(k)
 	}
-	js, err := json.MarshalIndent(head, "", "  ")
+	js, err := marshalJSON(head, true, "")
 	if err != nil {
 		return err
 	}
@@ -108,7 +108,7 @@ func writeSummary(ws *workspace.Workspace, out io.Writer) error {
 	err = eachAccountSummary(p, time.Now(), func(as *accountSummary) error {
 		// One account a line: indenting every field of 50,000 accounts
 		// cost more than working them out.
-		b, err := marshalJSON(as, "")
+		b, err := marshalJSON(as, false, "")
 		if err != nil {
 			return err
 		}
@@ -129,7 +129,7 @@ func writeSummary(ws *workspace.Workspace, out io.Writer) error {
 	w.WriteString("],\n  \"pareto\": ")
 	par := model.BuildPareto(p.Accounts(), p.Settings.Rates.Base, p.Settings.Rates)
 	b, err := marshalJSON(paretoSummary{Currency: par.Currency, AccountsFor80Percent: par.AccountsFor80,
-		ShareOfAccounts: *round1(par.ShareOfAccounts), LeftOut: par.LeftOut}, "  ")
+		ShareOfAccounts: *round1(par.ShareOfAccounts), LeftOut: par.LeftOut}, true, "  ")
 	if err != nil {
 		return err
 	}
@@ -139,11 +139,11 @@ func writeSummary(ws *workspace.Workspace, out io.Writer) error {
 }
 
 // marshalJSON encodes v as the summary writes it, HTML left unescaped:
-// on one line, or indented at this depth when prefix is not "".
-func marshalJSON(v any, prefix string) ([]byte, error) {
+// on one line, or indented at the depth prefix gives.
+func marshalJSON(v any, indent bool, prefix string) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	if prefix != "" {
+	if indent {
 		enc.SetIndent(prefix, "  ")
 	}
 	enc.SetEscapeHTML(false)
