@@ -71,6 +71,13 @@ func runGUI(db, importPath string, stderr io.Writer) int {
 	if importPath != "" && d.ws != nil {
 		d.previewImport(importPath, "")
 	}
+	if os.Getenv("ORCHARD_STARTUP_PROBE") != "" {
+		// scripts/startup.sh times start to first content: the window is
+		// up with the workspace's first screen in it.
+		fa.Lifecycle().SetOnStarted(func() {
+			go fyne.Do(func() { fmt.Fprintln(os.Stdout, "first-content") })
+		})
+	}
 	d.win.ShowAndRun()
 	return 0
 }
