@@ -64,7 +64,7 @@ func (d *desktopApp) buildMenu() {
 	for i, sec := range []views.Section{views.SectionPortfolio, views.SectionMap, views.SectionBoard, views.SectionReview, views.SectionPlan, views.SectionMyActions} {
 		sec := sec
 		view.Items = append(view.Items, &fyne.MenuItem{
-			Label:    sectionLabel(sec),
+			Label:    sec.Title(),
 			Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyName(fmt.Sprint(i + 1)), Modifier: fyne.KeyModifierShortcutDefault},
 			Action: func() {
 				if d.shell != nil {
@@ -79,12 +79,6 @@ func (d *desktopApp) buildMenu() {
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Orchard", d.about))
 	d.main = fyne.NewMainMenu(file, edit, view, help)
 	d.win.SetMainMenu(d.main)
-}
-
-func sectionLabel(s views.Section) string {
-	return map[views.Section]string{views.SectionPortfolio: "Portfolio", views.SectionPlan: "Plan",
-		views.SectionMap: "Relationship map", views.SectionBoard: "Action board", views.SectionReview: "Review",
-		views.SectionMyActions: "My actions"}[s]
 }
 
 // refreshMenu updates the parts of the menu that depend on the workspace.

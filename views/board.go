@@ -263,23 +263,15 @@ func (b *boardView) fail(err error) {
 	reportTo(b.report, b.win, err)
 }
 
-// move applies a board move as one undoable step.
+// move applies a board move as one undoable step, among the cards this
+// board shows.
 func (b *boardView) move(m model.BoardMove) {
-	changed, err := model.MoveCard(b.stored(), m)
-	if err != nil {
-		b.fail(err)
-		return
+	stored := b.stored()
+	ids := make([]string, len(stored))
+	for i, a := range stored {
+		ids[i] = a.ID
 	}
-	a, _ := b.ws.Portfolio().Get(model.KindAction, m.ID).(*model.Action)
-	label := "Move " + model.Describe(a)
-	if a != nil && a.Status != m.Status {
-		label += " to " + m.Status.Label()
-	}
-	records := make([]model.Entity, len(changed))
-	for i, c := range changed {
-		records[i] = c
-	}
-	b.fail(b.ws.Apply(label, records))
+	b.fail(b.ws.MoveCard(ids, m))
 }
 
 // moveToColumn sends a card to the end of its lane in another column.

@@ -114,9 +114,7 @@ func recordPositions(ws *workspace.Workspace, q *quadrantEditor) {
 			if !ok {
 				return
 			}
-			p := ws.Portfolio()
-			marks := model.MarkPositions(p.Accounts(), p.Settings.Weights, time.Now().UTC(), entry.Text)
-			if err := ws.Apply(fmt.Sprintf("Record positions of %d accounts", len(marks)), marks); err != nil {
+			if _, err := ws.RecordPositions(entry.Text, time.Now()); err != nil {
 				dialog.ShowError(err, w)
 			}
 		}, w)

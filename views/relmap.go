@@ -1,7 +1,6 @@
 package views
 
 import (
-	"fmt"
 	"math"
 
 	"fyne.io/fyne/v2"
@@ -320,42 +319,19 @@ func (m *relMap) DragEnd() {
 
 // saveMoved stores the new places of the moved cards as one undoable step.
 func (m *relMap) saveMoved(moved []int) {
-	var recs []model.Entity
-	p := m.ws.Portfolio()
+	var placed, shown []workspace.Placement
 	for _, i := range moved {
 		c := m.scene.Cards[i]
-		s, ok := p.Get(model.KindStakeholder, c.ID).(*model.Stakeholder)
-		if !ok {
-			continue
-		}
-		e := model.Clone(s).(*model.Stakeholder)
-		e.Placed, e.MapX, e.MapY = true, c.X, c.Y
-		recs = append(recs, e)
-	}
-	if len(recs) == 0 {
-		return
-	}
-	label := "Move " + model.Describe(recs[0])
-	// People still laid out automatically keep the place they are shown at:
-	// otherwise the layout of the rest would shift around the moved card.
-	isMoved := map[int]bool{}
-	for _, i := range moved {
-		isMoved[i] = true
-	}
-	for i, c := range m.scene.Cards {
-		if c.Member || c.Placed || isMoved[i] {
-			continue
-		}
-		if s, ok := p.Get(model.KindStakeholder, c.ID).(*model.Stakeholder); ok {
-			e := model.Clone(s).(*model.Stakeholder)
-			e.Placed, e.MapX, e.MapY = true, c.X, c.Y
-			recs = append(recs, e)
+		if !c.Member {
+			placed = append(placed, workspace.Placement{ID: c.ID, X: c.X, Y: c.Y})
 		}
 	}
-	if len(moved) > 1 {
-		label = fmt.Sprintf("Move %d stakeholders", len(moved))
+	for _, c := range m.scene.Cards {
+		if !c.Member && !c.Placed {
+			shown = append(shown, workspace.Placement{ID: c.ID, X: c.X, Y: c.Y})
+		}
 	}
-	if err := m.ws.Apply(label, recs); err != nil {
+	if err := m.ws.PlaceStakeholders(placed, shown); err != nil {
 		m.fail(err)
 		m.reload() // put the cards back where they are saved
 	}

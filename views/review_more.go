@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"orchard/app/workspace"
 	"orchard/model"
 )
 
@@ -424,20 +425,7 @@ func (s *reviewScreen) addMeeting() {
 		if err != nil {
 			return fmt.Errorf("next review: %w", err)
 		}
-		m := &model.ReviewMeeting{ID: model.NewID(), AccountID: s.accountID, Date: d, NextDate: n,
-			Attendees: attendees.Text, Decisions: decisions.Text, Snapshot: s.ws.Portfolio().Snapshot(s.accountID).Encode()}
-		if cy := model.CurrentCycle(s.openCycles(), d); cy != nil {
-			m.CycleID = cy.ID
-		}
-		recs := []model.Entity{m}
-		order := float64(len(s.ws.Portfolio().Actions(s.accountID)) + 1)
-		for _, l := range strings.Split(actions.Text, "\n") {
-			if l = strings.TrimSpace(l); l != "" {
-				recs = append(recs, &model.Action{ID: model.NewID(), AccountID: s.accountID, Title: l, Status: model.StatusPlanned,
-					CustomerAgreed: true, Description: "Decided at the review of " + d.Format("2 Jan 2006"), Order: order})
-				order++
-			}
-		}
-		return s.ws.Apply(fmt.Sprintf("Record review of %s", d.Format("2 Jan 2006")), recs)
+		return s.ws.RecordReview(workspace.Review{AccountID: s.accountID, Date: d, Next: n, Attendees: attendees.Text,
+			Decisions: decisions.Text, NewActions: strings.Split(actions.Text, "\n")})
 	})
 }

@@ -38,6 +38,9 @@ var sectionTitles = map[Section]string{
 	SectionMyActions: "My actions",
 }
 
+// Title is the section's name, as the navigation and the View menu show it.
+func (sec Section) Title() string { return sectionTitles[sec] }
+
 // Shell is the main window's content: navigation on the left, the current
 // screen on the right, a status line below.
 type Shell struct {

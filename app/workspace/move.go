@@ -28,28 +28,6 @@ func (w *Workspace) ResetPlacement(id string) error {
 	return w.edit("Reset placement of "+model.Describe(a), a, c)
 }
 
-// MoveStakeholder sets a stakeholder's position on the relationship map.
-func (w *Workspace) MoveStakeholder(id string, x, y float64) error {
-	s, ok := w.p.Get(model.KindStakeholder, id).(*model.Stakeholder)
-	if !ok {
-		return fmt.Errorf("cannot move stakeholder %s: %w", id, ErrNotFound)
-	}
-	c := model.Clone(s).(*model.Stakeholder)
-	c.Placed, c.MapX, c.MapY = true, x, y
-	return w.edit("Move "+model.Describe(s), s, c)
-}
-
-// MoveAction puts an action in a board column at a board order.
-func (w *Workspace) MoveAction(id string, status model.Status, order float64) error {
-	a, ok := w.p.Get(model.KindAction, id).(*model.Action)
-	if !ok {
-		return fmt.Errorf("cannot move action %s: %w", id, ErrNotFound)
-	}
-	c := model.Clone(a).(*model.Action)
-	c.Status, c.Order = status, order
-	return w.edit("Move "+model.Describe(a), a, c)
-}
-
 func (w *Workspace) edit(label string, before, after model.Entity) error {
 	if err := w.p.Check(after); err != nil {
 		return err

@@ -192,26 +192,88 @@ func TestCommandsUndoRedo(t *testing.T) {
 			}
 			return errors.New("placement not saved (or not clamped to 100)")
 		}},
-		{"move stakeholder", func(ws *workspace.Workspace) error {
-			return ws.MoveStakeholder(ceoOf(ws.Portfolio(), firstPlanned(ws).ID).ID, 300, -40)
+		{"place stakeholders", func(ws *workspace.Workspace) error {
+			p := ws.Portfolio()
+			acc := firstPlanned(ws).ID
+			ceo := ceoOf(p, acc)
+			var shown []workspace.Placement
+			for i, st := range p.Stakeholders(acc) {
+				shown = append(shown, workspace.Placement{ID: st.ID, X: float64(i * 10), Y: 7})
+			}
+			return ws.PlaceStakeholders([]workspace.Placement{{ID: ceo.ID, X: 300, Y: -40}}, shown)
 		}, func(p *model.Portfolio) error {
+			moved, fixed := 0, 0
 			for _, s := range p.All(model.KindStakeholder) {
-				if st := s.(*model.Stakeholder); st.Placed && st.MapX == 300 && st.MapY == -40 {
-					return nil
+				st := s.(*model.Stakeholder)
+				switch {
+				case st.Placed && st.MapX == 300 && st.MapY == -40:
+					moved++
+				case st.Placed && st.MapY == 7:
+					fixed++
 				}
 			}
-			return errors.New("map position not saved")
+			if moved != 1 || fixed == 0 {
+				return fmt.Errorf("moved %d, fixed in place %d: want the CEO moved and the people laid out automatically fixed where shown", moved, fixed)
+			}
+			return nil
 		}},
-		{"move action", func(ws *workspace.Workspace) error {
-			a := ws.Portfolio().Actions(firstPlanned(ws).ID)[0]
-			return ws.MoveAction(a.ID, model.StatusBlocked, 0.5)
+		{"move card", func(ws *workspace.Workspace) error {
+			board := ws.Portfolio().Actions(firstPlanned(ws).ID)
+			var ids []string
+			for _, a := range board {
+				ids = append(ids, a.ID)
+			}
+			a := board[0]
+			if a.Status == model.StatusBlocked {
+				a = board[len(board)-1]
+			}
+			return ws.MoveCard(ids, model.BoardMove{ID: a.ID, Status: model.StatusBlocked})
 		}, func(p *model.Portfolio) error {
 			for _, e := range p.All(model.KindAction) {
-				if a := e.(*model.Action); a.Status == model.StatusBlocked && a.Order == 0.5 {
+				if a := e.(*model.Action); a.Status == model.StatusBlocked {
 					return nil
 				}
 			}
-			return errors.New("action not moved")
+			return errors.New("card not moved to Blocked")
+		}},
+		{"record positions", func(ws *workspace.Workspace) error {
+			n, err := ws.RecordPositions("Review Dec 2026", time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC))
+			if err == nil && n == 0 {
+				err = errors.New("no position recorded")
+			}
+			return err
+		}, func(p *model.Portfolio) error {
+			for _, e := range p.All(model.KindPositionMark) {
+				if m := e.(*model.PositionMark); m.Label == "Review Dec 2026" {
+					return nil
+				}
+			}
+			return errors.New("no mark labelled Review Dec 2026")
+		}},
+		{"record review", func(ws *workspace.Workspace) error {
+			return ws.RecordReview(workspace.Review{AccountID: firstPlanned(ws).ID, Date: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC),
+				Next: time.Date(2027, 2, 28, 0, 0, 0, 0, time.UTC), Attendees: "CEO, CFO", Decisions: "Pilot in Q1",
+				NewActions: []string{"Send the pilot plan", "  ", "Book the steering group"}})
+		}, func(p *model.Portfolio) error {
+			var meeting *model.ReviewMeeting
+			for _, e := range p.All(model.KindReview) {
+				if m := e.(*model.ReviewMeeting); m.Decisions == "Pilot in Q1" {
+					meeting = m
+				}
+			}
+			if meeting == nil || meeting.Snapshot == "" {
+				return errors.New("the meeting or its snapshot is missing")
+			}
+			agreed := 0
+			for _, e := range p.All(model.KindAction) {
+				if a := e.(*model.Action); a.CustomerAgreed && strings.HasPrefix(a.Description, "Decided at the review of 30 Nov 2026") {
+					agreed++
+				}
+			}
+			if agreed != 2 {
+				return fmt.Errorf("%d agreed actions from the review, want 2 (the blank line is none)", agreed)
+			}
+			return nil
 		}},
 	}
 	for _, c := range cmds {
