@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"time"
 )
 
@@ -139,4 +140,35 @@ func (cy *Cycle) Validate() error {
 	}
 	c.notNegative("revenue target", cy.RevenueTarget)
 	return c.err()
+}
+
+// ScoreTrend is how a customer scores us over time: the average score of
+// each criterion at each scoring date, dates oldest first. The review's
+// table and its chart read it from here.
+type ScoreTrend struct {
+	Dates []time.Time
+	Avg   map[time.Time]map[string]float64
+}
+
+// ScoreTrendOf averages scorecards per date and criterion.
+func ScoreTrendOf(cards []*Scorecard) ScoreTrend {
+	t := ScoreTrend{Avg: map[time.Time]map[string]float64{}}
+	count := map[time.Time]map[string]int{}
+	for _, sc := range cards {
+		if t.Avg[sc.Date] == nil {
+			t.Avg[sc.Date], count[sc.Date] = map[string]float64{}, map[string]int{}
+			t.Dates = append(t.Dates, sc.Date)
+		}
+		for c, v := range sc.Scores {
+			t.Avg[sc.Date][c] += float64(v)
+			count[sc.Date][c]++
+		}
+	}
+	for d, m := range t.Avg {
+		for c := range m {
+			m[c] /= float64(count[d][c])
+		}
+	}
+	sort.Slice(t.Dates, func(i, j int) bool { return t.Dates[i].Before(t.Dates[j]) })
+	return t
 }

@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"testing"
+	"time"
 
 	"orchard/model"
 )
@@ -53,5 +54,22 @@ func TestMemberTargetsAgainstOwnedAccounts(t *testing.T) {
 	}
 	if deps := p.Dependents(p.Get(model.KindTeamMember, "ann")); len(deps) != 1 || deps[0].EntityID() != "t1" {
 		t.Errorf("deleting Ann should take her target with her, not %v", deps)
+	}
+}
+
+// A scoring date's score per criterion is the average of everyone who
+// scored that day; dates come oldest first.
+func TestScoreTrendAverages(t *testing.T) {
+	d1, d2 := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)
+	tr := model.ScoreTrendOf([]*model.Scorecard{
+		{ID: "c", Date: d2, Scores: map[string]int{"Quality": 9}},
+		{ID: "a", Date: d1, Scores: map[string]int{"Quality": 6, "Innovation": 4}},
+		{ID: "b", Date: d1, Scores: map[string]int{"Quality": 8}},
+	})
+	if len(tr.Dates) != 2 || !tr.Dates[0].Equal(d1) {
+		t.Fatalf("dates %v", tr.Dates)
+	}
+	if tr.Avg[d1]["Quality"] != 7 || tr.Avg[d1]["Innovation"] != 4 || tr.Avg[d2]["Quality"] != 9 {
+		t.Errorf("averages %v", tr.Avg)
 	}
 }

@@ -133,7 +133,8 @@ func (s *reviewScreen) buildAgreedActions(actions []*model.Action) {
 	s.impact.Refresh()
 }
 
-// scoreTrend is the average score per criterion at each scoring date.
+// scoreTrend is the average score per criterion at each scoring date
+// (model.ScoreTrend) and who scored on each.
 type scoreTrend struct {
 	dates  []time.Time
 	avg    map[time.Time]map[string]float64
@@ -142,31 +143,19 @@ type scoreTrend struct {
 
 func (s *reviewScreen) trend() scoreTrend {
 	p := s.ws.Portfolio()
-	t := scoreTrend{avg: map[time.Time]map[string]float64{}, people: map[time.Time][]string{}}
-	count := map[time.Time]map[string]int{}
+	var cards []*model.Scorecard
+	people := map[time.Time][]string{}
 	for _, e := range p.OfAccount(model.KindScorecard, s.accountID) {
 		sc := e.(*model.Scorecard)
-		if t.avg[sc.Date] == nil {
-			t.avg[sc.Date], count[sc.Date] = map[string]float64{}, map[string]int{}
-			t.dates = append(t.dates, sc.Date)
-		}
-		for c, v := range sc.Scores {
-			t.avg[sc.Date][c] += float64(v)
-			count[sc.Date][c]++
-		}
+		cards = append(cards, sc)
 		who := "someone"
 		if st, ok := p.Get(model.KindStakeholder, sc.StakeholderID).(*model.Stakeholder); ok {
 			who = st.Name
 		}
-		t.people[sc.Date] = append(t.people[sc.Date], who)
+		people[sc.Date] = append(people[sc.Date], who)
 	}
-	for d, m := range t.avg {
-		for c := range m {
-			m[c] /= float64(count[d][c])
-		}
-	}
-	sort.Slice(t.dates, func(i, j int) bool { return t.dates[i].Before(t.dates[j]) })
-	return t
+	t := model.ScoreTrendOf(cards)
+	return scoreTrend{dates: t.Dates, avg: t.Avg, people: people}
 }
 
 // buildScores shows how the customer scores us over time, each criterion's

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"time"
 
 	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -411,34 +410,23 @@ func ImpactChart(p *model.Portfolio, accountID string, f Format, width, height i
 func ScorecardChart(p *model.Portfolio, accountID string, f Format, width, height int) ([]byte, error) {
 	a := p.Account(accountID)
 	title := a.Name + ": how the customer scores us (1–10) per criterion"
-	sum := map[time.Time]map[string]float64{}
-	n := map[time.Time]map[string]float64{}
+	var cards []*model.Scorecard
 	for _, e := range p.OfAccount(model.KindScorecard, accountID) {
-		sc := e.(*model.Scorecard)
-		if sum[sc.Date] == nil {
-			sum[sc.Date], n[sc.Date] = map[string]float64{}, map[string]float64{}
-		}
-		for c, v := range sc.Scores {
-			sum[sc.Date][c] += float64(v)
-			n[sc.Date][c]++
-		}
+		cards = append(cards, e.(*model.Scorecard))
 	}
-	var dates []time.Time
-	for d := range sum {
-		dates = append(dates, d)
-	}
+	trend := model.ScoreTrendOf(cards)
+	dates := trend.Dates
 	if len(dates) < 2 {
 		return NoData(title, "a trend needs two scorings or more", f, width, height)
 	}
-	sort.Slice(dates, func(i, j int) bool { return dates[i].Before(dates[j]) })
 	palette := []drawing.Color{dc(Green), dc(Blue), dc(Orange), dc(Red), dc(Grey), {R: 0x6a, G: 0x1b, B: 0x9a, A: 255}}
 	var series []gochart.Series
 	var ends []gochart.Value2
 	for i, crit := range p.Settings.Criteria {
 		var xs, ys []float64
 		for j, d := range dates {
-			if k := n[d][crit]; k > 0 {
-				xs, ys = append(xs, float64(j)), append(ys, sum[d][crit]/k)
+			if v, ok := trend.Avg[d][crit]; ok {
+				xs, ys = append(xs, float64(j)), append(ys, v)
 			}
 		}
 		if len(xs) == 0 {
