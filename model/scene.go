@@ -177,3 +177,61 @@ func (s Scene) ForCustomer(p *Portfolio, accountID string) Scene {
 	}
 	return out
 }
+
+// LineRole is what a line's colour says: the same on screen and in the
+// exported picture, each drawing it in its own palette.
+type LineRole int
+
+const (
+	RoleOrgChart  LineRole = iota // reporting and dotted lines
+	RoleInfluence                 // who sways whom
+	RoleConflict                  // who is at odds
+	RoleCoverage                  // who of ours knows whom
+)
+
+// LineStyle is how a line is drawn on every map: its colour's role, its
+// width, and its dash pattern (On and Off, 0 for solid), in map units.
+type LineStyle struct {
+	Role           LineRole
+	Width, On, Off float64
+}
+
+// Style is the line's look: influence and coverage grow with their strength.
+func (l SceneLine) Style() LineStyle {
+	switch l.Kind {
+	case LineDotted:
+		return LineStyle{Role: RoleOrgChart, Width: 2, On: 8, Off: 6}
+	case LineInfluence:
+		return LineStyle{Role: RoleInfluence, Width: 1.5 * float64(max(l.Strength, 1))}
+	case LineConflict:
+		return LineStyle{Role: RoleConflict, Width: 3, On: 4, Off: 4}
+	case LineCoverage:
+		return LineStyle{Role: RoleCoverage, Width: float64(max(l.Strength, 1))}
+	}
+	return LineStyle{Role: RoleOrgChart, Width: 2}
+}
+
+// ClipToBox is where the line from the centre (cx, cy) of a box of half
+// sizes hw and hh towards (tx, ty) leaves the box: lines end at card
+// borders.
+func ClipToBox(cx, cy, hw, hh, tx, ty float64) (float64, float64) {
+	dx, dy := tx-cx, ty-cy
+	if dx == 0 && dy == 0 {
+		return cx, cy
+	}
+	s := 1.0
+	if dx != 0 {
+		s = min(s, hw/abs(dx))
+	}
+	if dy != 0 {
+		s = min(s, hh/abs(dy))
+	}
+	return cx + dx*s, cy + dy*s
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}

@@ -2,6 +2,7 @@ package views
 
 import (
 	"math"
+	"orchard/model"
 
 	"fyne.io/fyne/v2"
 )
@@ -9,19 +10,8 @@ import (
 // clipToBox returns where the ray from the centre of a box (half sizes hw,
 // hh) towards target leaves the box, so lines end at card borders.
 func clipToBox(center fyne.Position, hw, hh float32, target fyne.Position) fyne.Position {
-	dx, dy := target.X-center.X, target.Y-center.Y
-	if dx == 0 && dy == 0 {
-		return center
-	}
-	sx, sy := float32(math.Inf(1)), float32(math.Inf(1))
-	if dx != 0 {
-		sx = hw / float32(math.Abs(float64(dx)))
-	}
-	if dy != 0 {
-		sy = hh / float32(math.Abs(float64(dy)))
-	}
-	s := min(sx, sy, 1)
-	return fyne.NewPos(center.X+dx*s, center.Y+dy*s)
+	x, y := model.ClipToBox(float64(center.X), float64(center.Y), float64(hw), float64(hh), float64(target.X), float64(target.Y))
+	return fyne.NewPos(float32(x), float32(y))
 }
 
 // dashes splits a segment into dashes of length on with gaps off, filling

@@ -242,25 +242,21 @@ func (r *relMapRenderer) lineStyle(i int) (color.Color, float32, float32, float3
 	m := r.m
 	l := m.scene.Lines[i]
 	z := m.zoom
+	// The look is the model's (model.LineStyle), in the screen's palette;
+	// in front of a customer the scene has no influence, conflict or
+	// coverage lines at all (model.Scene.ForCustomer).
+	st := l.Style()
+	w, on, off := float32(st.Width), float32(st.On), float32(st.Off)
 	var col color.Color
-	var w, on, off float32
-	switch l.Kind {
-	case model.LineReports:
-		col, w = withAlpha(ColorNeutral, 0xe0), 2
-	case model.LineDotted:
-		col, w, on, off = withAlpha(ColorNeutral, 0xe0), 2, 8, 6
-	case model.LineInfluence:
-		col, w = ColorSecond, 1.5*float32(max(l.Strength, 1))
-	case model.LineConflict:
-		col, w, on, off = ColorDetractor, 3, 4, 4
-	case model.LineCoverage:
-		col, w = withAlpha(ColorSupporter, 0xb0), float32(max(l.Strength, 1))
-		if m.customerSafe {
-			w = 2
-		}
-	}
-	if m.customerSafe && (l.Kind == model.LineInfluence || l.Kind == model.LineConflict || l.Kind == model.LineCoverage) {
-		return color.Transparent, 0, 0, 0 // our reading of who sways whom, and who covers whom
+	switch st.Role {
+	case model.RoleInfluence:
+		col = ColorSecond
+	case model.RoleConflict:
+		col = ColorDetractor
+	case model.RoleCoverage:
+		col = withAlpha(ColorSupporter, 0xb0)
+	default:
+		col = withAlpha(ColorNeutral, 0xe0)
 	}
 	if m.selLine == i {
 		col, w = m.Theme().Color(theme.ColorNamePrimary, fyne.CurrentApp().Settings().ThemeVariant()), w+2

@@ -75,9 +75,9 @@ func RelationshipMapPNG(p *model.Portfolio, accountID string, customerSafe bool,
 		}
 		ax, ay := center(from)
 		bx, by := center(to)
-		ax, ay = clip(ax, ay, bx, by, cw*scale/2, ch*scale/2)
-		bx, by = clip(bx, by, ax, ay, cw*scale/2, ch*scale/2)
-		col, width, dash := lineLook(l, customerSafe)
+		ax, ay = model.ClipToBox(ax, ay, cw*scale/2, ch*scale/2, bx, by)
+		bx, by = model.ClipToBox(bx, by, cw*scale/2, ch*scale/2, ax, ay)
+		col, width, dash := lineLook(l)
 		gc.SetStrokeColor(dc(col))
 		gc.SetLineWidth(width * scale)
 		if dash != nil {
@@ -153,35 +153,25 @@ func RelationshipMapPNG(p *model.Portfolio, accountID string, customerSafe bool,
 	return pic.png()
 }
 
-func lineLook(l model.SceneLine, safe bool) (color.NRGBA, float64, []float64) {
-	switch l.Kind {
-	case model.LineDotted:
-		return Grey, 2, []float64{8, 6}
-	case model.LineInfluence:
-		return Blue, 1.5 * float64(max(l.Strength, 1)), nil
-	case model.LineConflict:
-		return Red, 3, []float64{4, 4}
-	case model.LineCoverage:
-		w := float64(max(l.Strength, 1))
-		if safe {
-			w = 2
-		}
+// lineLook is a line's colour, width and dashes in the picture: its
+// model.LineStyle in the charts' palette.
+func lineLook(l model.SceneLine) (color.NRGBA, float64, []float64) {
+	st := l.Style()
+	var dash []float64
+	if st.On > 0 {
+		dash = []float64{st.On, st.Off}
+	}
+	switch st.Role {
+	case model.RoleInfluence:
+		return Blue, st.Width, dash
+	case model.RoleConflict:
+		return Red, st.Width, dash
+	case model.RoleCoverage:
 		c := Green
 		c.A = 0xb0
-		return c, w, nil
+		return c, st.Width, dash
 	}
-	return Grey, 2, nil
-}
-
-// clip moves (x, y), the centre of a box of half sizes hw, hh, to where the
-// line towards (tx, ty) leaves the box.
-func clip(x, y, tx, ty, hw, hh float64) (float64, float64) {
-	dx, dy := tx-x, ty-y
-	if dx == 0 && dy == 0 {
-		return x, y
-	}
-	s := math.Min(math.Min(hw/math.Abs(dx), hh/math.Abs(dy)), 1)
-	return x + dx*s, y + dy*s
+	return Grey, st.Width, dash
 }
 
 func arrowHead(gc *drawing.RasterGraphicContext, ax, ay, bx, by, size float64, c color.NRGBA) {
