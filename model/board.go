@@ -272,3 +272,44 @@ func ActionCounts(actions []*Action, today time.Time) (byStatus map[Status]int, 
 	}
 	return byStatus, overdue
 }
+
+// WIPState is how a board column stands against its work-in-progress
+// limits: the column's own limit and whether its cards exceed it, and
+// each lane whose cards exceed that lane's limit.
+type WIPState struct {
+	Limit int // the column's limit, 0 for none
+	Over  bool
+	Lanes []LaneOver
+}
+
+// LaneOver is a lane over its limit in one column.
+type LaneOver struct {
+	Lane  Lane
+	Limit int
+}
+
+// WIPStateOf reads the limits for column s of a board of actions shown in
+// lanes (mode); the counts are of every action on the board, filtered or
+// not, as the limits are.
+func WIPStateOf(actions []*Action, s Status, mode LaneMode, lanes []Lane, wip map[string]int) WIPState {
+	var st WIPState
+	total := 0
+	perLane := map[string]int{}
+	for _, a := range actions {
+		if a.Status == s {
+			total++
+			perLane[LaneValue(a, mode)]++
+		}
+	}
+	if limit := wip[WIPKey(s, LanesNone, "")]; limit > 0 {
+		st.Limit, st.Over = limit, total > limit
+	}
+	if mode != LanesNone {
+		for _, l := range lanes {
+			if limit := wip[WIPKey(s, mode, l.Value)]; limit > 0 && perLane[l.Value] > limit {
+				st.Lanes = append(st.Lanes, LaneOver{Lane: l, Limit: limit})
+			}
+		}
+	}
+	return st
+}

@@ -184,3 +184,27 @@ func TestActionFilterAndCounts(t *testing.T) {
 		t.Error("StatusStep should move one column and stop at the edges")
 	}
 }
+
+// A column is over its limit when its cards outnumber it; with lanes, each
+// lane over its own limit is named; a limit not set is no limit.
+func TestWIPStateOf(t *testing.T) {
+	acts := []*model.Action{
+		{ID: "1", Status: model.StatusInProgress, OwnerID: "ann"},
+		{ID: "2", Status: model.StatusInProgress, OwnerID: "ann"},
+		{ID: "3", Status: model.StatusInProgress, OwnerID: "ben"},
+		{ID: "4", Status: model.StatusPlanned, OwnerID: "ann"},
+	}
+	lanes := []model.Lane{{Value: "ann", Title: "Ann"}, {Value: "ben", Title: "Ben"}}
+	wip := map[string]int{
+		model.WIPKey(model.StatusInProgress, model.LanesNone, ""):     2,
+		model.WIPKey(model.StatusInProgress, model.LanesOwner, "ann"): 1,
+		model.WIPKey(model.StatusInProgress, model.LanesOwner, "ben"): 1,
+	}
+	st := model.WIPStateOf(acts, model.StatusInProgress, model.LanesOwner, lanes, wip)
+	if st.Limit != 2 || !st.Over || len(st.Lanes) != 1 || st.Lanes[0].Lane.Title != "Ann" {
+		t.Errorf("In progress: %+v", st)
+	}
+	if st := model.WIPStateOf(acts, model.StatusPlanned, model.LanesOwner, lanes, wip); st.Limit != 0 || st.Over || len(st.Lanes) != 0 {
+		t.Errorf("Planned has no limit, yet %+v", st)
+	}
+}

@@ -423,31 +423,16 @@ func (b *boardView) countText(s model.Status) (string, bool) {
 	if n != total {
 		text = fmt.Sprintf("%d of %d", n, total)
 	}
-	over := false
-	if limit := b.ws.Portfolio().Settings.WIP[model.WIPKey(s, model.LanesNone, "")]; limit > 0 {
-		text += fmt.Sprintf(" · limit %d", limit)
-		if total > limit {
+	st := model.WIPStateOf(b.actions, s, b.mode, b.lanes, b.ws.Portfolio().Settings.WIP)
+	if st.Limit > 0 {
+		text += fmt.Sprintf(" · limit %d", st.Limit)
+		if st.Over {
 			text += " ⚠ over"
-			over = true
 		}
 	}
-	if b.mode != model.LanesNone {
-		for _, l := range b.lanes {
-			limit := b.ws.Portfolio().Settings.WIP[model.WIPKey(s, b.mode, l.Value)]
-			if limit <= 0 {
-				continue
-			}
-			n := 0
-			for _, a := range b.actions {
-				if a.Status == s && model.LaneValue(a, b.mode) == l.Value {
-					n++
-				}
-			}
-			if n > limit {
-				text += fmt.Sprintf(" ⚠ %s over %d", shortName(l.Title, 14), limit)
-				over = true
-			}
-		}
+	for _, l := range st.Lanes {
+		text += fmt.Sprintf(" ⚠ %s over %d", shortName(l.Lane.Title, 14), l.Limit)
 	}
+	over := st.Over || len(st.Lanes) > 0
 	return text, over
 }

@@ -121,21 +121,7 @@ func (h *columnHeader) askLimit(key, what string) {
 			}
 			n = v
 		}
-		b.fail(b.setLimit(key, n))
+		b.fail(b.ws.SetWIPLimit(key, n))
 	}, b.win)
 }
 
-func (b *boardView) setLimit(key string, n int) error {
-	s := b.ws.Portfolio().Settings
-	wip := map[string]int{}
-	for k, v := range s.WIP {
-		wip[k] = v
-	}
-	if n == 0 {
-		delete(wip, key)
-	} else {
-		wip[key] = n
-	}
-	s.WIP = wip
-	return b.ws.UpdateSettings(s)
-}

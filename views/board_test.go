@@ -221,7 +221,7 @@ func TestLanesFiltersAndWIP(t *testing.T) {
 	}
 	b.filter = model.ActionFilter{}
 	// WIP: limit Planned to 1; the column warns but the move is allowed.
-	if err := b.setLimit(model.WIPKey(model.StatusPlanned, model.LanesNone, ""), 1); err != nil {
+	if err := ws.SetWIPLimit(model.WIPKey(model.StatusPlanned, model.LanesNone, ""), 1); err != nil {
 		t.Fatal(err)
 	}
 	text, over := b.countText(model.StatusPlanned)

@@ -139,3 +139,23 @@ func (w *Workspace) RecordReview(r Review) error {
 	}
 	return w.Apply("Record review of "+day, recs)
 }
+
+// SetWIPLimit sets the work-in-progress limit of a board column or lane
+// (model.WIPKey); 0 removes it.
+func (w *Workspace) SetWIPLimit(key string, n int) error {
+	if n < 0 {
+		return fmt.Errorf("a WIP limit is 0 (none) or more cards, not %d", n)
+	}
+	s := w.p.Settings
+	wip := map[string]int{}
+	for k, v := range s.WIP {
+		wip[k] = v
+	}
+	if n == 0 {
+		delete(wip, key)
+	} else {
+		wip[key] = n
+	}
+	s.WIP = wip
+	return w.UpdateSettings(s)
+}
