@@ -124,4 +124,3 @@ func (h *columnHeader) askLimit(key, what string) {
 		b.fail(b.ws.SetWIPLimit(key, n))
 	}, b.win)
 }
-
