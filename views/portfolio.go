@@ -40,6 +40,15 @@ type portfolioScreen struct {
 	// workshopView is the cover and presenter's bar in workshop mode.
 	workshopView *portfolioWorkshop
 	workshop     bool
+	today        func() time.Time // the shell's clock
+}
+
+// setClock makes the list's health, the health pane and recorded
+// positions follow the shell's clock rather than each their own.
+func (s *portfolioScreen) setClock(today func() time.Time) {
+	s.today = today
+	s.list.today = today
+	s.health.today = today
 }
 
 // setWorkshop gives the chart the whole page in front of the customer: the
@@ -55,7 +64,7 @@ func (s *portfolioScreen) setWorkshop(on bool) {
 }
 
 func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(error), onSelect, onOpen func(id string), openAt func(string, Section)) *portfolioScreen {
-	s := &portfolioScreen{ws: ws, win: win, onSelect: onSelect}
+	s := &portfolioScreen{ws: ws, win: win, onSelect: onSelect, today: time.Now}
 	s.form = newAccountForm(ws)
 	s.form.report = report
 	s.list = newAccountList(s.picked)
@@ -64,7 +73,7 @@ func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(er
 	s.quadrant.onSelect, s.quadrant.onOpen, s.quadrant.onError = s.picked, onOpen, report
 	s.pareto = newParetoPane(ws, win)
 	s.pareto.onPick = s.picked
-	s.quadPane = newQuadrantPane(ws, s.quadrant)
+	s.quadPane = newQuadrantPane(ws, s.quadrant, func() time.Time { return s.today() })
 	if openAt == nil {
 		openAt = func(string, Section) {}
 	}

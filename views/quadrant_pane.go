@@ -49,7 +49,7 @@ func (p *quadrantPane) setWorkshop(on bool) { foldAway(on, p.chrome...) }
 
 // newQuadrantPane puts the quadrant under its filters and above the rule
 // that turns quadrants into priorities.
-func newQuadrantPane(ws *workspace.Workspace, q *quadrantEditor) *quadrantPane {
+func newQuadrantPane(ws *workspace.Workspace, q *quadrantEditor, today func() time.Time) *quadrantPane {
 	p := ws.Portfolio()
 	owner := widget.NewSelect(nil, func(v string) { q.filter.owner = filterValue(v); q.reload() })
 	industry := widget.NewSelect(nil, func(v string) { q.filter.industry = filterValue(v); q.reload() })
@@ -65,7 +65,7 @@ func newQuadrantPane(ws *workspace.Workspace, q *quadrantEditor) *quadrantPane {
 	owner.Selected, industry.Selected, objective.Selected = allFilter, allFilter, allFilter
 	trails := widget.NewCheck("Movement", func(on bool) { q.showTrails = on; q.Refresh() })
 	trails.Checked = q.showTrails
-	record := widget.NewButtonWithIcon("Record positions…", theme.DocumentSaveIcon(), func() { recordPositions(ws, q) })
+	record := widget.NewButtonWithIcon("Record positions…", theme.DocumentSaveIcon(), func() { recordPositions(ws, q, today()) })
 	var saveBtn *widget.Button
 	saveBtn = widget.NewButtonWithIcon("", theme.DocumentSaveIcon(), func() {
 		if w := windowOf(q); w != nil {
@@ -102,19 +102,19 @@ func newQuadrantPane(ws *workspace.Workspace, q *quadrantEditor) *quadrantPane {
 }
 
 // recordPositions marks every placed account's position for later trails.
-func recordPositions(ws *workspace.Workspace, q *quadrantEditor) {
+func recordPositions(ws *workspace.Workspace, q *quadrantEditor, today time.Time) {
 	w := windowOf(q)
 	if w == nil {
 		return
 	}
 	entry := NewEntry()
-	entry.SetText(fmt.Sprintf("Review %s", time.Now().Format("Jan 2006")))
+	entry.SetText("Review " + model.FormatMonth(today))
 	dialog.ShowForm("Record positions", "Record", "Cancel",
 		[]*widget.FormItem{widget.NewFormItem("Label", entry)}, func(ok bool) {
 			if !ok {
 				return
 			}
-			if _, err := ws.RecordPositions(entry.Text, time.Now()); err != nil {
+			if _, err := ws.RecordPositions(entry.Text, today); err != nil {
 				dialog.ShowError(err, w)
 			}
 		}, w)

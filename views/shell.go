@@ -78,6 +78,7 @@ func NewShell(ws *workspace.Workspace, win fyne.Window) *Shell {
 	s.portfolio = newPortfolioScreen(ws, win, s.ShowError, func(id string) { s.setAccount(id) },
 		func(id string) { s.SelectAccount(id); s.Show(SectionPlan) },
 		func(id string, sec Section) { s.SelectAccount(id); s.Show(sec) })
+	s.portfolio.setClock(func() time.Time { return s.Today() }) // one clock for every screen
 	s.body = container.NewStack()
 	s.accountLbl = widget.NewLabelWithStyle("No account selected", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	s.accountLbl.Wrapping = fyne.TextWrapWord

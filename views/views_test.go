@@ -245,3 +245,14 @@ func TestAddAccountOpensItsPages(t *testing.T) {
 		t.Error("the new account's pages are disabled")
 	}
 }
+
+// Every screen reads the shell's clock: moving it moves the list's health,
+// the health pane's flags and the label of recorded positions with it.
+func TestScreensShareTheShellsClock(t *testing.T) {
+	s, _, _ := newTestShell(t)
+	later := testToday.AddDate(2, 0, 0)
+	s.Today = func() time.Time { return later }
+	if !s.portfolio.list.today().Equal(later) || !s.portfolio.health.today().Equal(later) || !s.portfolio.today().Equal(later) {
+		t.Error("a Portfolio screen keeps its own clock")
+	}
+}
