@@ -41,6 +41,35 @@ type portfolioScreen struct {
 	workshopView *portfolioWorkshop
 	workshop     bool
 	today        func() time.Time // the shell's clock
+	// typed counts the filter's keystrokes; a large portfolio filters once
+	// typing pauses, for the latest keystroke only.
+	typed int
+	// later runs f on the UI thread once typing has paused (a test runs
+	// it when it likes).
+	later func(f func())
+}
+
+// Typing in the filter of a large portfolio waits for a pause before
+// filtering, so a quickly typed word filters once, not once a letter.
+const (
+	filterPauseFrom = 2000 // accounts
+	filterPause     = 120 * time.Millisecond
+)
+
+// typedFilter takes a keystroke in the filter box.
+func (s *portfolioScreen) typedFilter(text string) {
+	s.list.query.text = text
+	s.typed++
+	if s.ws.Portfolio().Count(model.KindAccount) < filterPauseFrom {
+		s.filterChanged()
+		return
+	}
+	key := s.typed
+	s.later(func() {
+		if key == s.typed { // else a later keystroke has its own turn
+			s.filterChanged()
+		}
+	})
 }
 
 // setClock makes the list's health, the health pane and recorded
@@ -64,7 +93,8 @@ func (s *portfolioScreen) setWorkshop(on bool) {
 }
 
 func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(error), onSelect, onOpen func(id string), openAt func(string, Section)) *portfolioScreen {
-	s := &portfolioScreen{ws: ws, win: win, onSelect: onSelect, today: time.Now}
+	s := &portfolioScreen{ws: ws, win: win, onSelect: onSelect, today: time.Now,
+		later: func(f func()) { time.AfterFunc(filterPause, func() { fyne.Do(f) }) }}
 	s.form = newAccountForm(ws)
 	s.form.report = report
 	s.list = newAccountList(s.picked)
@@ -80,7 +110,7 @@ func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(er
 	s.health = newHealthPane(ws, win, time.Now, openAt)
 	s.search = NewEntry()
 	s.search.SetPlaceHolder("Filter by name, owner, industry, region…")
-	s.search.OnChanged = func(t string) { s.list.query.text = t; s.filterChanged() }
+	s.search.OnChanged = s.typedFilter
 	s.owner = widget.NewSelect(nil, func(v string) { s.list.query.owner = filterValue(v); s.filterChanged() })
 	s.industry = widget.NewSelect(nil, func(v string) { s.list.query.industry = filterValue(v); s.filterChanged() })
 	s.priority = widget.NewSelect(priorityFilterOptions(), func(v string) { s.list.query.priority, s.list.query.unassessed = priorityFilter(v); s.filterChanged() })
