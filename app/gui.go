@@ -38,6 +38,10 @@ type desktopApp struct {
 	zoom     float32 // presenter zoom, 1 = normal
 	recent   *fyne.Menu
 	main     *fyne.MainMenu
+	// needsWorkspace are the menu items that act on an open workspace;
+	// removeSample acts on the sample only.
+	needsWorkspace []*fyne.MenuItem
+	removeSample   *fyne.MenuItem
 	// importWizard is the open import wizard, if any (for tests and for
 	// closing it with the workspace).
 	importWizard *importWizard

@@ -339,3 +339,24 @@ func shownObjects(root fyne.CanvasObject) []fyne.CanvasObject {
 	walk(root)
 	return out
 }
+
+// The File menu's items that act on a workspace are enabled only while
+// one is open; Remove sample only for the sample.
+func TestMenuFollowsTheWorkspace(t *testing.T) {
+	d := newTestDesktop(t)
+	if d.removeSample.Disabled || len(d.needsWorkspace) == 0 {
+		t.Fatal("with the sample open, Remove sample should be enabled")
+	}
+	for _, it := range d.needsWorkspace {
+		if it.Disabled {
+			t.Errorf("%q is disabled with a workspace open", it.Label)
+		}
+	}
+	d.closeWorkspace()
+	d.refreshMenu()
+	for _, it := range append(d.needsWorkspace, d.removeSample) {
+		if !it.Disabled {
+			t.Errorf("%q is enabled with no workspace open", it.Label)
+		}
+	}
+}

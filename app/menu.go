@@ -18,18 +18,24 @@ const Version = "0.1.0"
 func (d *desktopApp) buildMenu() {
 	d.recent = fyne.NewMenu("Open recent")
 	importItem := &fyne.MenuItem{Label: "Import…", Action: d.importDialog, Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}}
+	saveCopy := fyne.NewMenuItem("Save a copy…", d.saveCopyDialog)
+	exportBook := fyne.NewMenuItem("Export workbook…", d.exportDialog)
+	exportAccount := fyne.NewMenuItem("Export account workbook…", func() { d.exportWorkbook(true) })
+	exportPack := &fyne.MenuItem{Label: "Export review pack…", Action: d.exportPackDialog, Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}}
+	d.needsWorkspace = []*fyne.MenuItem{saveCopy, importItem, exportBook, exportAccount, exportPack}
+	d.removeSample = fyne.NewMenuItem("Remove sample workspace…", d.removeSampleDialog)
 	file := fyne.NewMenu("File",
 		fyne.NewMenuItem("New workspace…", d.newDialog),
 		&fyne.MenuItem{Label: "Open…", Action: d.openDialog, Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}},
 		&fyne.MenuItem{Label: "Open recent", ChildMenu: d.recent},
-		fyne.NewMenuItem("Save a copy…", d.saveCopyDialog),
+		saveCopy,
 		fyne.NewMenuItemSeparator(),
 		importItem,
-		fyne.NewMenuItem("Export workbook…", d.exportDialog),
-		fyne.NewMenuItem("Export account workbook…", func() { d.exportWorkbook(true) }),
-		&fyne.MenuItem{Label: "Export review pack…", Action: d.exportPackDialog, Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}},
+		exportBook,
+		exportAccount,
+		exportPack,
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Remove sample workspace…", d.removeSampleDialog),
+		d.removeSample,
 		fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: "Quit", IsQuit: true, Action: d.quit, Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}},
 	)
@@ -93,14 +99,10 @@ func (d *desktopApp) refreshMenu() {
 		none.Disabled = true
 		d.recent.Items = append(d.recent.Items, none)
 	}
-	for _, it := range d.main.Items[0].Items {
-		switch it.Label {
-		case "Save a copy…", "Export workbook…", "Export account workbook…", "Export review pack…", "Import…":
-			it.Disabled = d.ws == nil
-		case "Remove sample workspace…":
-			it.Disabled = d.ws == nil || !d.ws.Portfolio().Settings.Sample
-		}
+	for _, it := range d.needsWorkspace {
+		it.Disabled = d.ws == nil
 	}
+	d.removeSample.Disabled = d.ws == nil || !d.ws.Portfolio().Settings.Sample
 	d.main.Refresh()
 }
 

@@ -187,9 +187,7 @@ func (q *quadrantEditor) open(id string) {
 }
 
 func (q *quadrantEditor) report(err error) {
-	if err != nil && q.onError != nil {
-		q.onError(err)
-	}
+	reportTo(q.onError, windowOf(q), err) // never dropped: a dialog when nobody listens
 }
 
 // Dragged moves the grabbed bubble with the pointer; nothing is saved yet.

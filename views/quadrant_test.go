@@ -1,6 +1,7 @@
 package views
 
 import (
+	"errors"
 	"math"
 	"path/filepath"
 	"strings"
@@ -282,5 +283,20 @@ func TestWeightsMoveAccountsEverywhere(t *testing.T) {
 	ws.Undo()
 	if x := q.bubbles[q.indexOf("b")].x; x < 50 {
 		t.Errorf("undoing the weights should bring Beta Rail back, x = %v", x)
+	}
+}
+
+// A quadrant standing alone (no screen listening for its errors) shows an
+// error in a dialog rather than dropping it.
+func TestQuadrantErrorsAreNeverDropped(t *testing.T) {
+	test.NewTempApp(t)
+	ws := sampleWorkspace(t)
+	q := newQuadrantEditor(ws)
+	w := test.NewTempWindow(t, q)
+	w.Resize(fyne.NewSize(800, 600))
+	q.onError = nil
+	q.report(errors.New("the move could not be saved"))
+	if w.Canvas().Overlays().Top() == nil {
+		t.Error("an error with no listener was dropped")
 	}
 }

@@ -195,9 +195,7 @@ func (m *relMap) focus() {
 }
 
 func (m *relMap) fail(err error) {
-	if err != nil && m.onError != nil {
-		m.onError(err)
-	}
+	reportTo(m.onError, windowOf(m), err) // never dropped: a dialog when nobody listens
 }
 
 // MouseDown remembers where a press started and whether Shift was held.

@@ -16,5 +16,9 @@ func reportTo(report func(error), win fyne.Window, err error) {
 		report(err)
 		return
 	}
+	if win == nil { // not on screen (yet): the error has nowhere to show
+		fyne.LogError("Orchard", err)
+		return
+	}
 	dialog.ShowError(err, win)
 }
