@@ -79,6 +79,9 @@ func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Option
 			rep.Rows = max(0, len(t.Rows)-m.HeaderRow)
 		}
 		im.res.Sheets = append(im.res.Sheets, rep)
+		if t.Form {
+			im.res.Notes = append(im.res.Notes, fmt.Sprintf("Sheet %s is laid out as a form (a label and its value on each row); it is read as the one record it describes.", t.Name))
+		}
 		if j, goals := personGoals(t, m); goals {
 			// Goals per person: each row is a team member's own target.
 			m.Fields = slices.Clone(m.Fields)

@@ -45,7 +45,7 @@ const minKindScore = 3
 // kind against the sheet's headers, values and names (see scoreKinds).
 func Analyse(wb *Workbook) []SheetMapping {
 	var out []SheetMapping
-	for _, t := range wb.Tables {
+	for i, t := range wb.Tables {
 		// A responsibility matrix is told by its codes, whatever its
 		// headers say.
 		if m, ok := raciMapping(t.Rows); ok {
@@ -54,7 +54,17 @@ func Analyse(wb *Workbook) []SheetMapping {
 			out = append(out, m)
 			continue
 		}
-		out = append(out, analyseAt(wb, t, findHeader(t.Rows)))
+		m := analyseAt(wb, t, findHeader(t.Rows))
+		if m.Kind == KindUnknown {
+			// A form (a label and its value per row) is one record: the
+			// sheet is read from here on as that record's row.
+			if ft, ok := formTable(t); ok {
+				if fm := analyseAt(wb, ft, findHeader(ft.Rows)); fm.Kind != KindUnknown {
+					wb.Tables[i], m = ft, fm
+				}
+			}
+		}
+		out = append(out, m)
 	}
 	return out
 }

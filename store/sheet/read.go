@@ -28,6 +28,9 @@ type Table struct {
 	// Sep is the separator of a text table, for putting back together a
 	// value an unquoted separator split.
 	Sep rune
+	// Form is set when the sheet was laid out as a form (a label and its
+	// value per row) and is read as the one record it describes.
+	Form bool
 }
 
 // source is the file a sheet came from.
