@@ -82,38 +82,39 @@ func (d *desktopApp) applyRegion() string {
 	return model.SetRegion(id)
 }
 
-// regionDialog lets the user choose the region numbers and dates follow;
-// the screens are built again in it at once.
+// regionDialog lets the user choose the region numbers and dates follow,
+// with a sample in the region chosen; Use keeps it and builds the screens
+// again in it, Cancel goes back to the region before.
 func (d *desktopApp) regionDialog() {
 	system := "System (" + orDefault(model.NewRegionName(systemLocale()), "neutral") + ")"
+	was := d.fa.Preferences().String(prefRegion)
 	pick := widget.NewSelect(append([]string{system}, regionChoices...), nil)
-	pick.SetSelected(system)
-	if cur := d.fa.Preferences().String(prefRegion); cur != "" {
-		pick.SetSelected(cur)
+	pick.SetSelected(orDefault(was, system))
+	chosen := func() string {
+		if pick.Selected == system {
+			return ""
+		}
+		return pick.Selected
 	}
 	sample := widget.NewLabel("")
 	show := func() {
+		// The sample is written in the region being tried.
+		model.SetRegion(orDefault(chosen(), systemLocale()))
 		day := time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)
 		sample.SetText(fmt.Sprintf("%s · %s · %s", model.MoneyFromMajor(1234567.5).Format("EUR"), model.FormatPercent(12.5, 1, false), model.FormatDate(day)))
 	}
-	choose := func(v string) {
-		if v == system {
-			v = ""
-		}
-		d.fa.Preferences().SetString(prefRegion, v)
-		d.applyRegion()
-		show()
-	}
-	pick.OnChanged = choose
+	pick.OnChanged = func(string) { show() }
 	show()
 	dialog.ShowCustomConfirm("Region and formats", "Use", "Cancel", container.NewVBox(
 		widget.NewLabel("Numbers, money, percentages and dates are shown as this region writes them."), pick, sample),
 		func(ok bool) {
-			if !ok {
-				return
+			if ok {
+				d.fa.Preferences().SetString(prefRegion, chosen())
 			}
-			choose(pick.Selected)
-			d.rebuildShell()
+			d.applyRegion()
+			if ok {
+				d.rebuildShell()
+			}
 		}, d.win)
 }
 

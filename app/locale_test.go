@@ -8,6 +8,9 @@ import (
 
 	"orchard/model"
 	"orchard/views"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // A problem report opens in the user's spreadsheet as columns: ';' where
@@ -99,5 +102,38 @@ func TestRegionSettingOverridesTheSystem(t *testing.T) {
 	d.rebuildShell()
 	if d.shell.Account() != account || d.shell.Section() != views.SectionReview {
 		t.Errorf("after the region changed the window shows %v of %q, not the review of %q", d.shell.Section(), d.shell.Account(), account)
+	}
+}
+
+// Trying a region in the dialog and cancelling leaves everything as it
+// was; Use keeps the choice.
+func TestRegionDialogCancelKeepsTheRegion(t *testing.T) {
+	t.Cleanup(func() { model.SetRegion("") })
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_NUMERIC", "")
+	t.Setenv("LANG", "en_GB.UTF-8")
+	d := newTestDesktop(t)
+	d.applyRegion()
+	choose := func(region, button string) {
+		d.regionDialog()
+		top := d.win.Canvas().Overlays().Top()
+		for _, o := range test.LaidOutObjects(top) {
+			if sel, ok := o.(*widget.Select); ok {
+				sel.SetSelected(region)
+			}
+		}
+		for _, o := range test.LaidOutObjects(top) {
+			if b, ok := o.(*widget.Button); ok && b.Text == button {
+				test.Tap(b)
+			}
+		}
+	}
+	choose("de-DE", "Cancel")
+	if got := model.CurrentRegion(); got != "en-GB" || d.fa.Preferences().String(prefRegion) != "" {
+		t.Errorf("after Cancel the region is %q (setting %q), want en-GB as before", got, d.fa.Preferences().String(prefRegion))
+	}
+	choose("de-DE", "Use")
+	if got := model.CurrentRegion(); got != "de-DE" || d.fa.Preferences().String(prefRegion) != "de-DE" {
+		t.Errorf("after Use the region is %q (setting %q), want de-DE", got, d.fa.Preferences().String(prefRegion))
 	}
 }

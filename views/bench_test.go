@@ -261,15 +261,18 @@ func BenchmarkMapExportPNG(b *testing.B) {
 
 // portfolio10k shows the Portfolio screen of 10,000 accounts in a window
 // of a projector's size.
-func portfolio10k(b *testing.B) *portfolioScreen {
-	b.Helper()
-	test.NewTempApp(b)
-	ws, err := workspace.Create(filepath.Join(b.TempDir(), "big.orchard"), model.DefaultSettings(), manyAccounts(10000))
+func portfolio10k(b *testing.B) *portfolioScreen { return portfolioOf(b, 10000) }
+
+// portfolioOf is a Portfolio screen of n accounts in a 1280×720 window.
+func portfolioOf(tb testing.TB, n int) *portfolioScreen {
+	tb.Helper()
+	test.NewTempApp(tb)
+	ws, err := workspace.Create(filepath.Join(tb.TempDir(), "big.orchard"), model.DefaultSettings(), manyAccounts(n))
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
-	b.Cleanup(func() { ws.Close() })
-	w := test.NewTempWindow(b, nil)
+	tb.Cleanup(func() { ws.Close() })
+	w := test.NewTempWindow(tb, nil)
 	s := newPortfolioScreen(ws, w, nil, nil, nil, nil)
 	w.SetContent(s.root)
 	w.Resize(fyne.NewSize(1280, 720))

@@ -34,6 +34,7 @@ type chartView struct {
 	stale  bool       // drawn on the next layout: charts in hidden tabs cost nothing
 	drawn  chart.Look // the theme's colours it was last drawn in
 	scale  float64    // and the text scale
+	fixed  bool       // its least size is set by its pane, not by its text scale
 	// onPoint, when set, hears the pointer over the picture, in the
 	// picture's own pixels: moving (tapped false) and clicking.
 	onPoint func(x, y float64, tapped bool)
@@ -89,6 +90,12 @@ func newChartView(name string, win fyne.Window, render func(f chart.Format, w, h
 	return c
 }
 
+// fixMinSize sets the least room the chart takes, whatever its text scale.
+func (c *chartView) fixMinSize(s fyne.Size) {
+	c.fixed = true
+	c.img.SetMinSize(s)
+}
+
 // redraw asks for the chart to be drawn again from the current data; it is
 // drawn when next laid out on screen.
 func (c *chartView) redraw() {
@@ -101,7 +108,7 @@ func (c *chartView) redraw() {
 func (c *chartView) draw() {
 	c.stale = false
 	c.drawn, c.scale = screenLook(c), textScale(c)
-	if c.img.MinSize() == chartMinSize(1) || c.img.MinSize() == chartMinSize(1.6) {
+	if !c.fixed {
 		// In a list of charts (the review) a chart gets its least height:
 		// at projector size that is the picture's own, so its larger text
 		// is not shrunk again.

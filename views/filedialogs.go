@@ -54,11 +54,13 @@ func SavePath(win fyne.Window, a FileAsk, done func(path string)) {
 				return
 			}
 		}
-		if _, err := os.Stat(path); err == nil && a.New {
+		_, err := os.Stat(path)
+		exists := err == nil
+		if exists && a.New {
 			dialog.ShowError(fmt.Errorf("%s already exists; choose another name (Orchard does not replace a file with a new workspace)", path), win)
 			return
 		}
-		if _, err := os.Stat(path); err == nil && !asked {
+		if exists && !asked {
 			dialog.ShowConfirm("Replace file?", path+" already exists. Replace it?", func(ok bool) {
 				if ok {
 					done(path)

@@ -1,31 +1,16 @@
 package views
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
-
-	"orchard/app/workspace"
-	"orchard/model"
 )
 
 // In a large portfolio a word typed quickly into the filter is filtered
 // once, when typing pauses, for the whole word; in a small one every
 // keystroke filters at once.
 func TestFilterWaitsForTypingToPause(t *testing.T) {
-	test.NewTempApp(t)
-	ws, err := workspace.Create(filepath.Join(t.TempDir(), "big.orchard"), model.DefaultSettings(), manyAccounts(filterPauseFrom+500))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ws.Close() })
-	w := test.NewTempWindow(t, nil)
-	s := newPortfolioScreen(ws, w, nil, nil, nil, nil)
-	w.SetContent(s.root)
-	w.Resize(fyne.NewSize(1280, 720))
+	s := portfolioOf(t, filterPauseFrom+500)
+	ws := s.ws
 	all := len(s.list.rows)
 	var pending []func()
 	s.later = func(f func()) { pending = append(pending, f) } // time passes when the test says

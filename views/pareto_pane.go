@@ -55,7 +55,7 @@ func newParetoPane(ws *workspace.Workspace, win fyne.Window) *paretoPane {
 	p.pointed = widget.NewLabel("Point at a bar to see its account; click it to open the account.")
 	p.pointed.Truncation = fyne.TextTruncateEllipsis
 	p.view.onPoint = p.point
-	p.view.img.SetMinSize(fyne.NewSize(360, 200))
+	p.view.fixMinSize(fyne.NewSize(360, 200)) // the pane gives it the room it has
 	rates := widget.NewButtonWithIcon("Exchange rates…", theme.SettingsIcon(), func() { ShowRatesDialog(ws, win) })
 	bar := container.NewBorder(nil, nil, widget.NewLabel("Show"), rates, p.currency)
 	p.root = container.NewBorder(container.NewVBox(bar, p.headline), container.NewVBox(p.pointed, p.note), nil, nil, p.view)
@@ -63,29 +63,16 @@ func newParetoPane(ws *workspace.Workspace, win fyne.Window) *paretoPane {
 	return p
 }
 
-// barAt is the ranked row under picture pixel x, or nil.
-func (p *paretoPane) barAt(x float64) *model.ParetoRow {
-	if i := p.plot.BarAt(x, len(p.par.Rows)); i >= 0 {
-		return &p.par.Rows[i]
-	}
-	return nil
-}
-
 // point names the account under the pointer, and opens it on a click.
 func (p *paretoPane) point(x, _ float64, tapped bool) {
-	r := p.barAt(x)
-	if r == nil || r.Account == nil {
+	i := p.plot.BarAt(x, len(p.par.Rows))
+	if i < 0 || p.par.Rows[i].Account == nil {
 		p.pointed.SetText("Point at a bar to see its account; click it to open the account.")
 		return
 	}
-	rank := 1
-	for i := range p.par.Rows {
-		if &p.par.Rows[i] == r {
-			rank = i + 1
-		}
-	}
+	r := p.par.Rows[i]
 	p.pointed.SetText(fmt.Sprintf("%d. %s: %s, %s of revenue, %s cumulative · click to open",
-		rank, r.Account.Name, model.MoneyFromMajor(r.Revenue).Format(p.par.Currency), model.FormatPercent(r.Share, 0, false), model.FormatPercent(r.Cumulative, 0, false)))
+		i+1, r.Account.Name, model.MoneyFromMajor(r.Revenue).Format(p.par.Currency), model.FormatPercent(r.Share, 0, false), model.FormatPercent(r.Cumulative, 0, false)))
 	if tapped && p.onPick != nil {
 		p.onPick(r.Account.ID)
 	}

@@ -62,8 +62,8 @@ func (w *portfolioWorkshop) setTitle(name string, th fyne.Theme, v fyne.ThemeVar
 	}
 }
 
-// setWorkshop shows the cover (workshop on) or folds cover and bar away
-// (off); the presenter's choices last only as long as the workshop.
+// setWorkshopCover shows the cover (workshop on) or folds cover and bar
+// away (off); the presenter's choices last only as long as the workshop.
 func (s *portfolioScreen) setWorkshopCover(on bool) {
 	w := s.workshopView
 	w.showing = false
