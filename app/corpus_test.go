@@ -145,7 +145,7 @@ var corpusChecks = map[string]func(t *testing.T, p *model.Portfolio){
 	"salesforce_contact_export_reportsto.csv": func(t *testing.T, p *model.Portfolio) {
 		linked := 0
 		for _, e := range p.All(model.KindStakeholder) {
-			if s := e.(*model.Stakeholder); s.SourceKey != "" && s.ReportsTo != "" {
+			if s := e.(*model.Stakeholder); p.KeyOf(s, "") != "" && s.ReportsTo != "" {
 				linked++
 			}
 		}
@@ -156,7 +156,7 @@ var corpusChecks = map[string]func(t *testing.T, p *model.Portfolio){
 	"salesforce_opportunity_export.csv": func(t *testing.T, p *model.Portfolio) {
 		var sum model.Money
 		for _, e := range p.All(model.KindOpportunity) {
-			if o := e.(*model.Opportunity); o.SourceKey != "" {
+			if o := e.(*model.Opportunity); p.KeyOf(o, "") != "" {
 				sum += o.Value
 			}
 		}
@@ -196,7 +196,7 @@ var corpusChecks = map[string]func(t *testing.T, p *model.Portfolio){
 	"org_chart_id_parentid_776.csv": func(t *testing.T, p *model.Portfolio) {
 		linked := 0
 		for _, e := range p.All(model.KindStakeholder) {
-			if s := e.(*model.Stakeholder); s.SourceKey != "" && s.ReportsTo != "" {
+			if s := e.(*model.Stakeholder); p.KeyOf(s, "") != "" && s.ReportsTo != "" {
 				linked++
 			}
 		}

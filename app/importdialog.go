@@ -207,7 +207,7 @@ func (w *importWizard) doImport() {
 		return
 	}
 	w.close()
-	pending, err := d.ws.PrepareImport("Import "+w.name, res.Records, res.Settings)
+	pending, err := d.ws.PrepareImport("Import "+w.name, res.Writes(), res.Settings)
 	if err != nil {
 		dialog.ShowError(fmt.Errorf("the import was refused and nothing changed: %w", err), d.win)
 		return

@@ -77,9 +77,6 @@ type Account struct {
 	Notes         string
 	NotesInternal bool
 	Updated       time.Time
-	// SourceKey is the record's ID in the system it was imported from
-	// (a CRM export's Id column): links and re-imports find it by that.
-	SourceKey string
 }
 
 func (a *Account) EntityID() string { return a.ID }

@@ -71,9 +71,6 @@ type Action struct {
 	NotesInternal  bool
 	Lesson         string
 	Stakeholders   []string // IDs of the customer people involved
-	// SourceKey is the record's ID in the system it was imported from
-	// (a CRM export's Id column): links and re-imports find it by that.
-	SourceKey string
 }
 
 func (a *Action) EntityID() string { return a.ID }

@@ -58,6 +58,9 @@ func Clone(e Entity) Entity {
 	case *PositionMark:
 		c := *v
 		return &c
+	case *ExternalKey:
+		c := *v
+		return &c
 	}
 	panic("model: Clone of unknown record type")
 }

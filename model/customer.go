@@ -80,7 +80,7 @@ func (p *Portfolio) CustomerView(accountID string, share CustomerShare) *Portfol
 			continue // our own to-dos stay ours
 		}
 		c := Clone(x).(*Action)
-		c.Lesson, c.SourceKey = "", ""
+		c.Lesson = ""
 		if !share.Figures {
 			c.ExpectedImpact, c.ActualImpact = 0, 0 // what an action is worth to us is a figure
 		}

@@ -108,9 +108,6 @@ type Opportunity struct {
 	ExpectedClose time.Time
 	GoalID        string
 	Created       time.Time // when it was opened
-	// SourceKey is the record's ID in the system it was imported from
-	// (a CRM export's Id column): links and re-imports find it by that.
-	SourceKey string
 }
 
 func (o *Opportunity) EntityID() string { return o.ID }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -26,12 +27,13 @@ const (
 	KindReview         Kind = "review_meeting"
 	KindCycle          Kind = "planning_cycle"
 	KindPositionMark   Kind = "position_mark"
+	KindExternalKey    Kind = "external_key"
 )
 
 // Kinds lists every kind, parents before the records that point at them.
 var Kinds = []Kind{KindAccount, KindTeamMember, KindStakeholder, KindTeamAssignment, KindCoverage,
 	KindInfluenceLink, KindGoal, KindInitiative, KindWhitespace, KindOpportunity, KindAction,
-	KindFigure, KindScorecard, KindReview, KindCycle, KindPositionMark}
+	KindFigure, KindScorecard, KindReview, KindCycle, KindPositionMark, KindExternalKey}
 
 // Entity is any record of the portfolio.
 type Entity interface {
@@ -323,6 +325,10 @@ func (p *Portfolio) CheckAmong(e Entity, pending map[string]Entity) error {
 		ref("cycle", KindCycle, v.CycleID)
 	case *PeriodFigure:
 		ref("team member", KindTeamMember, v.MemberID)
+	case *ExternalKey:
+		if slices.Contains(KeyedKinds, v.RecordKind) {
+			ref("record", v.RecordKind, v.RecordID)
+		}
 	}
 	return c.err()
 }
@@ -358,6 +364,12 @@ func reportsToCycle(get func(Kind, string) Entity, id, manager string) []string 
 // reference and re-inserting in reverse restores them.
 func (p *Portfolio) Dependents(e Entity) []Entity {
 	var out []Entity
+	if _, isAccount := e.(*Account); !isAccount {
+		// An account's keys are among its records below.
+		for _, k := range p.KeysOf(e) {
+			out = append(out, k)
+		}
+	}
 	switch v := e.(type) {
 	case *Account:
 		for i := len(Kinds) - 1; i >= 0; i-- {

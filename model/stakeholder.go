@@ -72,9 +72,6 @@ type Stakeholder struct {
 	Placed bool
 	MapX   float64
 	MapY   float64
-	// SourceKey is the record's ID in the system it was imported from
-	// (a CRM export's Id column): links and re-imports find it by that.
-	SourceKey string
 }
 
 func (s *Stakeholder) EntityID() string { return s.ID }
@@ -125,9 +122,6 @@ type TeamMember struct {
 	Function Function
 	Email    string
 	Title    string
-	// SourceKey is the record's ID in the system it was imported from
-	// (a CRM export's Id column): links and re-imports find it by that.
-	SourceKey string
 }
 
 func (m *TeamMember) EntityID() string { return m.ID }

@@ -107,3 +107,62 @@ func TestUpgradeFromVersion1(t *testing.T) {
 		t.Errorf("after upgrade: %v, account %v, trail %v", err, p.Account("a1"), p.Trail("a1"))
 	}
 }
+
+// A workspace of version 9 kept one source key per record in a column;
+// the upgrade moves each into the table of external keys, its records
+// unchanged.
+func TestUpgradeMovesSourceKeysIntoTheirTable(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v9.orchard")
+	v9 := fstest.MapFS{}
+	for _, m := range migrations() {
+		if m.version <= 9 {
+			v9["migrations/"+m.name] = &fstest.MapFile{Data: []byte(m.sql)}
+		}
+	}
+	migrationSource = v9
+	t.Cleanup(func() { migrationSource = migrationFiles })
+	s, err := Create(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"INSERT INTO accounts(id, name, currency, revenue, source_key) VALUES ('a1', 'Acme', 'EUR', 700000, '001A1')",
+		"INSERT INTO accounts(id, name, currency, revenue) VALUES ('a2', 'Globex', 'EUR', 1000)",
+		"INSERT INTO stakeholders(id, account_id, name, source_key) VALUES ('s1', 'a1', 'Ann Lee', '003C1')",
+		"INSERT INTO team_members(id, name, function, source_key) VALUES ('m1', 'Kim Park', 'sales', 'E7')",
+	} {
+		if _, err := s.db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	migrationSource = migrationFiles
+
+	s, err = Open(path)
+	if err != nil {
+		t.Fatalf("opening a version 9 workspace: %v", err)
+	}
+	defer s.Close()
+	p, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"a1": "001A1", "s1": "003C1", "m1": "E7", "a2": ""}
+	for id, key := range want {
+		var e model.Entity
+		for _, k := range []model.Kind{model.KindAccount, model.KindStakeholder, model.KindTeamMember} {
+			if x := p.Get(k, id); x != nil {
+				e = x
+			}
+		}
+		if e == nil {
+			t.Fatalf("record %s lost in the upgrade", id)
+		}
+		if got := p.KeyOf(e, "Imported"); got != key {
+			t.Errorf("%s: key %q after the upgrade, want %q", model.Describe(e), got, key)
+		}
+	}
+	if n := p.Count(model.KindExternalKey); n != 3 {
+		t.Errorf("%d external keys, want 3", n)
+	}
+}

@@ -12,19 +12,19 @@ func init() {
 		name: "accounts",
 		columns: []string{"id", "name", "industry", "region", "owner", "currency", "revenue", "prev_revenue",
 			"margin_pct", "potential", "outlook", "objective", "answers", "priority_override", "placed",
-			"place_x", "place_y", "notes", "notes_internal", "updated", "source_key"},
+			"place_x", "place_y", "notes", "notes_internal", "updated"},
 		values: func(e model.Entity) []any {
 			a := e.(*model.Account)
 			return []any{a.ID, a.Name, a.Industry, a.Region, a.Owner, a.Currency, a.Revenue, a.PrevRevenue,
 				a.MarginPct, a.Potential, a.Outlook, a.Objective, answersText(a.Answers), a.PriorityOverride,
-				boolInt(a.Placed), a.PlaceX, a.PlaceY, a.Notes, boolInt(a.NotesInternal), stampText(a.Updated), a.SourceKey}
+				boolInt(a.Placed), a.PlaceX, a.PlaceY, a.Notes, boolInt(a.NotesInternal), stampText(a.Updated)}
 		},
 		scan: func(r *sql.Rows) (model.Entity, error) {
 			a := &model.Account{}
 			var answers, updated string
 			err := r.Scan(&a.ID, &a.Name, &a.Industry, &a.Region, &a.Owner, &a.Currency, &a.Revenue, &a.PrevRevenue,
 				&a.MarginPct, &a.Potential, &a.Outlook, &a.Objective, &answers, &a.PriorityOverride, &a.Placed,
-				&a.PlaceX, &a.PlaceY, &a.Notes, &a.NotesInternal, &updated, &a.SourceKey)
+				&a.PlaceX, &a.PlaceY, &a.Notes, &a.NotesInternal, &updated)
 			a.Answers = parseAnswers(answers)
 			a.Updated = parseStamp(updated)
 			return a, err
@@ -32,32 +32,32 @@ func init() {
 	})
 	register(model.KindTeamMember, table{
 		name:    "team_members",
-		columns: []string{"id", "name", "function", "email", "title", "source_key"},
+		columns: []string{"id", "name", "function", "email", "title"},
 		values: func(e model.Entity) []any {
 			m := e.(*model.TeamMember)
-			return []any{m.ID, m.Name, m.Function, m.Email, m.Title, m.SourceKey}
+			return []any{m.ID, m.Name, m.Function, m.Email, m.Title}
 		},
 		scan: func(r *sql.Rows) (model.Entity, error) {
 			m := &model.TeamMember{}
-			return m, r.Scan(&m.ID, &m.Name, &m.Function, &m.Email, &m.Title, &m.SourceKey)
+			return m, r.Scan(&m.ID, &m.Name, &m.Function, &m.Email, &m.Title)
 		},
 	})
 	register(model.KindStakeholder, table{
 		name: "stakeholders",
 		columns: []string{"id", "account_id", "name", "title", "department", "reports_to", "dotted_line", "role",
-			"influence", "attitude", "concerns", "notes", "notes_internal", "last_contact", "placed", "map_x", "map_y", "source_key"},
+			"influence", "attitude", "concerns", "notes", "notes_internal", "last_contact", "placed", "map_x", "map_y"},
 		values: func(e model.Entity) []any {
 			s := e.(*model.Stakeholder)
 			return []any{s.ID, s.AccountID, s.Name, s.Title, s.Department, nullID(s.ReportsTo), nullID(s.DottedLine),
 				s.Role, s.Influence, s.Attitude, s.Concerns, s.Notes, boolInt(s.NotesInternal), dateText(s.LastContact),
-				boolInt(s.Placed), s.MapX, s.MapY, s.SourceKey}
+				boolInt(s.Placed), s.MapX, s.MapY}
 		},
 		scan: func(r *sql.Rows) (model.Entity, error) {
 			s := &model.Stakeholder{}
 			var reports, dotted sql.NullString
 			var last string
 			err := r.Scan(&s.ID, &s.AccountID, &s.Name, &s.Title, &s.Department, &reports, &dotted, &s.Role,
-				&s.Influence, &s.Attitude, &s.Concerns, &s.Notes, &s.NotesInternal, &last, &s.Placed, &s.MapX, &s.MapY, &s.SourceKey)
+				&s.Influence, &s.Attitude, &s.Concerns, &s.Notes, &s.NotesInternal, &last, &s.Placed, &s.MapX, &s.MapY)
 			s.ReportsTo, s.DottedLine, s.LastContact = reports.String, dotted.String, parseDate(last)
 			return s, err
 		},
@@ -143,18 +143,18 @@ func init() {
 	register(model.KindOpportunity, table{
 		name: "opportunities",
 		columns: []string{"id", "account_id", "name", "offering", "business_unit", "value", "currency", "stage",
-			"probability", "expected_close", "goal_id", "created", "source_key"},
+			"probability", "expected_close", "goal_id", "created"},
 		values: func(e model.Entity) []any {
 			o := e.(*model.Opportunity)
 			return []any{o.ID, o.AccountID, o.Name, o.Offering, o.BusinessUnit, o.Value, o.Currency, o.Stage,
-				o.Probability, dateText(o.ExpectedClose), nullID(o.GoalID), dateText(o.Created), o.SourceKey}
+				o.Probability, dateText(o.ExpectedClose), nullID(o.GoalID), dateText(o.Created)}
 		},
 		scan: func(r *sql.Rows) (model.Entity, error) {
 			o := &model.Opportunity{}
 			var closeDate, created string
 			var goal sql.NullString
 			err := r.Scan(&o.ID, &o.AccountID, &o.Name, &o.Offering, &o.BusinessUnit, &o.Value, &o.Currency, &o.Stage,
-				&o.Probability, &closeDate, &goal, &created, &o.SourceKey)
+				&o.Probability, &closeDate, &goal, &created)
 			o.ExpectedClose, o.GoalID, o.Created = parseDate(closeDate), goal.String, parseDate(created)
 			return o, err
 		},
@@ -163,12 +163,12 @@ func init() {
 		name: "actions",
 		columns: []string{"id", "account_id", "title", "description", "owner_id", "function", "status", "due",
 			"horizon", "goal_id", "customer_agreed", "expected_impact", "actual_impact", "board_order", "notes",
-			"notes_internal", "lesson", "source_key"},
+			"notes_internal", "lesson"},
 		values: func(e model.Entity) []any {
 			a := e.(*model.Action)
 			return []any{a.ID, a.AccountID, a.Title, a.Description, nullID(a.OwnerID), a.Function, a.Status,
 				dateText(a.Due), a.Horizon, nullID(a.GoalID), boolInt(a.CustomerAgreed), a.ExpectedImpact,
-				a.ActualImpact, a.Order, a.Notes, boolInt(a.NotesInternal), a.Lesson, a.SourceKey}
+				a.ActualImpact, a.Order, a.Notes, boolInt(a.NotesInternal), a.Lesson}
 		},
 		scan: func(r *sql.Rows) (model.Entity, error) {
 			a := &model.Action{}
@@ -176,7 +176,7 @@ func init() {
 			var due string
 			err := r.Scan(&a.ID, &a.AccountID, &a.Title, &a.Description, &owner, &a.Function, &a.Status, &due,
 				&a.Horizon, &goal, &a.CustomerAgreed, &a.ExpectedImpact, &a.ActualImpact, &a.Order, &a.Notes,
-				&a.NotesInternal, &a.Lesson, &a.SourceKey)
+				&a.NotesInternal, &a.Lesson)
 			a.OwnerID, a.GoalID, a.Due = owner.String, goal.String, parseDate(due)
 			return a, err
 		},
@@ -250,6 +250,22 @@ func init() {
 }
 
 func init() {
+	register(model.KindExternalKey, table{
+		name:    "external_keys",
+		columns: []string{"id", "account_id", "record_kind", "record_id", "source", "key"},
+		values: func(e model.Entity) []any {
+			k := e.(*model.ExternalKey)
+			return []any{k.ID, nullID(k.AccountID), string(k.RecordKind), k.RecordID, k.Source, k.Key}
+		},
+		scan: func(r *sql.Rows) (model.Entity, error) {
+			k := &model.ExternalKey{}
+			var account sql.NullString
+			var kind string
+			err := r.Scan(&k.ID, &account, &kind, &k.RecordID, &k.Source, &k.Key)
+			k.AccountID, k.RecordKind = account.String, model.Kind(kind)
+			return k, err
+		},
+	})
 	register(model.KindPositionMark, table{
 		name:    "position_marks",
 		columns: []string{"id", "account_id", "date", "label", "x", "y"},

@@ -564,3 +564,35 @@ func TestPendingImport(t *testing.T) {
 		t.Errorf("undo left %d people, want %d", got, before)
 	}
 }
+
+// A record's keys from the systems it came from go with it, and come back
+// with it on undo.
+func TestDeletingARecordTakesItsExternalKeys(t *testing.T) {
+	ws, path := openSample(t)
+	acc := firstPlanned(ws).ID
+	s := &model.Stakeholder{ID: "keyed", AccountID: acc, Name: "Ann Lee"}
+	k := &model.ExternalKey{ID: "k1", AccountID: acc, RecordKind: model.KindStakeholder, RecordID: "keyed", Source: "Salesforce", Key: "003C1"}
+	if err := ws.Apply("Import contacts", []model.Entity{s, k}); err != nil {
+		t.Fatal(err)
+	}
+	if got := ws.Portfolio().KeyOf(s, "Salesforce"); got != "003C1" {
+		t.Fatalf("key after import %q", got)
+	}
+	if err := ws.Delete(model.KindStakeholder, "keyed"); err != nil {
+		t.Fatal(err)
+	}
+	if ws.Portfolio().Get(model.KindExternalKey, "k1") != nil || onDisk(t, path).Get(model.KindExternalKey, "k1") != nil {
+		t.Error("the deleted contact's key stayed behind")
+	}
+	if _, err := ws.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if got := onDisk(t, path).KeyOf(s, "Salesforce"); got != "003C1" {
+		t.Errorf("key after undo %q, want it back", got)
+	}
+	// A key naming a record that does not exist is refused.
+	bad := &model.ExternalKey{ID: "k2", RecordKind: model.KindStakeholder, RecordID: "nobody", Source: "Salesforce", Key: "003C9"}
+	if err := ws.Create(bad); err == nil {
+		t.Error("a key of no record was stored")
+	}
+}

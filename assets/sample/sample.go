@@ -47,10 +47,27 @@ func Build(today time.Time) (model.Settings, []model.Entity) {
 			}
 		}
 	}
+	// Each account as the CRM it came from numbers it, so that a CRM
+	// export imported later updates these accounts instead of adding more.
+	for i, a := range b.accounts() {
+		b.add(&model.ExternalKey{ID: b.id(), AccountID: a.ID, RecordKind: model.KindAccount, RecordID: a.ID,
+			Source: "CRM", Key: fmt.Sprintf("ACC-%04d", 1001+i)})
+	}
 	return settings, b.records
 }
 
 func (b *builder) add(e model.Entity) { b.records = append(b.records, e) }
+
+// accounts are the accounts built so far, in order.
+func (b *builder) accounts() []*model.Account {
+	var out []*model.Account
+	for _, e := range b.records {
+		if a, ok := e.(*model.Account); ok {
+			out = append(out, a)
+		}
+	}
+	return out
+}
 
 // id returns a UUID-shaped ID from the seeded generator, so the same day
 // always yields the same sample.

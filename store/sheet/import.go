@@ -141,6 +141,7 @@ func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Option
 		}
 		im.res.Records = append(im.res.Records, e)
 	}
+	im.res.Keys = im.keys.added
 	for _, pr := range im.previewOrder {
 		if pr.key != "" {
 			pr.Record = im.written[pr.key]

@@ -48,7 +48,7 @@ func plan(t *testing.T, path string, p *model.Portfolio, o sheet.Options) *sheet
 }
 
 func apply(p *model.Portfolio, res *sheet.Result) {
-	for _, e := range res.Records {
+	for _, e := range res.Writes() {
 		p.Put(e)
 	}
 }

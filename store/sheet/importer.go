@@ -33,6 +33,7 @@ type importer struct {
 	rowPeriods    []periodCell                   // the row's cells under period headers
 	keys          *sourceKeys                    // records by their ID in the system they came from
 	path          string                         // the sheet's file, for naming the account of rows that name none
+	source        string                         // the system the sheet's keys come from
 	wb            *Workbook
 	madeAccounts  int               // accounts made because rows named them
 	keyedAccounts int               // accounts made because rows named their key
@@ -138,7 +139,6 @@ type rowPut struct{ key, outcome string }
 // put records a new or edited record once, keeping the latest version.
 func (im *importer) put(before, e model.Entity) {
 	k := model.PendingKey(e.Kind(), e.EntityID())
-	im.keys.remember(e)
 	if _, ok := im.written[k]; ok {
 		if i, listed := im.pos[k]; listed {
 			im.list[i] = e

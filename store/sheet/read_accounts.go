@@ -27,15 +27,16 @@ func (im *importer) account(sheet string, row int, c cells, col map[Field]string
 	// name does, unless that account came with another key (two customers
 	// of one name in a CRM are two accounts).
 	id := strings.TrimSpace(c[FID])
-	var before *model.Account
-	if id != "" {
-		before = im.keys.accounts[id]
-		if before != nil {
-			before = im.latestAccount(before)
+	before, _ := im.keyed(model.KindAccount, "", id).(*model.Account)
+	if before == nil && id != "" {
+		// An account another file only linked to, made under its key
+		// until its own row came: this is that row, whatever the source.
+		if a, ok := im.linked(model.KindAccount, "", id).(*model.Account); ok && a.Name == placeholderName(id) {
+			before = a
 		}
 	}
 	if before == nil {
-		if byName := im.accounts[key(name)]; byName != nil && (id == "" || byName.SourceKey == "" || byName.SourceKey == id) {
+		if byName := im.accounts[key(name)]; byName != nil && im.mayTakeKey(byName, id) {
 			before = byName
 		}
 	}
@@ -44,9 +45,6 @@ func (im *importer) account(sheet string, row int, c cells, col map[Field]string
 	if before != nil {
 		a = model.Clone(before).(*model.Account)
 		a.Name = name
-	}
-	if id != "" {
-		a.SourceKey = id
 	}
 	if v := c[FIndustry]; !isEmpty(v) {
 		a.Industry = v
@@ -94,6 +92,7 @@ func (im *importer) account(sheet string, row int, c cells, col map[Field]string
 	}
 	im.accounts[key(name)] = a
 	im.put(entityOrNil(before), a)
+	im.keys.set(a, im.source, id)
 	return true
 }
 
@@ -107,19 +106,15 @@ func (im *importer) member(sheet string, row int, c cells, col map[Field]string)
 		return false
 	}
 	id := strings.TrimSpace(c[FID])
-	var before *model.TeamMember
-	if id != "" {
-		before = im.keys.members[id]
-	}
+	before, _ := im.keyed(model.KindTeamMember, "", id).(*model.TeamMember)
 	if before == nil {
-		before = im.members[key(name)]
+		if byName := im.members[key(name)]; byName != nil && im.mayTakeKey(byName, id) {
+			before = byName
+		}
 	}
 	m := &model.TeamMember{ID: model.NewID(), Name: name, Function: model.FunctionSales}
 	if before != nil {
 		m = model.Clone(before).(*model.TeamMember)
-	}
-	if id != "" {
-		m.SourceKey = id
 	}
 	if v := c[FTitle]; !isEmpty(v) {
 		m.Title = v
@@ -132,6 +127,7 @@ func (im *importer) member(sheet string, row int, c cells, col map[Field]string)
 	}
 	im.members[key(name)] = m
 	im.put(entityOrNil(before), m)
+	im.keys.set(m, im.source, id)
 	return true
 }
 

@@ -25,13 +25,10 @@ func (im *importer) action(sheet string, row int, c cells, col map[Field]string,
 		return false
 	}
 	id := strings.TrimSpace(c[FID])
-	before, _ := im.match(model.KindAction, entityOrNil(im.keys.actions[a.ID+"/"+id]), a.ID, title, id).(*model.Action)
+	before, _ := im.match(model.KindAction, a.ID, title, id).(*model.Action)
 	x := &model.Action{ID: model.NewID(), AccountID: a.ID, Title: title, Status: model.StatusPlanned, Order: float64(len(im.list) + 1)}
 	if before != nil {
 		x = model.Clone(before).(*model.Action)
-	}
-	if id != "" {
-		x.SourceKey = id
 	}
 	if v := c[FStatus]; !isEmpty(v) {
 		st, ok := parseStatus(v)
@@ -72,5 +69,6 @@ func (im *importer) action(sheet string, row int, c cells, col map[Field]string,
 	}
 	x.Notes = withNoteLines(x.Notes, im.rowNotes)
 	im.put(entityOrNil(before), x)
+	im.keys.set(x, im.source, id)
 	return true
 }

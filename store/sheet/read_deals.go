@@ -23,13 +23,10 @@ func (im *importer) opportunity(sheet string, row int, c cells, col map[Field]st
 		name = strings.TrimSpace(c[FProduct] + " for " + a.Name)
 	}
 	id := strings.TrimSpace(c[FID])
-	before, _ := im.match(model.KindOpportunity, entityOrNil(im.keys.opps[id]), a.ID, name, id).(*model.Opportunity)
+	before, _ := im.match(model.KindOpportunity, a.ID, name, id).(*model.Opportunity)
 	o := &model.Opportunity{ID: model.NewID(), AccountID: a.ID, Name: name, Currency: a.Currency, Created: im.o.Today}
 	if before != nil {
 		o = model.Clone(before).(*model.Opportunity)
-	}
-	if id != "" {
-		o.SourceKey = id
 	}
 	if v := strings.ToUpper(strings.TrimSpace(c[FCurrency])); model.ValidCurrency(v) {
 		o.Currency = v
@@ -79,5 +76,6 @@ func (im *importer) opportunity(sheet string, row int, c cells, col map[Field]st
 		return false
 	}
 	im.put(entityOrNil(before), o)
+	im.keys.set(o, im.source, id)
 	return true
 }

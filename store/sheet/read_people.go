@@ -71,15 +71,12 @@ func (im *importer) stakeholder(sheet string, row int, c cells, col map[Field]st
 	before := im.people[pk] // this import's latest version of the person
 	id := strings.TrimSpace(c[FID])
 	if before == nil {
-		before, _ = im.match(model.KindStakeholder, entityOrNil(im.keys.people[a.ID+"/"+id]), a.ID, name, id).(*model.Stakeholder)
+		before, _ = im.match(model.KindStakeholder, a.ID, name, id).(*model.Stakeholder)
 	}
 	s := &model.Stakeholder{ID: model.NewID(), AccountID: a.ID, Name: name}
 	if before != nil {
 		s = model.Clone(before).(*model.Stakeholder)
 		s.Name = name
-	}
-	if id != "" {
-		s.SourceKey = id
 	}
 	if title != "" {
 		s.Title = title
@@ -125,6 +122,7 @@ func (im *importer) stakeholder(sheet string, row int, c cells, col map[Field]st
 		im.rowKeys[row] = pk // for linking managers, without working the key out again
 	}
 	im.put(entityOrNil(before), s)
+	im.keys.set(s, im.source, id)
 	return true
 }
 
@@ -183,6 +181,13 @@ func (im *importer) resolveManagers(t Table, header int, fields []Field) {
 		var mgr *model.Stakeholder
 		if id := cell(r, mgrIDCol); !isEmpty(id) {
 			mgr = byExt[id]
+			if mgr == nil {
+				// A manager of an earlier import, or of another sheet.
+				mgr, _ = im.linked(model.KindStakeholder, s.AccountID, id).(*model.Stakeholder)
+				if mgr != nil && byID[mgr.ID] != nil {
+					mgr = byID[mgr.ID]
+				}
+			}
 		} else if n := cell(r, mgrCol); !isEmpty(n) {
 			name, _ := splitNameRole(n)
 			mgr = im.people[s.AccountID+"/"+key(name)]

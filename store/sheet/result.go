@@ -3,6 +3,7 @@ package sheet
 import (
 	"encoding/csv"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -34,10 +35,19 @@ type SheetReport struct {
 	Rows      int              // data rows read
 }
 
+// Writes are what saving the import writes: the records, then their keys.
+func (r *Result) Writes() []model.Entity {
+	return append(slices.Clip(r.Records), r.Keys...)
+}
+
 // Result is what an import would do: the records to save and the counts.
 type Result struct {
 	Sheets                           []SheetReport
-	Records                          []model.Entity
+	Records []model.Entity
+	// Keys are the records' IDs in the systems they came from
+	// (model.ExternalKey), new or changed; saved with the records but not
+	// counted among the rows.
+	Keys                             []model.Entity
 	New, Updated, Unchanged, Skipped int
 	// Merged counts rows that went into a record an earlier row of this
 	// import made or changed (the same key, or the same name); Merges says

@@ -38,6 +38,7 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 	_, hasAccount := colName[FAccount]
 	im.noAccountColumn = !hasAccount
 	im.path = im.wb.source(t)
+	im.source = keySource(im.path, m.Headers, t.Rows[min(len(t.Rows), m.HeaderRow):])
 	im.amountUnits(t.Name, m.Headers, fields)
 	im.dropped = nil
 	t.Rows = im.repairRagged(t, header, m.Headers)

@@ -64,8 +64,8 @@ func TestSalesforceExportLinksByID(t *testing.T) {
 		case "Yuki Sato":
 			yuki = s
 		case "Ann Lee":
-			if a := p.Account(s.AccountID); a.SourceKey != "001A000003" {
-				t.Errorf("Ann Lee is under %s, want the second Nissan Motors", a.SourceKey)
+			if a := p.Account(s.AccountID); p.KeyOf(a, "Salesforce") != "001A000003" {
+				t.Errorf("Ann Lee is under %s, want the second Nissan Motors", p.KeyOf(a, ""))
 			}
 		}
 	}
@@ -125,7 +125,7 @@ func TestDynamicsDisplayNames(t *testing.T) {
 		t.Fatalf("read as %s: %s %v", res.Sheets[0].Kind, res.Summary(), res.Problems)
 	}
 	s := p.Stakeholders(acme.ID)
-	if len(s) != 1 || s[0].Name != "Maria Chen" || s[0].SourceKey != "{4F1C}" || s[0].Title != "Head of IT" {
+	if len(s) != 1 || s[0].Name != "Maria Chen" || p.KeyOf(s[0], "Dynamics 365") != "{4F1C}" || s[0].Title != "Head of IT" {
 		t.Errorf("contact stored as %+v", s)
 	}
 	res = planCSV(t, p, "Opportunities.csv", "Topic,Potential Customer,Status,Est. Revenue,Est. Close Date\n"+
@@ -335,5 +335,42 @@ func TestGroupedReportCarriesTheAccountDown(t *testing.T) {
 		"Acme Corp,Acme renewal,Proposal,120000\nAcme Corp,Acme upsell,Qualify,30000\n,Orphan deal,Qualify,1000\nBeta GmbH,Beta pilot,Qualify,45000\n")
 	if len(res.Problems) != 1 || res.Problems[0].Row != 4 {
 		t.Errorf("a deal with no account in an ordinary list should be reported: %s %v", res.Summary(), res.Problems)
+	}
+}
+
+// One account known to two systems keeps a key from each, and each
+// system's re-import finds it by its own key; two spreadsheets of no
+// known system that both number their rows from 1 describe two accounts.
+func TestKeysFromTwoSystemsStayApart(t *testing.T) {
+	p := model.NewPortfolio()
+	planCSV(t, p, "Account.csv", "Id,Name,Industry,OwnerId\n001A1,Acme,Retail,005U1\n")
+	res := planCSV(t, p, "hubspot-companies.csv", "Record ID,Company name,Create Date,Industry\n9001,Acme,2025-01-01,Retail Trade\n")
+	if p.Count(model.KindAccount) != 1 || res.New != 0 {
+		t.Fatalf("HubSpot's Acme made another account: %s", res.Summary())
+	}
+	acme := p.Accounts()[0]
+	if p.KeyOf(acme, "Salesforce") != "001A1" || p.KeyOf(acme, "HubSpot") != "9001" {
+		t.Fatalf("Acme's keys: %v", p.KeysOf(acme))
+	}
+	// Renamed in Salesforce: found by its Salesforce key.
+	res = planCSV(t, p, "Account.csv", "Id,Name,Industry,OwnerId\n001A1,Acme Group,Retail,005U1\n")
+	if res.Updated != 1 || p.Count(model.KindAccount) != 1 || p.Accounts()[0].Name != "Acme Group" {
+		t.Errorf("Salesforce re-import: %s, accounts %v", res.Summary(), p.Accounts())
+	}
+	if n := len(p.KeysOf(acme)); n != 2 {
+		t.Errorf("%d keys after the re-import, want the two", n)
+	}
+
+	planCSV(t, p, "north.csv", "customer_id,Customer\n1,Northwind\n")
+	res = planCSV(t, p, "south.csv", "customer_id,Customer\n1,Southwind\n")
+	if len(accountNamed(p, "Northwind")) != 1 || len(accountNamed(p, "Southwind")) != 1 || res.New != 1 {
+		t.Errorf("key 1 of two unrelated files: %s, accounts %v", res.Summary(), p.Accounts())
+	}
+	res = planCSV(t, p, "north.csv", "customer_id,Customer\n1,Northwind Traders\n")
+	if res.Updated != 1 || len(accountNamed(p, "Northwind Traders")) != 1 || len(accountNamed(p, "Southwind")) != 1 {
+		t.Errorf("re-import of north.csv: %s, accounts %v", res.Summary(), p.Accounts())
+	}
+	if res.New+res.Updated+res.Unchanged+res.Merged+res.Skipped != 1 {
+		t.Errorf("the keys were counted as rows: %s", res.Summary())
 	}
 }
