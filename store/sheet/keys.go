@@ -17,11 +17,11 @@ import (
 // record of the kind has it (an account list saved by hand links to the
 // same IDs as the CRM's contact export).
 type sourceKeys struct {
-	exact map[string]string              // kind|scope|source|key -> record ID
-	any   map[string][]string            // kind|scope|key -> record IDs
-	of    map[string]*model.ExternalKey  // kind|record ID|source -> the record's key
-	added []model.Entity                 // keys this import makes or changes, in order
-	pos   map[string]int                 // kind|record ID|source -> index in added
+	exact map[string]string             // kind|scope|source|key -> record ID
+	any   map[string][]string           // kind|scope|key -> record IDs
+	of    map[string]*model.ExternalKey // kind|record ID|source -> the record's key
+	added []model.Entity                // keys this import makes or changes, in order
+	pos   map[string]int                // kind|record ID|source -> index in added
 }
 
 func newSourceKeys(p *model.Portfolio) *sourceKeys {

@@ -42,7 +42,7 @@ func (r *Result) Writes() []model.Entity {
 
 // Result is what an import would do: the records to save and the counts.
 type Result struct {
-	Sheets                           []SheetReport
+	Sheets  []SheetReport
 	Records []model.Entity
 	// Keys are the records' IDs in the systems they came from
 	// (model.ExternalKey), new or changed; saved with the records but not
