@@ -1,6 +1,7 @@
 package views
 
 import (
+	"context"
 	"image/color"
 	"time"
 
@@ -205,11 +206,39 @@ func (l *accountList) checkedAccounts() []*model.Account {
 
 // show rebuilds the rows from the portfolio with the current query.
 func (l *accountList) show(p *model.Portfolio) {
+	l.setRows(l.snapshot(p).rows(context.Background()), p)
+}
+
+// listSnapshot is what filtering the list reads: records held by the
+// portfolio are never changed in place and the health map is replaced,
+// not edited, so a snapshot can be filtered off the UI thread while the
+// portfolio moves on.
+type listSnapshot struct {
+	accounts []*model.Account
+	weights  model.Weights
+	health   map[string]model.Health
+	query    accountQuery
+}
+
+// snapshot takes what the list's rows are built from, working out the
+// health scores when the portfolio or the day changed.
+func (l *accountList) snapshot(p *model.Portfolio) listSnapshot {
 	today := l.today()
 	if day := today.Truncate(24 * time.Hour); l.health == nil || !day.Equal(l.healthDay) {
 		l.health, l.healthDay = p.HealthScores(today), day
 	}
-	l.rows = buildRows(p.Accounts(), p.Settings.Weights, l.health, l.query)
+	return listSnapshot{accounts: p.Accounts(), weights: p.Settings.Weights, health: l.health, query: l.query}
+}
+
+// rows filters and sorts the snapshot; nil when ctx is cancelled first.
+func (s listSnapshot) rows(ctx context.Context) []*accountRow {
+	return buildRows(ctx, s.accounts, s.weights, s.health, s.query)
+}
+
+// setRows shows filtered rows in one refresh, dropping ticks of accounts
+// that are gone.
+func (l *accountList) setRows(rows []*accountRow, p *model.Portfolio) {
+	l.rows = rows
 	for id := range l.checked {
 		if p.Account(id) == nil {
 			delete(l.checked, id)

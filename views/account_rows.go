@@ -1,6 +1,7 @@
 package views
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -96,10 +97,14 @@ type accountQuery struct {
 }
 
 // buildRows filters and sorts the accounts for the list.
-func buildRows(accounts []*model.Account, w model.Weights, health map[string]model.Health, q accountQuery) []*accountRow {
+// It stops, returning nil, when ctx is cancelled.
+func buildRows(ctx context.Context, accounts []*model.Account, w model.Weights, health map[string]model.Health, q accountQuery) []*accountRow {
 	needle := strings.ToLower(strings.TrimSpace(q.text))
 	rows := make([]*accountRow, 0, len(accounts))
-	for _, a := range accounts {
+	for i, a := range accounts {
+		if i%1024 == 1023 && ctx.Err() != nil {
+			return nil
+		}
 		if q.owner != "" && a.Owner != q.owner || q.industry != "" && a.Industry != q.industry {
 			continue
 		}

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -30,7 +31,7 @@ func BenchmarkBuildRows10k(b *testing.B) {
 	w := model.DefaultWeights()
 	b.ReportAllocs()
 	for b.Loop() {
-		rows := buildRows(accounts, w, nil, accountQuery{text: "account", sortColumn: 4, descending: true})
+		rows := buildRows(context.Background(), accounts, w, nil, accountQuery{text: "account", sortColumn: 4, descending: true})
 		if len(rows) != len(accounts) {
 			b.Fatal("rows lost")
 		}
@@ -274,6 +275,7 @@ func portfolioOf(tb testing.TB, n int) *portfolioScreen {
 	tb.Cleanup(func() { ws.Close() })
 	w := test.NewTempWindow(tb, nil)
 	s := newPortfolioScreen(ws, w, nil, nil, nil, nil)
+	s.offThread = func(work func() func()) { work()() } // filtered in place, for tests to see at once
 	w.SetContent(s.root)
 	w.Resize(fyne.NewSize(1280, 720))
 	return s

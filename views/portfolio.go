@@ -1,6 +1,7 @@
 package views
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"time"
@@ -47,6 +48,12 @@ type portfolioScreen struct {
 	// later runs f on the UI thread once typing has paused (a test runs
 	// it when it likes).
 	later func(f func())
+	// offThread runs a large portfolio's filtering off the UI thread and
+	// then, on it, what the filtering returns (a test runs both when it
+	// likes); cancelFilter stops the run a newer filter or reload makes
+	// stale.
+	offThread    func(work func() func())
+	cancelFilter context.CancelFunc
 }
 
 // Typing in the filter of a large portfolio waits for a pause before
@@ -94,7 +101,13 @@ func (s *portfolioScreen) setWorkshop(on bool) {
 
 func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(error), onSelect, onOpen func(id string), openAt func(string, Section)) *portfolioScreen {
 	s := &portfolioScreen{ws: ws, win: win, onSelect: onSelect, today: time.Now,
-		later: func(f func()) { time.AfterFunc(filterPause, func() { fyne.Do(f) }) }}
+		later: func(f func()) { time.AfterFunc(filterPause, func() { fyne.Do(f) }) },
+		offThread: func(work func() func()) {
+			go func() {
+				show := work()
+				fyne.Do(show)
+			}()
+		}}
 	s.form = newAccountForm(ws)
 	s.form.report = report
 	s.list = newAccountList(s.picked)
@@ -186,9 +199,47 @@ func (s *portfolioScreen) reload() {
 
 // filterChanged shows the rows a changed filter lets through from the
 // top, or at the selected account when it is among them: never a scroll
-// position left from a longer list, over an empty table.
+// position left from a longer list, over an empty table. A large
+// portfolio is filtered off the UI thread, from a snapshot of its
+// accounts and scores, and shown in one refresh; a newer keystroke
+// cancels a run still going.
 func (s *portfolioScreen) filterChanged() {
-	s.refreshList()
+	p := s.ws.Portfolio()
+	if p.Count(model.KindAccount) < filterPauseFrom {
+		s.refreshList()
+		s.showFiltered()
+		return
+	}
+	s.stopFilter()
+	snap := s.list.snapshot(p)
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancelFilter = cancel
+	s.offThread(func() func() {
+		rows := snap.rows(ctx)
+		return func() {
+			if ctx.Err() != nil {
+				return // a newer filter or a reload has its own turn
+			}
+			cancel()
+			s.cancelFilter = nil
+			s.list.setRows(rows, p)
+			s.updateCount()
+			s.showFiltered()
+		}
+	})
+}
+
+// stopFilter cancels a filtering still under way.
+func (s *portfolioScreen) stopFilter() {
+	if s.cancelFilter != nil {
+		s.cancelFilter()
+		s.cancelFilter = nil
+	}
+}
+
+// showFiltered scrolls a filtered list to the selected account, or to its
+// top.
+func (s *portfolioScreen) showFiltered() {
 	if s.list.rowOf(s.list.selected) >= 0 {
 		s.list.reveal()
 	} else {
@@ -197,6 +248,7 @@ func (s *portfolioScreen) filterChanged() {
 }
 
 func (s *portfolioScreen) refreshList() {
+	s.stopFilter() // the rows shown now are newer than any it would bring
 	p := s.ws.Portfolio()
 	s.list.show(p)
 	s.updateCount()
