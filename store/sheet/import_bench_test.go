@@ -131,3 +131,19 @@ func BenchmarkWorkspaceWorkbook(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkPlanBigWorkbook is the planning part of BenchmarkImportBigWorkbook
+// alone, the workbook read once: what Orchard adds to reading the rows.
+func BenchmarkPlanBigWorkbook(b *testing.B) {
+	wb, err := sheet.ReadFile(bigWorkbook(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		res, err := sheet.Plan(wb, model.NewPortfolio(), sheet.Options{Today: today})
+		if err != nil || res.New != 60000 {
+			b.Fatalf("%v %s", err, res.Summary())
+		}
+	}
+}

@@ -13,19 +13,31 @@ import (
 // sourceKeys finds records by their IDs in the systems they came from
 // (model.ExternalKey): a CRM export's Id column, and the AccountId, WhatId
 // or ReportsToId columns of the files that link to it. A key is looked up
-// in the sheet's own source first, then in any source where only one
-// record of the kind has it (an account list saved by hand links to the
-// same IDs as the CRM's contact export).
+// in the sheet's own source first; a link also in any source where only
+// one record of the kind has it (an account list saved by hand links to
+// the same IDs as the CRM's contact export).
 type sourceKeys struct {
-	exact map[string]string             // kind|scope|source|key -> record ID
-	any   map[string][]string           // kind|scope|key -> record IDs
-	of    map[string]*model.ExternalKey // kind|record ID|source -> the record's key
-	added []model.Entity                // keys this import makes or changes, in order
-	pos   map[string]int                // kind|record ID|source -> index in added
+	exact map[keyAt]string                    // a key in a source -> record ID
+	any   map[keyAt][]string                  // a key in any source (source "") -> record IDs
+	of    map[recordSource]*model.ExternalKey // a record's key in a source
+	added []model.Entity                      // keys this import makes or changes, in order
+	pos   map[recordSource]int                // index in added
+}
+
+// keyAt is a key of a kind of record, within its scope and source.
+type keyAt struct {
+	kind               model.Kind
+	scope, source, key string
+}
+
+// recordSource is a record and a source of keys.
+type recordSource struct {
+	kind       model.Kind
+	id, source string
 }
 
 func newSourceKeys(p *model.Portfolio) *sourceKeys {
-	k := &sourceKeys{exact: map[string]string{}, any: map[string][]string{}, of: map[string]*model.ExternalKey{}, pos: map[string]int{}}
+	k := &sourceKeys{exact: map[keyAt]string{}, any: map[keyAt][]string{}, of: map[recordSource]*model.ExternalKey{}, pos: map[recordSource]int{}}
 	for _, e := range p.All(model.KindExternalKey) {
 		k.index(e.(*model.ExternalKey))
 	}
@@ -44,12 +56,12 @@ func keyScope(kind model.Kind, accountID string) string {
 
 func (k *sourceKeys) index(x *model.ExternalKey) {
 	scope := keyScope(x.RecordKind, x.AccountID)
-	k.exact[string(x.RecordKind)+"|"+scope+"|"+x.Source+"|"+x.Key] = x.RecordID
-	anyKey := string(x.RecordKind) + "|" + scope + "|" + x.Key
+	k.exact[keyAt{x.RecordKind, scope, x.Source, x.Key}] = x.RecordID
+	anyKey := keyAt{x.RecordKind, scope, "", x.Key}
 	if !slices.Contains(k.any[anyKey], x.RecordID) {
 		k.any[anyKey] = append(k.any[anyKey], x.RecordID)
 	}
-	k.of[string(x.RecordKind)+"|"+x.RecordID+"|"+x.Source] = x
+	k.of[recordSource{x.RecordKind, x.RecordID, x.Source}] = x
 }
 
 // find returns the ID of the record of a kind (within an account, for
@@ -63,11 +75,14 @@ func (k *sourceKeys) find(kind model.Kind, accountID, source, key string, anySou
 	if key == "" {
 		return ""
 	}
+	if len(k.of) == 0 {
+		return "" // no keys yet: nothing to look up
+	}
 	scope := keyScope(kind, accountID)
-	if id, ok := k.exact[string(kind)+"|"+scope+"|"+source+"|"+key]; ok {
+	if id, ok := k.exact[keyAt{kind, scope, source, key}]; ok {
 		return id
 	}
-	if ids := k.any[string(kind)+"|"+scope+"|"+key]; anySource && len(ids) == 1 {
+	if ids := k.any[keyAt{kind, scope, "", key}]; anySource && len(ids) == 1 {
 		return ids[0]
 	}
 	return ""
@@ -75,7 +90,7 @@ func (k *sourceKeys) find(kind model.Kind, accountID, source, key string, anySou
 
 // keyOf is a record's key in a source, or "".
 func (k *sourceKeys) keyOf(e model.Entity, source string) string {
-	if x := k.of[string(e.Kind())+"|"+e.EntityID()+"|"+source]; x != nil {
+	if x := k.of[recordSource{e.Kind(), e.EntityID(), source}]; x != nil {
 		return x.Key
 	}
 	return ""
@@ -87,7 +102,7 @@ func (k *sourceKeys) set(e model.Entity, source, key string) {
 	if key == "" || source == "" {
 		return
 	}
-	rk := string(e.Kind()) + "|" + e.EntityID() + "|" + source
+	rk := recordSource{e.Kind(), e.EntityID(), source}
 	old := k.of[rk]
 	if old != nil && old.Key == key && old.AccountID == model.AccountOf(e) {
 		return

@@ -10,7 +10,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -66,10 +69,11 @@ const (
 )
 
 // readLimits counts what a file has given so far against the limits.
+// Sheets may be read at once, so the counts are atomic.
 type readLimits struct {
 	path  string
-	rows  int
-	cells int
+	rows  atomic.Int64
+	cells atomic.Int64
 }
 
 // row checks one row as read and returns it with empty cells after the
@@ -80,30 +84,34 @@ func (l *readLimits) row(sheet string, n int, cols []string) ([]string, error) {
 		last--
 	}
 	cols = cols[:last+1]
-	where := fmt.Sprintf("row %d", n)
-	if sheet != "" {
-		where = fmt.Sprintf("sheet %s, row %d", sheet, n)
+	where := func() string {
+		if sheet != "" {
+			return fmt.Sprintf("sheet %s, row %d", sheet, n)
+		}
+		return fmt.Sprintf("row %d", n)
 	}
 	if len(cols) > MaxColumns {
-		return nil, fmt.Errorf("cannot import %s: %s has values in %d columns; Orchard reads up to %d columns", l.path, where, len(cols), MaxColumns)
+		return nil, fmt.Errorf("cannot import %s: %s has values in %d columns; Orchard reads up to %d columns", l.path, where(), len(cols), MaxColumns)
 	}
+	filled := int64(0)
 	for i, c := range cols {
 		if c == "" {
 			continue
 		}
-		l.cells++
+		filled++
 		if len(c) > MaxCellChars && utf8.RuneCountInString(c) > MaxCellChars {
 			return nil, fmt.Errorf("cannot import %s: %s, column %d holds %d characters (it begins %q); a cell holds at most %d",
-				l.path, where, i+1, utf8.RuneCountInString(c), clip(c, 60), MaxCellChars)
+				l.path, where(), i+1, utf8.RuneCountInString(c), clip(c, 60), MaxCellChars)
 		}
 	}
+	cells, rows := l.cells.Add(filled), l.rows.Load()
 	if len(cols) > 0 {
-		l.rows++
+		rows = l.rows.Add(1)
 	}
-	if l.rows > MaxRows {
+	if rows > MaxRows {
 		return nil, fmt.Errorf("cannot import %s: it has more than %d rows; Orchard imports up to %d rows from one file — split it and import the parts", l.path, MaxRows, MaxRows)
 	}
-	if l.cells > MaxCells {
+	if cells > MaxCells {
 		return nil, fmt.Errorf("cannot import %s: it has more than %d cells with values; Orchard imports up to %d from one file — split it and import the parts", l.path, MaxCells, MaxCells)
 	}
 	return cols, nil
@@ -221,47 +229,91 @@ func readXLSX(ctx context.Context, path string, data []byte, progress func(float
 	}
 	// The sheets' stated sizes give the progress; a runaway size only
 	// makes the bar move slowly, never past the end.
-	total, done := 0, 0
-	for _, name := range f.GetSheetList() {
+	names := f.GetSheetList()
+	total := 0
+	for _, name := range names {
 		total += dimensionRows(f, name)
 	}
-	for _, name := range f.GetSheetList() {
-		rows, err := f.Rows(name)
-		if err != nil {
-			return nil, fmt.Errorf("cannot import %s, sheet %s: %w", path, name, err)
+	// Two sheets at a time where there are two cores: a CRM workbook's
+	// accounts and contacts are read side by side.
+	var done atomic.Int64
+	var told sync.Mutex // progress hears from one sheet at a time
+	report := func() {
+		if n := done.Add(1); n%500 == 0 {
+			told.Lock()
+			progress(min(1, float64(n)/float64(max(total, 1))))
+			told.Unlock()
 		}
-		t := Table{Name: name}
-		for rows.Next() {
-			cols, err := rows.Columns(opts...)
-			if err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("cannot import %s, sheet %s, row %d: %w", path, name, len(t.Rows)+1, err)
-			}
-			if cols, err = limits.row(name, len(t.Rows)+1, cols); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			t.Rows = append(t.Rows, cols)
-			if done++; done%500 == 0 {
-				if err := ctx.Err(); err != nil {
-					rows.Close()
-					return nil, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	tables := make([]Table, len(names))
+	errs := make([]error, len(names))
+	next := atomic.Int64{}
+	var wg sync.WaitGroup
+	for range min(len(names), max(1, runtime.GOMAXPROCS(0)), 2) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(names); i = int(next.Add(1) - 1) {
+				tables[i], errs[i] = readSheet(ctx, f, path, names[i], opts, limits, report)
+				if errs[i] != nil {
+					cancel()
+					return
 				}
-				progress(min(1, float64(done)/float64(max(total, 1))))
 			}
+		}()
+	}
+	wg.Wait()
+	// The first sheet's own refusal, not the cancelling it caused in others.
+	for _, err := range errs {
+		if err != nil && !errors.Is(err, context.Canceled) {
+			return nil, err
 		}
-		if err := rows.Error(); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("cannot import %s: sheet %s is damaged (%v); open it in Excel or LibreOffice, save it again and import that", path, name, err)
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
 		}
-		rows.Close()
+	}
+	for i, name := range names {
 		if hasMerges {
-			fillMerged(f, name, t.Rows)
+			fillMerged(f, name, tables[i].Rows)
 		}
-		wb.Tables = append(wb.Tables, t)
+		wb.Tables = append(wb.Tables, tables[i])
 	}
 	progress(1)
 	return wb, nil
+}
+
+// readSheet reads one sheet's rows within the file's limits.
+func readSheet(ctx context.Context, f *excelize.File, path, name string, opts []excelize.Options, limits *readLimits, report func()) (Table, error) {
+	t := Table{Name: name}
+	rows, err := f.Rows(name)
+	if err != nil {
+		return t, fmt.Errorf("cannot import %s, sheet %s: %w", path, name, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		cols, err := rows.Columns(opts...)
+		if err != nil {
+			return t, fmt.Errorf("cannot import %s, sheet %s, row %d: %w", path, name, len(t.Rows)+1, err)
+		}
+		if cols, err = limits.row(name, len(t.Rows)+1, cols); err != nil {
+			return t, err
+		}
+		t.Rows = append(t.Rows, cols)
+		report()
+		if len(t.Rows)%500 == 0 {
+			if err := ctx.Err(); err != nil {
+				return t, err
+			}
+		}
+	}
+	if err := rows.Error(); err != nil {
+		return t, fmt.Errorf("cannot import %s: sheet %s is damaged (%v); open it in Excel or LibreOffice, save it again and import that", path, name, err)
+	}
+	return t, nil
 }
 
 // scanSheets streams the workbook's sheets and shared text once, before
@@ -299,11 +351,17 @@ func scanSheets(path string, data []byte) (hasMerges bool, err error) {
 			}
 			valueRows += sc.rows
 			sc.rows = 0
-			joined := append(tail, chunk...)
 			if sheetPart && !hasMerges {
-				hasMerges = bytes.Contains(joined, needle)
+				// The needle may straddle two chunks: look across the seam.
+				seam := append(tail, chunk[:min(len(chunk), len(needle))]...)
+				hasMerges = bytes.Contains(seam, needle) || bytes.Contains(chunk, needle)
 			}
-			tail = append(tail[:0:0], joined[max(0, len(joined)-64):]...)
+			if len(chunk) >= 64 {
+				tail = append(tail[:0], chunk[len(chunk)-64:]...)
+			} else {
+				tail = append(tail, chunk...)
+				tail = append(tail[:0], tail[max(0, len(tail)-64):]...)
+			}
 			if valueRows > MaxRows {
 				rc.Close()
 				return false, fmt.Errorf("cannot import %s: it has more than %d rows; Orchard imports up to %d rows from one file — split it and import the parts", path, MaxRows, MaxRows)

@@ -167,11 +167,14 @@ func (im *importer) resolveManagers(t Table, header int, fields []Field) {
 			extOf[s.ID] = cell(r, idCol)
 		}
 	}
-	// This import's latest version of each person, by ID, for walking up
-	// the reporting lines.
-	byID := make(map[string]*model.Stakeholder, len(im.people))
-	for _, p := range im.people {
-		byID[p.ID] = p
+	// This import's latest version of a person, for walking up the
+	// reporting lines.
+	latest := func(id string) *model.Stakeholder {
+		if w, ok := im.written[model.PendingKey(model.KindStakeholder, id)].(*model.Stakeholder); ok {
+			return w
+		}
+		s, _ := im.p.Get(model.KindStakeholder, id).(*model.Stakeholder)
+		return s
 	}
 	for i, r := range data {
 		s := im.people[keys[i]]
@@ -184,9 +187,6 @@ func (im *importer) resolveManagers(t Table, header int, fields []Field) {
 			if mgr == nil {
 				// A manager of an earlier import, or of another sheet.
 				mgr, _ = im.linked(model.KindStakeholder, s.AccountID, id).(*model.Stakeholder)
-				if mgr != nil && byID[mgr.ID] != nil {
-					mgr = byID[mgr.ID]
-				}
 			}
 		} else if n := cell(r, mgrCol); !isEmpty(n) {
 			name, _ := splitNameRole(n)
@@ -202,11 +202,7 @@ func (im *importer) resolveManagers(t Table, header int, fields []Field) {
 				loop = true
 				break
 			}
-			next := byID[cur.ReportsTo]
-			if next == nil {
-				next, _ = im.p.Get(model.KindStakeholder, cur.ReportsTo).(*model.Stakeholder)
-			}
-			cur = next
+			cur = latest(cur.ReportsTo)
 		}
 		if loop {
 			im.problem(t.Name, header+i+2, "reports to", mgr.Name, fmt.Sprintf("a manager who does not report to %s (that would make a loop)", s.Name))
@@ -216,8 +212,7 @@ func (im *importer) resolveManagers(t Table, header int, fields []Field) {
 			before := im.p.Get(model.KindStakeholder, s.ID)
 			c := model.Clone(s).(*model.Stakeholder)
 			c.ReportsTo = mgr.ID
-			im.people[im.personKey[c.ID]] = c
-			byID[c.ID] = c
+			im.people[keys[i]] = c
 			if ext, ok := extOf[c.ID]; ok {
 				byExt[ext] = c
 			}

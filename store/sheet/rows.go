@@ -357,7 +357,7 @@ func isTotalRow(r []string) bool {
 		if c = strings.TrimSpace(c); c == "" {
 			continue
 		}
-		if len(c) <= 24 && totalWords[strings.ToLower(c)] {
+		if len(c) <= 24 && mayBeTotalWord(c[0]) && totalWords[strings.ToLower(c)] {
 			return true
 		}
 		if seen++; seen == 2 {
@@ -365,6 +365,16 @@ func isTotalRow(r []string) bool {
 		}
 	}
 	return false
+}
+
+// mayBeTotalWord says whether a cell starting with byte b could be one of
+// totalWords, sparing the lower-casing of every other first cell.
+func mayBeTotalWord(b byte) bool {
+	switch b | 0x20 {
+	case 't', 's', 'g', 'i', 'z', 'r', 'o':
+		return true
+	}
+	return b >= 0x80
 }
 
 // totalWords label a total or subtotal row, in the languages Orchard reads
