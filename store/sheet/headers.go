@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -201,11 +202,28 @@ func headerKeys(h string) []string {
 	}
 	add(withoutBrackets(h))
 	add(withoutUnits(h))
+	if m := numberedField.FindStringSubmatch(h); m != nil && m[2] == "1" {
+		// A contact manager's first of several values ("E-mail 1 -
+		// Value", "Organization 1 - Name", "Organization 1 - Title"): the
+		// thing itself, its name, or the attribute of it.
+		switch thing, attr := m[1], normalise(m[3]); attr {
+		case "value":
+			add(thing)
+		case "name":
+			add(thing + " name")
+		default:
+			add(m[3])
+		}
+	}
 	for _, part := range strings.FieldsFunc(withoutBrackets(h), func(r rune) bool { return r == '/' || r == '\n' || r == '|' }) {
 		add(part)
 	}
 	return keys
 }
+
+// numberedField is a header of a numbered multi-value field, as Google
+// Contacts and other address books export them: "Organization 1 - Name".
+var numberedField = regexp.MustCompile(`^\s*(.+?)\s+(\d+)\s*-\s*(.+?)\s*$`)
 
 // withoutUnits drops what a header says about its unit and currency
 // ("Umsatz in Tsd. €" -> "Umsatz").

@@ -93,8 +93,62 @@ func analyseAt(wb *Workbook, t Table, h header) SheetMapping {
 			m.RunnerUp = scores[1].kind
 		}
 	}
+	if m.Kind != KindUnknown {
+		m.Fields = salutationColumns(t.Rows[h.row+1:], m.Headers, m.Fields, m.Kind)
+	}
 	m.Samples = samples(t, h.row, len(m.Headers))
 	return m
+}
+
+// salutationColumns finds a title column that holds forms of address
+// ("Dr.", "Mrs", "Herr"), as an address book's "Title" does beside its
+// "Job Title": it goes to the notes, and the column of job titles left
+// out beside it is read instead.
+func salutationColumns(rows [][]string, headers []string, fields []Field, k Kind) []Field {
+	for j, f := range fields {
+		if f != FTitle || !allSalutations(rows, j) {
+			continue
+		}
+		out := slices.Clone(fields)
+		out[j] = FToNotes
+		for i, h := range headers {
+			if i != j && out[i] == "" {
+				if g, ok := lookup(kindVocab[k], h); (ok && g == FTitle) || (!ok && fieldOf(h) == FTitle) {
+					out[i] = FTitle
+					break
+				}
+			}
+		}
+		return out
+	}
+	return fields
+}
+
+// salutations are forms of address, folded, in the languages Orchard reads.
+var salutations = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true, "prof": true,
+	"sir": true, "dame": true, "herr": true, "frau": true, "m": true, "mme": true, "mlle": true, "sig": true, "sigra": true,
+	"dott": true, "dottssa": true, "ing": true, "sr": true, "sra": true, "srta": true, "don": true, "dona": true,
+	"pan": true, "pani": true, "dhr": true, "mevr": true, "mag": true, "dipl": true}
+
+// allSalutations says whether a column's values (some at least) are all
+// forms of address.
+func allSalutations(rows [][]string, j int) bool {
+	seen := 0
+	for i, r := range rows {
+		if i == 200 {
+			break
+		}
+		if j >= len(r) || isEmpty(r[j]) {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(r[j]), func(c rune) bool { return c == ' ' || c == '.' }) {
+			if !salutations[w] {
+				return false
+			}
+		}
+		seen++
+	}
+	return seen > 0
 }
 
 // samples gives a few values of each of n columns below the header row.

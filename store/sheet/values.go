@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"orchard/model"
 )
@@ -137,6 +138,9 @@ func parseDateCell(s string, dayFirst bool) (time.Time, error) {
 			}
 			return d, nil
 		}
+	}
+	if d, ok := namedMonthDate(s); ok {
+		return d, nil
 	}
 	return time.Time{}, fmt.Errorf("%q is not a date (expected e.g. 2026-11-23 or 23/11/2026)", s)
 }
@@ -333,3 +337,75 @@ var influenceWords = map[string]model.Influence{
 // excelShortDate is Excel's built-in short date as the spreadsheet library
 // writes it out: mm-dd-yy.
 var excelShortDate = regexp.MustCompile(`^\d\d-\d\d-\d\d$`)
+
+// namedMonthDate reads a date whose month is a word, in any order and in
+// the languages Orchard reads: Jira's "20/Dec/25", "20-Dec-2025",
+// "December 20, 2025", "20. Dezember 2025", "20 déc. 2025", with or
+// without a time after it. A month in words is never ambiguous; of the two
+// numbers, the year is the one of four digits (or above 31), else the
+// last.
+func namedMonthDate(s string) (time.Time, bool) {
+	var words, nums []string
+	var cur []rune
+	digits := false
+	flush := func() {
+		if len(cur) > 0 {
+			if digits {
+				nums = append(nums, string(cur))
+			} else {
+				words = append(words, string(cur))
+			}
+		}
+		cur = cur[:0]
+	}
+	for _, r := range strings.TrimSpace(s) {
+		if r == ':' {
+			break // a time follows
+		}
+		isDigit := r >= '0' && r <= '9'
+		if !isDigit && !unicode.IsLetter(r) {
+			flush()
+			continue
+		}
+		if len(cur) > 0 && isDigit != digits {
+			flush()
+		}
+		digits = isDigit
+		cur = append(cur, r)
+	}
+	flush()
+	// A time cut at its colon leaves its hour behind: "20/Dec/25 10".
+	if len(nums) == 3 && strings.Contains(s, ":") {
+		nums = nums[:2]
+	}
+	if len(words) != 1 || len(nums) != 2 {
+		return time.Time{}, false
+	}
+	mo := monthOf(words[0])
+	if mo == 0 {
+		return time.Time{}, false
+	}
+	a, errA := strconv.Atoi(nums[0])
+	b, errB := strconv.Atoi(nums[1])
+	if errA != nil || errB != nil {
+		return time.Time{}, false
+	}
+	day, year := a, b
+	if len(nums[0]) == 4 || a > 31 {
+		day, year = b, a
+	}
+	if year < 100 && len(nums[0]) != 4 && len(nums[1]) <= 2 {
+		year += 2000
+		if year > time.Now().Year()+50 {
+			year -= 100
+		}
+	}
+	if day < 1 || day > 31 || year < 1900 || year > 2200 {
+		return time.Time{}, false
+	}
+	d := time.Date(year, time.Month(mo), day, 0, 0, 0, 0, time.UTC)
+	if d.Day() != day {
+		return time.Time{}, false // 31 April
+	}
+	return d, true
+}

@@ -374,3 +374,62 @@ func TestKeysFromTwoSystemsStayApart(t *testing.T) {
 		t.Errorf("the keys were counted as rows: %s", res.Summary())
 	}
 }
+
+// Address books: Outlook's "Title" is a form of address beside its "Job
+// Title", and its "Manager's Name" a reporting line; Google Contacts
+// numbers its fields ("Organization 1 - Name").
+func TestAddressBookExports(t *testing.T) {
+	p := model.NewPortfolio()
+	res := planCSV(t, p, "contacts.csv", "First Name,Last Name,Title,E-mail Address,Job Title,Department,Company,Manager's Name\n"+
+		"Anna,Schmidt,Dr.,anna@contoso.example,Head of Procurement,Purchasing,Contoso GmbH,Peter Wolf\n"+
+		"Peter,Wolf,,peter@contoso.example,CFO,Finance,Contoso GmbH,\n")
+	if res.Sheets[0].Kind != sheet.KindStakeholders || p.Count(model.KindStakeholder) != 2 {
+		t.Fatalf("Outlook contacts: %s %s", res.Sheets[0].Kind, res.Summary())
+	}
+	var anna, peter *model.Stakeholder
+	for _, e := range p.All(model.KindStakeholder) {
+		switch s := e.(*model.Stakeholder); s.Name {
+		case "Anna Schmidt":
+			anna = s
+		case "Peter Wolf":
+			peter = s
+		}
+	}
+	if anna == nil || peter == nil || anna.Title != "Head of Procurement" || anna.ReportsTo != peter.ID || !strings.Contains(anna.Notes, "Dr.") {
+		t.Fatalf("Anna Schmidt read as %+v (Peter %+v)", anna, peter)
+	}
+	if a := p.Account(anna.AccountID); a == nil || a.Name != "Contoso GmbH" {
+		t.Errorf("Anna is under %v, want Contoso GmbH", a)
+	}
+
+	p = model.NewPortfolio()
+	res = planCSV(t, p, "google.csv", "Name,Given Name,Family Name,E-mail 1 - Type,E-mail 1 - Value,Organization 1 - Name,Organization 1 - Title,Organization 1 - Department\n"+
+		"John Carter,John,Carter,* Work,john@globex.example,Globex Corporation,VP Operations,Operations\n"+
+		"Sam Patel,Sam,Patel,* Work,sam@initech.example,Initech,CTO,\n")
+	if p.Count(model.KindAccount) != 2 || p.Count(model.KindStakeholder) != 2 {
+		t.Fatalf("Google contacts: %s, accounts %v", res.Summary(), p.Accounts())
+	}
+	globex := accountNamed(p, "Globex Corporation")
+	if len(globex) != 1 || len(p.Stakeholders(globex[0].ID)) != 1 || p.Stakeholders(globex[0].ID)[0].Title != "VP Operations" ||
+		!strings.Contains(p.Stakeholders(globex[0].ID)[0].Notes, "john@globex.example") {
+		t.Errorf("Globex's people: %+v", p.Stakeholders(globex[0].ID))
+	}
+}
+
+// Dates with the month in words are never ambiguous, in any order.
+func TestNamedMonthDates(t *testing.T) {
+	p, acme := withAccount("Acme")
+	res := planCSV(t, p, "issues.csv", "Summary,Issue key,Status,Due Date,Account\n"+
+		"Executive briefing,KAM-12,In Progress,20/Dec/25 10:00 AM,Acme\n"+
+		"Pricing review,KAM-13,To Do,3-Mär-2026,Acme\n"+
+		"Site visit,KAM-14,To Do,\"April 7, 2026\",Acme\n")
+	if len(res.Problems) != 0 {
+		t.Fatalf("problems: %v", res.Problems)
+	}
+	want := map[string]string{"Executive briefing": "2025-12-20", "Pricing review": "2026-03-03", "Site visit": "2026-04-07"}
+	for _, x := range p.Actions(acme.ID) {
+		if got := x.Due.Format("2006-01-02"); got != want[x.Title] {
+			t.Errorf("%s due %s, want %s", x.Title, got, want[x.Title])
+		}
+	}
+}
