@@ -26,23 +26,31 @@ type importer struct {
 	existing  map[string]model.Entity // kind/account/folded name -> a record already in the workspace
 	// preview rows in order; each record is looked up at the end, when
 	// every later change to it (a manager link) is known.
-	previewOrder  []*PreviewRow
-	rowPuts       []rowPut                       // what the row being read saved, in order
-	figs          map[string]*model.PeriodFigure // by account/period/kind
-	decimalComma  bool                           // the sheet's amounts use a decimal comma
-	rowPeriods    []periodCell                   // the row's cells under period headers
-	keys          *sourceKeys                    // records by their ID in the system they came from
-	path          string                         // the sheet's file, for naming the account of rows that name none
-	source        string                         // the system the sheet's keys come from
-	wb            *Workbook
-	madeAccounts  int               // accounts made because rows named them
-	keyedAccounts int               // accounts made because rows named their key
-	unnamed       int               // people labelled by team or role, the file giving no name
-	firstRow      map[string]rowRef // kind/id -> the row that first wrote it
-	rowSheet      string            // the row being read: its sheet and number
-	rowNum        int
-	totalRows     map[string][]int // per sheet, total rows left out
-	personRows    []deferredPerson // person rows of a companies-and-people list, read after the companies
+	previewOrder []*PreviewRow
+	rowPuts      []rowPut                       // what the row being read saved, in order
+	figs         map[string]*model.PeriodFigure // by account/period/kind
+	decimalComma bool                           // the sheet's amounts use a decimal comma
+	rowPeriods   []periodCell                   // the row's cells under period headers
+	keys         *sourceKeys                    // records by their ID in the system they came from
+	path         string                         // the sheet's file, for naming the account of rows that name none
+	source       string                         // the system the sheet's keys come from
+	// described are the accounts the workbook's sheets of accounts gave
+	// (ID -> sheet): when there is one, rows that name none are about it.
+	described      map[string]string
+	describedNoted bool
+	// lineAccount is set while reading a plan whose rows are lines of one
+	// account's plan (products, services): their figures add up.
+	lineAccount *model.Account
+	lineFigures map[string]bool // figures this sheet's lines have begun
+	wb             *Workbook
+	madeAccounts   int               // accounts made because rows named them
+	keyedAccounts  int               // accounts made because rows named their key
+	unnamed        int               // people labelled by team or role, the file giving no name
+	firstRow       map[string]rowRef // kind/id -> the row that first wrote it
+	rowSheet       string            // the row being read: its sheet and number
+	rowNum         int
+	totalRows      map[string][]int // per sheet, total rows left out
+	personRows     []deferredPerson // person rows of a companies-and-people list, read after the companies
 	// noAccountColumn is set while reading a sheet that has no account
 	// column: its rows belong to the default account.
 	noAccountColumn bool

@@ -190,6 +190,19 @@ func (im *importer) defaultAccount() *model.Account {
 			return a
 		}
 	}
+	// A workbook about one account (its overview sheet, an account plan's
+	// form) names the account its other sheets are about.
+	if len(im.described) == 1 {
+		for id, sheet := range im.described {
+			if a, ok := im.written[model.PendingKey(model.KindAccount, id)].(*model.Account); ok {
+				if !im.describedNoted {
+					im.describedNoted = true
+					im.res.Notes = append(im.res.Notes, fmt.Sprintf("Rows that name no account go to %q, the account sheet %s describes; choose another account to import them into instead.", a.Name, sheet))
+				}
+				return a
+			}
+		}
+	}
 	name := FileAccountName(im.path)
 	if a := im.accounts[key(name)]; a != nil {
 		return a

@@ -5,6 +5,7 @@ import (
 	"math"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -94,7 +95,7 @@ func looksLikePeriodValue(v string) bool {
 	if yearQuarter.MatchString(w) || quarterYear.MatchString(w) || yearMonth.MatchString(w) || monthYear.MatchString(w) {
 		return true
 	}
-	if namedMonth.MatchString(w) {
+	if namedMonth.MatchString(w) || namedMonthYY.MatchString(w) {
 		_, err := parsePeriod(v)
 		return err == nil
 	}
@@ -522,4 +523,52 @@ func goalRollups(rows [][]string) (parents map[int]string, childOf map[int]strin
 		}
 	}
 	return nil, nil
+}
+
+// lineWords head a plan's label column when its rows are lines of one
+// account's plan rather than accounts: products, services, business units.
+var lineWords = map[string]bool{"product": true, "products": true, "productline": true, "productlines": true, "offering": true,
+	"offerings": true, "service": true, "services": true, "solution": true, "solutions": true, "category": true, "businessunit": true,
+	"division": true, "segment": true, "portfolio": true, "line": true, "produkt": true, "produkte": true, "produktlinie": true,
+	"leistung": true, "sparte": true, "geschaftsbereich": true, "produit": true, "produits": true, "gamme": true, "producto": true,
+	"productos": true, "linea": true, "lineadeproducto": true, "prodotto": true, "prodotti": true, "produto": true, "produtos": true,
+	"linha": true, "kategoria": true, "produkty": true, "категория": true, "продукт": true, "продукция": true}
+
+// planLinesOf says which account a plan's rows are lines of: the one
+// account the workbook describes, when the label column is headed as
+// products or services and names no account Orchard knows.
+func (im *importer) planLinesOf(sheet string, headers []string, fields []Field, plan planLayout) *model.Account {
+	if len(im.described) != 1 || len(plan.labels) == 0 || slices.Contains(fields, FAccount) {
+		return nil
+	}
+	heading := ""
+	for j, f := range fields {
+		if f == FPeriodActual || f == FPeriodTarget {
+			break
+		}
+		if f == "" && j < len(headers) && heading == "" {
+			heading = headers[j]
+		}
+	}
+	if !lineWords[normalise(heading)] {
+		return nil
+	}
+	var a *model.Account
+	for id := range im.described {
+		a, _ = im.written[model.PendingKey(model.KindAccount, id)].(*model.Account)
+	}
+	if a == nil {
+		return nil
+	}
+	var names []string
+	for i, l := range plan.labels {
+		if _, sum := plan.skip[i]; !sum && !totalWords[strings.ToLower(l)] && !slices.Contains(names, l) {
+			names = append(names, l)
+		}
+	}
+	sort.Strings(names)
+	im.lineFigures = map[string]bool{}
+	im.res.Notes = append(im.res.Notes, fmt.Sprintf("Sheet %s: the rows are lines of %s's plan by %s (%s); their figures are added up per period.",
+		sheet, a.Name, strings.ToLower(heading), strings.Join(names[:min(len(names), 6)], ", ")))
+	return a
 }

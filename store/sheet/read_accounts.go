@@ -93,6 +93,10 @@ func (im *importer) account(sheet string, row int, c cells, col map[Field]string
 	im.accounts[key(name)] = a
 	im.put(entityOrNil(before), a)
 	im.keys.set(a, im.source, id)
+	if im.described == nil {
+		im.described = map[string]string{}
+	}
+	im.described[a.ID] = sheet
 	return true
 }
 

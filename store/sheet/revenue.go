@@ -271,6 +271,9 @@ var (
 	yearMonth   = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})$`)
 	monthYear   = regexp.MustCompile(`^(\d{1,2})[-/.](\d{4})$`)
 	namedMonth  = regexp.MustCompile(`^(\p{L}+)\.?[\s-]*(\d{4})$`)
+	// namedMonthYY is a month with a two-digit year, as Excel shows a
+	// date formatted mmm-yy: "Jan-26", "Sep '25".
+	namedMonthYY = regexp.MustCompile(`^(\p{L}+)\.?[\s-]*'?(\d{2})$`)
 	// monthNames are the months in the languages Orchard reads, folded
 	// as headers are; a header's word is a month when it begins one of them
 	// ("Mär", "Sept.", "październik"), never a word that merely shares its
@@ -328,6 +331,11 @@ func parsePeriodIn(s string, dayFirst bool) (string, error) {
 			return month(m[2], mo)
 		}
 	}
+	if m := namedMonthYY.FindStringSubmatch(w); m != nil {
+		if mo := monthOf(m[1]); mo > 0 {
+			return month("20"+m[2], mo)
+		}
+	}
 	if d, err := parseDateCell(s, dayFirst); err == nil && d.Year() >= 1990 && d.Year() <= 2200 {
 		return d.Format("2006-01"), nil
 	}
@@ -378,7 +386,13 @@ func (im *importer) wideFigures(sheet string, row int, a *model.Account, rowKind
 		if before != nil {
 			f = model.Clone(before).(*model.PeriodFigure)
 		}
-		f.Revenue = model.MoneyFromMajor(v)
+		add := model.MoneyFromMajor(v)
+		if fk := figureKey(a.ID, period, kind); im.lineAccount != nil && im.lineFigures[fk] {
+			add += f.Revenue // a later line of the plan adds to the earlier ones
+		} else if im.lineAccount != nil {
+			im.lineFigures[fk] = true
+		}
+		f.Revenue = add
 		out, befores = append(out, f), append(befores, before)
 	}
 	if len(out) == 0 {

@@ -32,6 +32,7 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 		}
 	}
 	im.rowKeys = nil
+	im.lineAccount, im.lineFigures = nil, nil
 	if kind == KindStakeholders {
 		im.rowKeys = make(map[int]string, len(t.Rows))
 	}
@@ -73,6 +74,7 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 			im.noAccountColumn = false
 		}
 		im.planNotes(t.Name, header, plan)
+		im.lineAccount = im.planLinesOf(t.Name, m.Headers, fields, plan)
 	}
 	// Goals that only add up other goals (a team's, over its sellers')
 	// are left out, so nothing is counted twice.
@@ -169,6 +171,12 @@ func (im *importer) sheet(ctx context.Context, t Table, m SheetMapping) error {
 		}
 		if label, ok := plan.labels[i]; ok {
 			c[FAccount] = label
+			if im.lineAccount != nil {
+				// A line of the one account's plan (a product's row):
+				// its figures add to the account's.
+				c[FAccount] = im.lineAccount.Name
+				im.rowNotes = ""
+			}
 			blank = false
 		}
 		if blank {
