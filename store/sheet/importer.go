@@ -40,17 +40,17 @@ type importer struct {
 	describedNoted bool
 	// lineAccount is set while reading a plan whose rows are lines of one
 	// account's plan (products, services): their figures add up.
-	lineAccount *model.Account
-	lineFigures map[string]bool // figures this sheet's lines have begun
-	wb             *Workbook
-	madeAccounts   int               // accounts made because rows named them
-	keyedAccounts  int               // accounts made because rows named their key
-	unnamed        int               // people labelled by team or role, the file giving no name
-	firstRow       map[string]rowRef // kind/id -> the row that first wrote it
-	rowSheet       string            // the row being read: its sheet and number
-	rowNum         int
-	totalRows      map[string][]int // per sheet, total rows left out
-	personRows     []deferredPerson // person rows of a companies-and-people list, read after the companies
+	lineAccount   *model.Account
+	lineFigures   map[string]bool // figures this sheet's lines have begun
+	wb            *Workbook
+	madeAccounts  int               // accounts made because rows named them
+	keyedAccounts int               // accounts made because rows named their key
+	unnamed       int               // people labelled by team or role, the file giving no name
+	firstRow      map[string]rowRef // kind/id -> the row that first wrote it
+	rowSheet      string            // the row being read: its sheet and number
+	rowNum        int
+	totalRows     map[string][]int // per sheet, total rows left out
+	personRows    []deferredPerson // person rows of a companies-and-people list, read after the companies
 	// noAccountColumn is set while reading a sheet that has no account
 	// column: its rows belong to the default account.
 	noAccountColumn bool
