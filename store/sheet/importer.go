@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"orchard/model"
@@ -40,17 +41,20 @@ type importer struct {
 	describedNoted bool
 	// lineAccount is set while reading a plan whose rows are lines of one
 	// account's plan (products, services): their figures add up.
-	lineAccount   *model.Account
-	lineFigures   map[string]bool // figures this sheet's lines have begun
-	wb            *Workbook
-	madeAccounts  int               // accounts made because rows named them
-	keyedAccounts int               // accounts made because rows named their key
-	unnamed       int               // people labelled by team or role, the file giving no name
-	firstRow      map[string]rowRef // kind/id -> the row that first wrote it
-	rowSheet      string            // the row being read: its sheet and number
-	rowNum        int
-	totalRows     map[string][]int // per sheet, total rows left out
-	personRows    []deferredPerson // person rows of a companies-and-people list, read after the companies
+	lineAccount *model.Account
+	lineFigures map[string]bool // figures this sheet's lines have begun
+	// periodDatesNoted are the sheet columns whose dates were periods,
+	// noted once.
+	periodDatesNoted map[string]bool
+	wb               *Workbook
+	madeAccounts     int               // accounts made because rows named them
+	keyedAccounts    int               // accounts made because rows named their key
+	unnamed          int               // people labelled by team or role, the file giving no name
+	firstRow         map[string]rowRef // kind/id -> the row that first wrote it
+	rowSheet         string            // the row being read: its sheet and number
+	rowNum           int
+	totalRows        map[string][]int // per sheet, total rows left out
+	personRows       []deferredPerson // person rows of a companies-and-people list, read after the companies
 	// noAccountColumn is set while reading a sheet that has no account
 	// column: its rows belong to the default account.
 	noAccountColumn bool
@@ -219,4 +223,19 @@ func orDefault(s, d string) string {
 		return d
 	}
 	return s
+}
+
+// notePeriodDates says, once per sheet and column, that dates given as a
+// period were read as its last day.
+func (im *importer) notePeriodDates(sheet, column, example string, d time.Time) {
+	k := sheet + "\x00" + column
+	if im.periodDatesNoted[k] {
+		return
+	}
+	if im.periodDatesNoted == nil {
+		im.periodDatesNoted = map[string]bool{}
+	}
+	im.periodDatesNoted[k] = true
+	im.res.Notes = append(im.res.Notes, fmt.Sprintf("Sheet %s: column %s gives periods rather than days (%s); each is read as its last day (%s).",
+		sheet, column, example, d.Format("2006-01-02")))
 }

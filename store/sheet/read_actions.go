@@ -39,10 +39,13 @@ func (im *importer) action(sheet string, row int, c cells, col map[Field]string,
 		}
 	}
 	if v := c[FDue]; !isEmpty(v) {
-		d, err := parseDateCell(v, dayFirst)
+		d, period, err := parseDueCell(v, dayFirst)
 		if err != nil {
-			im.problem(sheet, row, col[FDue], v, "a date such as 2026-11-23")
+			im.problem(sheet, row, col[FDue], v, "a date such as 2026-11-23 or a quarter such as Q3 2026 (the action is kept without a due date)")
 		} else {
+			if period {
+				im.notePeriodDates(sheet, col[FDue], v, d)
+			}
 			x.Due = d
 		}
 	}

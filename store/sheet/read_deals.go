@@ -61,14 +61,18 @@ func (im *importer) opportunity(sheet string, row int, c cells, col map[Field]st
 		o.Probability = int(pv + 0.5)
 	}
 	if v := c[FCloseDate]; !isEmpty(v) {
-		d, err := parseDateCell(v, dayFirst)
+		d, period, err := parseDueCell(v, dayFirst)
 		if err != nil {
-			im.problem(sheet, row, col[FCloseDate], v, "a date such as 2026-11-23")
-			return false
-		}
-		o.ExpectedClose = d
-		if !o.Created.IsZero() && d.Before(o.Created) {
-			o.Created = time.Time{} // a deal closed in the past was opened before it closed
+			// The deal is kept; only its date is missing.
+			im.problem(sheet, row, col[FCloseDate], v, "a date such as 2026-11-23 or a quarter such as Q3 2026 (the deal is kept without a close date)")
+		} else {
+			if period {
+				im.notePeriodDates(sheet, col[FCloseDate], v, d)
+			}
+			o.ExpectedClose = d
+			if !o.Created.IsZero() && d.Before(o.Created) {
+				o.Created = time.Time{} // a deal closed in the past was opened before it closed
+			}
 		}
 	}
 	if err := o.Validate(); err != nil {

@@ -409,3 +409,49 @@ func namedMonthDate(s string) (time.Time, bool) {
 	}
 	return d, true
 }
+
+// halfYear is a half year: "H2 2026", "2026 H1", "2H26".
+var halfYear = regexp.MustCompile(`^(?:h([12])\s*[-/ ]?\s*(?:fy\s*)?(\d{4})|(\d{4})\s*[-/ ]?\s*h([12]))$`)
+
+// parseDueCell reads a date by which something is due or expected to
+// close: a date, or a period as pipelines and plans give them ("Q3 2026",
+// "H2 2026", "Mar 2026", "2027"), which stands for its last day. period
+// says whether it was a period.
+func parseDueCell(s string, dayFirst bool) (d time.Time, period bool, err error) {
+	d, err = parseDateCell(s, dayFirst)
+	if err == nil {
+		return d, false, nil
+	}
+	w := strings.ToLower(strings.TrimSpace(s))
+	if m := halfYear.FindStringSubmatch(w); m != nil {
+		h, y := m[1], m[2]
+		if h == "" {
+			h, y = m[4], m[3]
+		}
+		year, _ := strconv.Atoi(y)
+		end := time.Date(year, 7, 0, 0, 0, 0, 0, time.UTC)
+		if h == "2" {
+			end = time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
+		}
+		return end, true, nil
+	}
+	p, perr := parsePeriod(s)
+	if perr != nil || !periodForm.MatchString(p) {
+		return time.Time{}, false, err
+	}
+	year, _ := strconv.Atoi(p[:4])
+	switch {
+	case len(p) == 4:
+		d = time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
+	case p[5] == 'Q':
+		q := int(p[6] - '0')
+		d = time.Date(year, time.Month(3*q+1), 0, 0, 0, 0, 0, time.UTC)
+	default:
+		mo, _ := strconv.Atoi(p[5:])
+		d = time.Date(year, time.Month(mo+1), 0, 0, 0, 0, 0, time.UTC)
+	}
+	if year < 1900 || year > 2200 {
+		return time.Time{}, false, err
+	}
+	return d, true, nil
+}

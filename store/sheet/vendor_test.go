@@ -433,3 +433,39 @@ func TestNamedMonthDates(t *testing.T) {
 		}
 	}
 }
+
+// A pipeline kept by hand: values in thousands, close dates as quarters
+// and half years (each its last day, said once), a date nobody can read
+// keeps the deal without it; a German CRM export's annual revenue and
+// owner.
+func TestHandKeptPipelineAndGermanExport(t *testing.T) {
+	p := model.NewPortfolio()
+	res := planCSV(t, p, "pipeline.csv", "Opportunity,Customer,Value (k€),Stage,Probability,Expected close\n"+
+		"Line 4 retrofit,Globex,450,Proposal,60%,Q3 2026\n"+
+		"Spare parts,Globex,\"1,200\",Negotiation,80%,H2 2026\n"+
+		"Pilot,Initech,80,Qualification,20%,sometime soon\n")
+	if p.Count(model.KindOpportunity) != 3 || len(res.Problems) != 1 {
+		t.Fatalf("%s, problems %v", res.Summary(), res.Problems)
+	}
+	want := map[string]string{"Line 4 retrofit": "2026-09-30", "Spare parts": "2026-12-31", "Pilot": "0001-01-01"}
+	for _, e := range p.All(model.KindOpportunity) {
+		o := e.(*model.Opportunity)
+		if got := o.ExpectedClose.Format("2006-01-02"); got != want[o.Name] {
+			t.Errorf("%s closes %s, want %s", o.Name, got, want[o.Name])
+		}
+		if o.Name == "Spare parts" && o.Value != model.MoneyFromMajor(1_200_000) {
+			t.Errorf("Spare parts worth %v, want 1,200,000", o.Value)
+		}
+	}
+	if !strings.Contains(strings.Join(res.Notes, " "), "last day") {
+		t.Errorf("the quarters read as days are not said: %q", res.Notes)
+	}
+
+	p = model.NewPortfolio()
+	res = planCSV(t, p, "hubspot-unternehmen.csv", "Datensatz-ID;Firmenname;Jahresumsatz;Branche;Firmeninhaber\n"+
+		"7001;Müller Maschinenbau GmbH;1.234.567,00;Maschinenbau;Jana Richter\n")
+	a := p.Accounts()
+	if len(a) != 1 || a[0].Revenue != model.MoneyFromMajor(1_234_567) || a[0].Owner != "Jana Richter" || p.KeyOf(a[0], "") != "7001" {
+		t.Errorf("German HubSpot company: %s %+v", res.Summary(), a)
+	}
+}
