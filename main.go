@@ -6,6 +6,8 @@ package main
 import (
 	"os"
 
+	_ "orchard/internal/plainlocale" // first: before the toolkit reads the locale
+
 	"orchard/app"
 )
 

@@ -9,6 +9,12 @@ mkdir -p "$out"
 go build -o "$out/orchard" .
 rm -f "$out/demo.orchard"*
 "$out/orchard" demo --db "$out/demo.orchard" >/dev/null
+# No toolkit messages on stderr whatever the locale (C.UTF-8 is the default
+# of many Linux systems).
+for loc in C C.UTF-8 POSIX en_US.UTF-8 de_DE.UTF-8; do
+  errs=$(env -u LC_ALL -u LANGUAGE LANG=$loc "$out/orchard" summary --db "$out/demo.orchard" 2>&1 >/dev/null)
+  if [[ -n $errs ]]; then echo "e2e: with LANG=$loc orchard printed on stderr: $errs" >&2; exit 1; fi
+done
 
 printf 'Customer,Contact,Job title,Reports to,Stance\nNorthwind Logistics,Hanna Berg,COO,,supporter\nNorthwind Logistics,Jonas Lind,Head of Fleet,Hanna Berg,sceptical\n' >"$out/contacts.csv"
 
