@@ -33,6 +33,7 @@ type boardCell struct {
 // boardView is the Kanban of actions: columns by status, optional
 // swimlanes, drag and drop, keyboard moves.
 type boardView struct {
+	ring *focusRing // shown while the widget has the keyboard
 	widget.BaseWidget
 	ws       *workspace.Workspace
 	win      fyne.Window
@@ -94,7 +95,10 @@ func (b *boardView) theme() fyne.Theme {
 	return theme.Current()
 }
 
-func (b *boardView) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(b.root) }
+func (b *boardView) CreateRenderer() fyne.WidgetRenderer {
+	b.ring = newFocusRing(b, widget.NewSimpleRenderer(b.root))
+	return b.ring
+}
 
 // inScope returns the actions the board is about.
 func (b *boardView) inScope() []*model.Action {
@@ -311,8 +315,8 @@ func (b *boardView) selectedAction() *model.Action {
 	return a
 }
 
-func (b *boardView) FocusGained()   {}
-func (b *boardView) FocusLost()     {}
+func (b *boardView) FocusGained()   { b.ring.show(true) }
+func (b *boardView) FocusLost()     { b.ring.show(false) }
 func (b *boardView) TypedRune(rune) {}
 
 // TypedKey: arrows move the selection, Enter edits, Delete deletes.

@@ -88,6 +88,16 @@ func (w *wsCell) cycle() {
 	w.s.fail(w.set(func(c *model.WhitespaceCell) { c.State = model.NextCellState(c.State) }))
 }
 
+// TypedKey: Space cycles the state as a click does; Enter (Return) offers
+// what the secondary click does, for someone on the keyboard alone.
+func (w *wsCell) TypedKey(ev *fyne.KeyEvent) {
+	if (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && !w.Disabled() {
+		w.TappedSecondary(&fyne.PointEvent{AbsolutePosition: fyne.CurrentApp().Driver().AbsolutePositionForObject(w).AddXY(0, w.Size().Height)})
+		return
+	}
+	w.Button.TypedKey(ev)
+}
+
 func (w *wsCell) TappedSecondary(ev *fyne.PointEvent) {
 	var states []*fyne.MenuItem
 	for _, st := range model.CellStates {

@@ -15,7 +15,8 @@ import (
 // its hover box gives for each bubble.
 func quadrantNames(s *Shell) (labels, tips []string) {
 	q := s.portfolio.quadrant
-	r := test.WidgetRenderer(q).(*quadrantRenderer) // the one drawn, not one made by LaidOutObjects
+	// The one drawn (inside its focus ring), not one made by LaidOutObjects.
+	r := test.WidgetRenderer(q).(*focusRing).WidgetRenderer.(*quadrantRenderer)
 	for i := range r.bubbles {
 		if o := r.bubbles[i]; o.label.Visible() && o.label.Text != "" {
 			labels = append(labels, o.label.Text)

@@ -37,6 +37,7 @@ type quadrantBubble struct {
 // quadrantEditor is the Relationship/Revenue quadrant: one bubble per
 // account, dragged to place it by hand, saved once on release.
 type quadrantEditor struct {
+	ring *focusRing // shown while the widget has the keyboard
 	widget.BaseWidget
 	ws         *workspace.Workspace
 	filter     quadrantFilter
@@ -241,8 +242,8 @@ func (q *quadrantEditor) MouseOut() {
 	}
 }
 
-func (q *quadrantEditor) FocusGained()   {}
-func (q *quadrantEditor) FocusLost()     {}
+func (q *quadrantEditor) FocusGained()   { q.ring.show(true) }
+func (q *quadrantEditor) FocusLost()     { q.ring.show(false) }
 func (q *quadrantEditor) TypedRune(rune) {}
 
 // TypedKey nudges the selected bubble with the arrows and opens it with Enter.
@@ -313,7 +314,8 @@ func (q *quadrantEditor) tooltipText(b *quadrantBubble) []string {
 
 func (q *quadrantEditor) CreateRenderer() fyne.WidgetRenderer {
 	q.renderer = newQuadrantRenderer(q)
-	return q.renderer
+	q.ring = newFocusRing(q, q.renderer)
+	return q.ring
 }
 
 // bubbleColor is the bubble's fill: its priority colour, slightly see-through

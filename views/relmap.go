@@ -33,6 +33,7 @@ const (
 // lines between them, our team above. Dragging moves widgets only; the
 // positions are saved once, on release.
 type relMap struct {
+	ring *focusRing // shown while the widget has the keyboard
 	widget.BaseWidget
 	ws           *workspace.Workspace
 	accountID    string
@@ -446,8 +447,8 @@ func (m *relMap) ThemeChanged() {
 	}
 }
 
-func (m *relMap) FocusGained() {}
-func (m *relMap) FocusLost()   { m.ctrl = false }
+func (m *relMap) FocusGained() { m.ring.show(true) }
+func (m *relMap) FocusLost()   { m.ctrl = false; m.ring.show(false) }
 func (m *relMap) TypedRune(r rune) {
 	switch r {
 	case '+', '=':
@@ -581,5 +582,6 @@ func (m *relMap) KeyUp(ev *fyne.KeyEvent) {
 
 func (m *relMap) CreateRenderer() fyne.WidgetRenderer {
 	m.renderer = newRelMapRenderer(m)
-	return m.renderer
+	m.ring = newFocusRing(m, m.renderer)
+	return m.ring
 }
