@@ -64,4 +64,3 @@ func TestWhitespaceCellMenuFromTheKeyboard(t *testing.T) {
 		}
 	}
 }
-
