@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
+
+	"orchard/model"
 )
 
 // bubbleObjects are the canvas objects of one bubble.
@@ -17,7 +19,11 @@ type bubbleObjects struct {
 	circle *canvas.Circle
 	ring   *canvas.Circle // manual placement
 	label  *canvas.Text
-	shown  bool // label wins its spot
+	// mark is the priority's digit inside the bubble, so that priority
+	// is told by more than its colour (green and orange look alike to
+	// people with red–green colour blindness).
+	mark  *canvas.Text
+	shown bool // label wins its spot
 }
 
 // maxLabels is how many of the largest accounts may get a label.
@@ -128,6 +134,9 @@ func (r *quadrantRenderer) rebuild() {
 		}
 		o.label = canvas.NewText(q.nameOf(b), fg)
 		o.label.TextSize = th.Size(theme.SizeNameCaptionText)
+		o.mark = canvas.NewText("", color.Black)
+		o.mark.TextStyle, o.mark.Alignment = fyne.TextStyle{Bold: true}, fyne.TextAlignCenter
+		setMark(o.mark, b.eval.Priority)
 		if q.showTrails {
 			faded := withAlpha(priorityColor(int(b.eval.Priority)).(color.NRGBA), 0x50)
 			for range b.trail {
@@ -153,7 +162,7 @@ func (r *quadrantRenderer) rebuild() {
 	}
 	for i := range r.bubbles {
 		o := &r.bubbles[i]
-		r.objects = append(r.objects, o.circle)
+		r.objects = append(r.objects, o.circle, o.mark)
 		if o.ring != nil {
 			r.objects = append(r.objects, o.ring)
 		}
@@ -179,6 +188,7 @@ func (r *quadrantRenderer) Refresh() {
 	} else {
 		for i, b := range r.q.bubbles {
 			r.bubbles[i].circle.FillColor = bubbleColor(b.eval.Priority)
+			setMark(r.bubbles[i].mark, b.eval.Priority)
 		}
 	}
 	r.applySizes()
@@ -295,6 +305,18 @@ func (r *quadrantRenderer) placeBubble(i int, c fyne.Position) {
 	rad := b.radius
 	o.circle.Position1 = fyne.NewPos(c.X-rad, c.Y-rad)
 	o.circle.Position2 = fyne.NewPos(c.X+rad, c.Y+rad)
+	// The digit fits inside the bubble; a bubble too small for one to be
+	// read goes without.
+	th := r.q.Theme()
+	o.mark.TextSize = min(th.Size(theme.SizeNameCaptionText), 1.3*rad)
+	smallest := float32(7)
+	if r.q.workshop {
+		smallest = th.Size(theme.SizeNameText) // what the back of the room can read
+	}
+	o.mark.Hidden = o.mark.Text == "" || o.mark.TextSize < smallest
+	ms := o.mark.MinSize()
+	o.mark.Resize(ms)
+	o.mark.Move(fyne.NewPos(c.X-ms.Width/2, c.Y-ms.Height/2))
 	if o.ring != nil {
 		rr := rad + 4
 		o.ring.Position1 = fyne.NewPos(c.X-rr, c.Y-rr)
@@ -325,6 +347,7 @@ func (r *quadrantRenderer) moveBubble(i int, c fyne.Position) {
 	o := &r.bubbles[i]
 	r.placeBubble(i, c)
 	o.circle.Refresh()
+	o.mark.Refresh()
 	if o.ring != nil {
 		o.ring.Refresh()
 	}
@@ -418,4 +441,20 @@ func labelPos(c fyne.Position, radius float32, label, widget fyne.Size) fyne.Pos
 		x = c.X - radius - 3 - label.Width
 	}
 	return fyne.NewPos(x, c.Y-label.Height/2)
+}
+
+// setMark writes a priority's digit, dark or light for contrast with the
+// bubble's colour behind it.
+func setMark(t *canvas.Text, p model.Priority) {
+	t.Text = ""
+	if p >= model.PriorityFirst && p <= model.PriorityFourth {
+		t.Text = string(rune('0' + int(p)))
+	}
+	c := priorityColor(int(p)).(color.NRGBA)
+	// Relative luminance, roughly: light fills take black, dark white.
+	if 0.2126*float64(c.R)+0.7152*float64(c.G)+0.0722*float64(c.B) > 140 {
+		t.Color = color.NRGBA{A: 0xff}
+	} else {
+		t.Color = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
+	}
 }

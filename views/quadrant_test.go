@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
@@ -298,5 +299,24 @@ func TestQuadrantErrorsAreNeverDropped(t *testing.T) {
 	q.report(errors.New("the move could not be saved"))
 	if w.Canvas().Overlays().Top() == nil {
 		t.Error("an error with no listener was dropped")
+	}
+}
+
+// Priority is told by more than its colour: each bubble carries its
+// priority's digit, readable against the bubble's fill.
+func TestBubblesCarryTheirPriorityDigit(t *testing.T) {
+	for p := model.PriorityFirst; p <= model.PriorityFourth; p++ {
+		mark := canvas.NewText("", nil)
+		setMark(mark, p)
+		if want := string(rune('0' + int(p))); mark.Text != want {
+			t.Errorf("priority %v marked %q, want %q", p, mark.Text, want)
+		}
+		if c := contrast(mark.Color, priorityColor(int(p))); c < 3 {
+			t.Errorf("priority %v: digit contrast %.1f:1 against its bubble, want 3:1 or more", p, c)
+		}
+	}
+	mark := canvas.NewText("x", nil)
+	if setMark(mark, model.PriorityNone); mark.Text != "" {
+		t.Errorf("an unassessed bubble is marked %q", mark.Text)
 	}
 }
