@@ -86,6 +86,15 @@ func (im *importer) account(sheet string, row int, c cells, col map[Field]string
 		a.Notes = strings.TrimSpace(v + "\n" + a.Notes)
 	}
 	a.Notes = withNoteLines(a.Notes, im.rowNotes)
+	// The account's main contact is kept in its notes: the file of
+	// contacts, imported with it or later, brings the person.
+	if v := strings.TrimSpace(c[FContact]); !isEmpty(v) {
+		line := "Primary contact: " + v
+		if e := strings.TrimSpace(c[FContactEmail]); !isEmpty(e) {
+			line += ", " + e
+		}
+		a.Notes = withNoteLines(a.Notes, line)
+	}
 	if err := a.Validate(); err != nil {
 		im.problem(sheet, row, col[FAccount], name, err.Error())
 		return false

@@ -469,3 +469,25 @@ func TestHandKeptPipelineAndGermanExport(t *testing.T) {
 		t.Errorf("German HubSpot company: %s %+v", res.Summary(), a)
 	}
 }
+
+// An account list that names each account's primary contact (Dynamics
+// 365's export) keeps the contact in the account's notes, for the file of
+// contacts to bring the person; nobody is made twice.
+func TestAccountsWithTheirPrimaryContact(t *testing.T) {
+	p := model.NewPortfolio()
+	text := "(Do Not Modify) Account,(Do Not Modify) Row Checksum,Account Name,Primary Contact,Email (Primary Contact),Annual Revenue\n" +
+		"{A1},x,Fourth Coffee,Yvonne McKay,yvonne@fourthcoffee.example,\"$1,500,000.00\"\n" +
+		"{A2},y,Litware,Susanna Stubberod,,\"$250,000.00\"\n"
+	res := planCSV(t, p, "Active Accounts.csv", text)
+	if p.Count(model.KindAccount) != 2 || p.Count(model.KindStakeholder) != 0 {
+		t.Fatalf("%s: %d accounts, %d people", res.Summary(), p.Count(model.KindAccount), p.Count(model.KindStakeholder))
+	}
+	coffee := accountNamed(p, "Fourth Coffee")[0]
+	if !strings.Contains(coffee.Notes, "Primary contact: Yvonne McKay, yvonne@fourthcoffee.example") || coffee.Revenue != model.MoneyFromMajor(1_500_000) {
+		t.Errorf("Fourth Coffee: %+v", coffee)
+	}
+	res = planCSV(t, p, "Active Accounts.csv", text)
+	if res.Unchanged != 2 || strings.Count(accountNamed(p, "Fourth Coffee")[0].Notes, "Primary contact") != 1 {
+		t.Errorf("re-import: %s, notes %q", res.Summary(), accountNamed(p, "Fourth Coffee")[0].Notes)
+	}
+}
