@@ -2,7 +2,6 @@ package views
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -94,7 +93,7 @@ func saveFile(win fyne.Window, title, name string, produce func() ([]byte, error
 	SavePath(win, FileAsk{Title: title, Start: filepath.Join(homeDir(), model.FileName(name))}, func(path string) {
 		data, err := produce()
 		if err == nil {
-			err = os.WriteFile(path, data, 0o644)
+			err = workspace.WriteExport(path, data)
 		}
 		if err != nil {
 			dialog.ShowError(fmt.Errorf("%s: %w", title, err), win)

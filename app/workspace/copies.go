@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"orchard/store"
 )
 
 // KeepImportCopies is how many "before import" copies of a workspace are
@@ -75,3 +77,8 @@ func RemoveCopy(path string) {
 		os.Remove(path)
 	}
 }
+
+// WriteExport writes a file a screen exports (a picture, a report)
+// beside its target and renames it into place, so a crash or a full disk
+// never leaves half a file where an earlier, whole one was.
+func WriteExport(path string, data []byte) error { return store.WriteAtomically(path, data) }

@@ -596,3 +596,28 @@ func TestDeletingARecordTakesItsExternalKeys(t *testing.T) {
 		t.Error("a key of no record was stored")
 	}
 }
+
+// An export replaces the earlier file whole and leaves nothing beside it;
+// one that cannot be written leaves the earlier file as it was.
+func TestWriteExportReplacesWhole(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "whitespace.png")
+	if err := os.WriteFile(path, []byte("earlier picture"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := workspace.WriteExport(path, []byte("new picture")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "new picture" {
+		t.Errorf("after the export the file holds %q", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the export left %d files in the folder", len(entries))
+	}
+	if err := workspace.WriteExport(filepath.Join(dir, "no such folder", "x.png"), []byte("x")); err == nil {
+		t.Error("an export into a missing folder reported success")
+	}
+	if b, _ := os.ReadFile(path); string(b) != "new picture" {
+		t.Errorf("a failed export touched the earlier file: %q", b)
+	}
+}
