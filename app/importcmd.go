@@ -140,7 +140,7 @@ func importFile(rq importRequest) (res *sheet.Result, err error) {
 			// A workspace made for an import that then writes nothing is
 			// not left behind.
 			defer func() {
-				if err != nil || res == nil || len(res.Writes()) == 0 && res.Settings == nil {
+				if err != nil || res == nil || res.WritesNothing() && res.Settings == nil {
 					os.Remove(db)
 				}
 			}()
@@ -212,7 +212,7 @@ func importFile(rq importRequest) (res *sheet.Result, err error) {
 		if len(res.Questions) > 0 {
 			return res, fmt.Errorf("nothing imported: %s Run again with --dates dmy (day first) or --dates mdy (month first)", res.Questions[0].Text)
 		}
-		if len(res.Writes()) == 0 && res.Settings == nil {
+		if res.WritesNothing() && res.Settings == nil {
 			if res.New+res.Updated+res.Unchanged+res.Merged+res.Skipped == 0 {
 				return res, fmt.Errorf("nothing imported: %s has headers Orchard recognises but no rows under them (a blank template?)", file)
 			}

@@ -352,7 +352,7 @@ func (w *importWizard) showPlan(p *model.Portfolio, res *sheet.Result, err error
 	} else {
 		w.reportBtn.Enable()
 	}
-	if len(res.Questions) == 0 && (len(res.Writes()) > 0 || res.Settings != nil) {
+	if len(res.Questions) == 0 && (!res.WritesNothing() || res.Settings != nil) {
 		w.importBtn.Enable()
 	}
 }

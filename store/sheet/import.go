@@ -41,7 +41,7 @@ func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Option
 	}
 	im := &importer{p: p, o: o, res: &Result{}, accounts: map[string]*model.Account{}, members: map[string]*model.TeamMember{},
 		people: make(map[string]*model.Stakeholder, rows), written: make(map[string]model.Entity, rows), pos: make(map[string]int, rows),
-		personKey: make(map[string]string, rows), keys: newSourceKeys(p), path: wb.Path, wb: wb, firstRow: make(map[string]rowRef, rows)}
+		keys: newSourceKeys(p), path: wb.Path, wb: wb, firstRow: make(map[string]rowRef, rows)}
 	for _, a := range p.Accounts() {
 		im.accounts[key(a.Name)] = a
 	}

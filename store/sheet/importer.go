@@ -14,17 +14,16 @@ import (
 // the records it makes: one version per record, counted once.
 
 type importer struct {
-	p         *model.Portfolio
-	o         Options
-	res       *Result
-	accounts  map[string]*model.Account     // by folded name, including new ones
-	members   map[string]*model.TeamMember  // by folded name
-	people    map[string]*model.Stakeholder // by account + folded name, new or edited in this import
-	written   map[string]model.Entity       // kind/id -> latest version in this import
-	list      []model.Entity
-	pos       map[string]int          // kind/id -> index in list
-	personKey map[string]string       // stakeholder ID -> its key in people
-	existing  map[string]model.Entity // kind/account/folded name -> a record already in the workspace
+	p        *model.Portfolio
+	o        Options
+	res      *Result
+	accounts map[string]*model.Account     // by folded name, including new ones
+	members  map[string]*model.TeamMember  // by folded name
+	people   map[string]*model.Stakeholder // by account + folded name, new or edited in this import
+	written  map[string]model.Entity       // kind/id -> latest version in this import
+	list     []model.Entity
+	pos      map[string]int          // kind/id -> index in list
+	existing map[string]model.Entity // kind/account/folded name -> a record already in the workspace
 	// preview rows in order; each record is looked up at the end, when
 	// every later change to it (a manager link) is known.
 	previewOrder []*PreviewRow

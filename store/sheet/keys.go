@@ -158,14 +158,6 @@ func (im *importer) accountOf(v string) *model.Account {
 	return nil
 }
 
-// latestAccount is the version of an account this import last wrote.
-func (im *importer) latestAccount(a *model.Account) *model.Account {
-	if w, ok := im.written[model.PendingKey(model.KindAccount, a.ID)].(*model.Account); ok {
-		return w
-	}
-	return a
-}
-
 // FileAccountName names the account that rows naming none go to when the
 // user chose none: the file's name in words ("org_chart-2026.csv" ->
 // "Org chart 2026").
@@ -192,16 +184,12 @@ func (im *importer) defaultAccount() *model.Account {
 	}
 	// A workbook about one account (its overview sheet, an account plan's
 	// form) names the account its other sheets are about.
-	if len(im.described) == 1 {
-		for id, sheet := range im.described {
-			if a, ok := im.written[model.PendingKey(model.KindAccount, id)].(*model.Account); ok {
-				if !im.describedNoted {
-					im.describedNoted = true
-					im.res.Notes = append(im.res.Notes, fmt.Sprintf("Rows that name no account go to %q, the account sheet %s describes; choose another account to import them into instead.", a.Name, sheet))
-				}
-				return a
-			}
+	if a, sheet := im.describedAccount(); a != nil {
+		if !im.describedNoted {
+			im.describedNoted = true
+			im.res.Notes = append(im.res.Notes, fmt.Sprintf("Rows that name no account go to %q, the account sheet %s describes; choose another account to import them into instead.", a.Name, sheet))
 		}
+		return a
 	}
 	name := FileAccountName(im.path)
 	if a := im.accounts[key(name)]; a != nil {
@@ -244,6 +232,20 @@ func (im *importer) namedAccount(name string) *model.Account {
 		im.keys.set(a, im.source, name)
 	}
 	return a
+}
+
+// describedAccount is the one account the workbook's account sheets gave,
+// in the version this import last wrote, and the sheet that gave it; nil
+// when they gave none or several.
+func (im *importer) describedAccount() (*model.Account, string) {
+	if len(im.described) != 1 {
+		return nil, ""
+	}
+	for id, sheet := range im.described {
+		a, _ := im.written[model.PendingKey(model.KindAccount, id)].(*model.Account)
+		return a, sheet
+	}
+	return nil, ""
 }
 
 // placeholderName names an account known only by a key until its own row

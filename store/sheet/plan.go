@@ -538,7 +538,8 @@ var lineWords = map[string]bool{"product": true, "products": true, "productline"
 // account the workbook describes, when the label column is headed as
 // products or services and names no account Orchard knows.
 func (im *importer) planLinesOf(sheet string, headers []string, fields []Field, plan planLayout) *model.Account {
-	if len(im.described) != 1 || len(plan.labels) == 0 || slices.Contains(fields, FAccount) {
+	a, _ := im.describedAccount()
+	if a == nil || len(plan.labels) == 0 || slices.Contains(fields, FAccount) {
 		return nil
 	}
 	heading := ""
@@ -551,13 +552,6 @@ func (im *importer) planLinesOf(sheet string, headers []string, fields []Field, 
 		}
 	}
 	if !lineWords[normalise(heading)] {
-		return nil
-	}
-	var a *model.Account
-	for id := range im.described {
-		a, _ = im.written[model.PendingKey(model.KindAccount, id)].(*model.Account)
-	}
-	if a == nil {
 		return nil
 	}
 	var names []string

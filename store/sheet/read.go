@@ -265,16 +265,15 @@ func readXLSX(ctx context.Context, path string, data []byte, progress func(float
 		}()
 	}
 	wg.Wait()
-	// The first sheet's own refusal, not the cancelling it caused in others.
+	// A sheet's own refusal, not the cancelling it caused in the others.
+	var first error
 	for _, err := range errs {
-		if err != nil && !errors.Is(err, context.Canceled) {
-			return nil, err
+		if err != nil && (first == nil || errors.Is(first, context.Canceled)) {
+			first = err
 		}
 	}
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
+	if first != nil {
+		return nil, first
 	}
 	for i, name := range names {
 		if hasMerges {

@@ -117,7 +117,6 @@ func (im *importer) stakeholder(sheet string, row int, c cells, col map[Field]st
 	}
 	s.Notes = withNoteLines(s.Notes, im.rowNotes)
 	im.people[pk] = s
-	im.personKey[s.ID] = pk
 	if im.rowKeys != nil {
 		im.rowKeys[row] = pk // for linking managers, without working the key out again
 	}

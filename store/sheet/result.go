@@ -40,6 +40,9 @@ func (r *Result) Writes() []model.Entity {
 	return append(slices.Clip(r.Records), r.Keys...)
 }
 
+// WritesNothing says whether saving the import would write no record.
+func (r *Result) WritesNothing() bool { return len(r.Records) == 0 && len(r.Keys) == 0 }
+
 // Result is what an import would do: the records to save and the counts.
 type Result struct {
 	Sheets  []SheetReport
