@@ -307,13 +307,10 @@ func (r *quadrantRenderer) placeBubble(i int, c fyne.Position) {
 	o.circle.Position2 = fyne.NewPos(c.X+rad, c.Y+rad)
 	// The digit fits inside the bubble; a bubble too small for one to be
 	// read goes without.
-	th := r.q.Theme()
-	o.mark.TextSize = min(th.Size(theme.SizeNameCaptionText), 1.3*rad)
-	smallest := float32(7)
-	if r.q.workshop {
-		smallest = th.Size(theme.SizeNameText) // what the back of the room can read
-	}
-	o.mark.Hidden = o.mark.Text == "" || o.mark.TextSize < smallest
+	// In front of the customer our priorities are not shown, in words or
+	// in digits.
+	o.mark.TextSize = min(r.q.Theme().Size(theme.SizeNameCaptionText), 1.3*rad)
+	o.mark.Hidden = o.mark.Text == "" || o.mark.TextSize < 7 || r.q.workshop
 	ms := o.mark.MinSize()
 	o.mark.Resize(ms)
 	o.mark.Move(fyne.NewPos(c.X-ms.Width/2, c.Y-ms.Height/2))

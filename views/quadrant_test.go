@@ -319,4 +319,24 @@ func TestBubblesCarryTheirPriorityDigit(t *testing.T) {
 	if setMark(mark, model.PriorityNone); mark.Text != "" {
 		t.Errorf("an unassessed bubble is marked %q", mark.Text)
 	}
+	// Drawn on screen; in front of the customer, never.
+	s := portfolioOf(t, 30)
+	s.tabs.SelectIndex(1)
+	shown := func() int {
+		n := 0
+		for _, o := range s.quadrant.renderer.bubbles {
+			if o.mark.Visible() && o.mark.Text != "" {
+				n++
+			}
+		}
+		return n
+	}
+	if shown() == 0 {
+		t.Error("no bubble shows its priority's digit")
+	}
+	s.setWorkshop(true)
+	s.quadrant.Refresh()
+	if n := shown(); n != 0 {
+		t.Errorf("in a workshop %d bubbles show our priority", n)
+	}
 }
