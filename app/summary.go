@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"math"
+	"sort"
 	"time"
 
 	"orchard/app/workspace"
@@ -105,20 +106,19 @@ func writeSummary(ws *workspace.Workspace, out io.Writer) error {
 	w.Write(bytes.TrimSuffix(js, []byte("\n}")))
 	w.WriteString(",\n  \"accounts\": [")
 	n := 0
+	var line []byte
 	err = eachAccountSummary(p, time.Now(), func(as *accountSummary) error {
 		// One account a line: indenting every field of 50,000 accounts
 		// cost more than working them out.
-		b, err := marshalJSON(as, false, "")
-		if err != nil {
-			return err
-		}
+		line = line[:0]
 		if n > 0 {
-			w.WriteByte(',')
+			line = append(line, ',')
 		}
-		w.WriteString("\n    ")
-		w.Write(b)
+		line = append(line, "\n    "...)
+		line = appendAccountJSON(line, as)
 		n++
-		return nil
+		_, err := w.Write(line)
+		return err
 	})
 	if err != nil {
 		return err
@@ -154,58 +154,67 @@ func marshalJSON(v any, indent bool, prefix string) ([]byte, error) {
 }
 
 // eachAccountSummary works out each account's summary in turn and passes
-// it on; what every account needs (health, counts per account) is worked
-// out once before.
+// it on; the records health needs are gathered once before. The
+// summary passed, its maps included, is reused for the next account: each
+// writes it out or copies it, and does not keep it.
 func eachAccountSummary(p *model.Portfolio, now time.Time, each func(*accountSummary) error) error {
-	health := p.HealthAll(now)
-	perAccount := func(k model.Kind) map[string]int {
-		m := map[string]int{}
-		for _, e := range p.All(k) {
-			m[model.AccountOf(e)]++
-		}
-		return m
-	}
-	people, actions := perAccount(model.KindStakeholder), perAccount(model.KindAction)
+	health := p.HealthScorer(now) // the factors' words are not in the summary
 	w := p.Settings.Weights
+	byStatus, factors := map[string]int{}, map[string]float64{}
+	var figures []*model.PeriodFigure
+	var cycles []*model.Cycle
+	var as accountSummary // one for all: passing it on would move each to the heap
 	for _, a := range p.Accounts() {
-		as := accountSummary{
+		as = accountSummary{
 			Name: a.Name, Industry: a.Industry, Owner: a.Owner, Currency: a.Currency,
 			Revenue: a.Revenue.Major(), PrevRevenue: a.PrevRevenue.Major(), Potential: a.Potential.Major(),
-			Objective: string(a.Objective), Stakeholders: people[a.ID], Actions: actions[a.ID],
+			Objective: string(a.Objective), Stakeholders: p.CountOfAccount(model.KindStakeholder, a.ID),
+			Actions: p.CountOfAccount(model.KindAction, a.ID),
 		}
-		byStatus, overdue := model.ActionCounts(p.Actions(a.ID), now)
-		as.ActionsByStatus, as.OverdueActions = map[string]int{}, overdue
+		figures, cycles = figures[:0], cycles[:0]
 		for _, st := range model.Statuses {
-			as.ActionsByStatus[string(st)] = byStatus[st]
+			byStatus[string(st)] = 0
 		}
-		h := health[a.ID]
-		as.Health, as.AtRisk, as.HealthFactors = math.Round(h.Score*10)/10, h.AtRisk, map[string]float64{}
+		p.EachOfAccount(model.KindAction, a.ID, func(e model.Entity) {
+			x := e.(*model.Action)
+			if n, ok := byStatus[string(x.Status)]; ok {
+				byStatus[string(x.Status)] = n + 1
+			}
+			if x.Overdue(now) {
+				as.OverdueActions++
+			}
+		})
+		as.ActionsByStatus = byStatus
+		h := health(a)
+		clear(factors)
+		as.Health, as.AtRisk, as.HealthFactors = math.Round(h.Score*10)/10, h.AtRisk, factors
 		as.HealthAssessed = !h.Unassessed
 		for _, f := range h.Factors {
 			v := -math.Round(f.Points*10) / 10
 			if v == 0 {
 				v = 0 // no "-0" in the output
 			}
-			as.HealthFactors[f.Name] = v
+			factors[f.Name] = v
 		}
-		var figures []*model.PeriodFigure
-		var cycles []*model.Cycle
-		for _, e := range p.OfAccount(model.KindFigure, a.ID) {
-			figures = append(figures, e.(*model.PeriodFigure))
-		}
-		for _, e := range p.OfAccount(model.KindCycle, a.ID) {
-			cycles = append(cycles, e.(*model.Cycle))
-		}
+		p.EachOfAccount(model.KindFigure, a.ID, func(e model.Entity) { figures = append(figures, e.(*model.PeriodFigure)) })
+		p.EachOfAccount(model.KindCycle, a.ID, func(e model.Entity) { cycles = append(cycles, e.(*model.Cycle)) })
+		// In ID order, as OfAccount gives them: which of two cycles that
+		// both hold today, or of two figures for one period, counts must
+		// not change from run to run.
+		sort.Slice(figures, func(i, j int) bool { return figures[i].ID < figures[j].ID })
+		sort.Slice(cycles, func(i, j int) bool { return cycles[i].ID < cycles[j].ID })
 		cy := model.CurrentCycle(cycles, now)
 		if cy != nil {
 			as.Cycle = &cy.Name
 		}
-		if pct, ok := model.YearToDate(model.PlanVsActual(figures), cy, now).VariancePct(); ok {
-			as.RevenueVsTarget = round1(pct)
+		if len(figures) > 0 {
+			if pct, ok := model.YearToDate(model.PlanVsActual(figures), cy, now).VariancePct(); ok {
+				as.RevenueVsTarget = round1(pct)
+			}
 		}
-		as.Goals = len(p.Goals(a.ID))
-		as.Initiatives = len(p.OfAccount(model.KindInitiative, a.ID))
-		as.WhitespaceOpenCells = p.WhitespaceGrid(a.ID).Gaps
+		as.Goals = p.CountOfAccount(model.KindGoal, a.ID)
+		as.Initiatives = p.CountOfAccount(model.KindInitiative, a.ID)
+		as.WhitespaceOpenCells = p.WhitespaceGaps(a.ID)
 		pl := p.PipelineOf(a.ID)
 		as.PipelineTotal, as.PipelineWeighted = pl.Total.Major(), pl.Weighted.Major()
 		ev := a.Assess(w)

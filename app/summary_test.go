@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"orchard/app/workspace"
 	"orchard/model"
@@ -96,4 +97,40 @@ func BenchmarkSummary50k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// The hand-written account line is byte for byte what encoding/json
+// writes for the same summary, for every account of the sample and for
+// text that needs escaping.
+func TestAccountJSONIsEncodingJSONs(t *testing.T) {
+	ws, err := createSample(filepath.Join(t.TempDir(), "s.orchard"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	check := func(as *accountSummary) {
+		t.Helper()
+		want, err := marshalJSON(as, false, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendAccountJSON(nil, as); !bytes.Equal(got, want) {
+			t.Errorf("hand-written:\n%s\nencoding/json:\n%s", got, want)
+		}
+	}
+	n := 0
+	if err := eachAccountSummary(ws.Portfolio(), time.Now(), func(as *accountSummary) error {
+		check(as)
+		n++
+		return nil
+	}); err != nil || n == 0 {
+		t.Fatalf("%d accounts, %v", n, err)
+	}
+	q, pr, cy := "weak-high", 3, "FY2026 \"H2\""
+	odd := &accountSummary{Name: "Müller & Söhne <GmbH> \"quoted\"\t\\ \u2028 \x01", Industry: "bad \xff byte",
+		Owner: "日本語", Currency: "EUR", Revenue: 1e21, PrevRevenue: 0.0000001, Potential: -12.5,
+		Quadrant: &q, Priority: &pr, Cycle: &cy, RelationshipScore: round1(3.25), ActionsByStatus: map[string]int{"b": 2, "a": 1},
+		HealthFactors: map[string]float64{"z": -1.5, "a": 0}, PipelineTotal: 123456789.01}
+	check(odd)
+	check(&accountSummary{})
 }

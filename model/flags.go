@@ -44,10 +44,10 @@ const StaleAfterDays = 60
 
 // Flags lists coaching flags for every account, by account name.
 func (p *Portfolio) Flags(today time.Time) []Flag {
-	data := p.gather()
+	var d accountData
 	var out []Flag
 	for _, a := range p.Accounts() {
-		out = append(out, p.flagsOf(a, data[a.ID], today)...)
+		out = append(out, p.flagsOf(a, p.dataOf(a.ID, &d), today)...)
 	}
 	return out
 }

@@ -36,6 +36,8 @@ func DefaultHealthWeights() map[string]float64 {
 	}
 }
 
+var defaultHealthWeights = DefaultHealthWeights()
+
 // DefaultAtRisk is the health below which an account is at risk.
 const DefaultAtRisk = 60
 
@@ -86,36 +88,27 @@ type accountData struct {
 	marks   []*PositionMark
 }
 
-// gather groups the portfolio's records by account in one pass.
-func (p *Portfolio) gather() map[string]*accountData {
-	out := map[string]*accountData{}
-	get := func(id string) *accountData {
-		d := out[id]
-		if d == nil {
-			d = &accountData{}
-			out[id] = d
-		}
-		return d
-	}
-	group(p, KindStakeholder, get, func(d *accountData) *[]*Stakeholder { return &d.people })
-	group(p, KindCoverage, get, func(d *accountData) *[]*Coverage { return &d.covers })
-	group(p, KindAction, get, func(d *accountData) *[]*Action { return &d.actions })
-	group(p, KindFigure, get, func(d *accountData) *[]*PeriodFigure { return &d.figures })
-	group(p, KindScorecard, get, func(d *accountData) *[]*Scorecard { return &d.cards })
-	group(p, KindReview, get, func(d *accountData) *[]*ReviewMeeting { return &d.reviews })
-	group(p, KindCycle, get, func(d *accountData) *[]*Cycle { return &d.cycles })
-	group(p, KindPositionMark, get, func(d *accountData) *[]*PositionMark { return &d.marks })
-	return out
+// dataOf fills d with the account's records from the per-account index
+// (built once, kept up to date by Put and Remove), each list in ID order,
+// reusing d's lists: scoring every account allocates no per-account maps.
+func (p *Portfolio) dataOf(accountID string, d *accountData) *accountData {
+	d.people = typed(d.people[:0], p.accountBucket(KindStakeholder, accountID))
+	d.covers = typed(d.covers[:0], p.accountBucket(KindCoverage, accountID))
+	d.actions = typed(d.actions[:0], p.accountBucket(KindAction, accountID))
+	d.figures = typed(d.figures[:0], p.accountBucket(KindFigure, accountID))
+	d.cards = typed(d.cards[:0], p.accountBucket(KindScorecard, accountID))
+	d.reviews = typed(d.reviews[:0], p.accountBucket(KindReview, accountID))
+	d.cycles = typed(d.cycles[:0], p.accountBucket(KindCycle, accountID))
+	d.marks = typed(d.marks[:0], p.accountBucket(KindPositionMark, accountID))
+	return d
 }
 
-// group appends every record of kind to the list that list picks out of
-// its account's data.
-func group[T accountScoped](p *Portfolio, kind Kind, get func(string) *accountData, list func(*accountData) *[]T) {
-	for _, e := range p.records[kind] {
-		r := e.(T)
-		l := list(get(r.accountID()))
-		*l = append(*l, r)
+// typed appends the records, as their own type, to dst.
+func typed[T Entity](dst []T, es []Entity) []T {
+	for _, e := range es {
+		dst = append(dst, e.(T))
 	}
+	return dst
 }
 
 // HealthOf scores one account on a given day.
@@ -124,7 +117,7 @@ func (p *Portfolio) HealthOf(accountID string, today time.Time) Health {
 	if a == nil {
 		return Health{}
 	}
-	return p.score(a, p.gather()[accountID], today, true)
+	return p.score(a, p.dataOf(accountID, &accountData{}), today, true, nil)
 }
 
 // HealthAll scores and explains every account at once.
@@ -138,30 +131,48 @@ func (p *Portfolio) HealthScores(today time.Time) map[string]Health {
 	return p.healthAll(today, false)
 }
 
+// HealthScorer scores one account at a time,
+// without the words of the explanation: for going through many accounts
+// without holding every score at once. A score's Factors are reused by
+// the next call: read them before scoring the next account.
+func (p *Portfolio) HealthScorer(today time.Time) func(*Account) Health {
+	var d accountData
+	buf := make([]HealthFactor, 0, len(HealthFactors))
+	return func(a *Account) Health {
+		h := p.score(a, p.dataOf(a.ID, &d), today, false, buf[:0])
+		buf = h.Factors
+		return h
+	}
+}
+
 func (p *Portfolio) healthAll(today time.Time, explain bool) map[string]Health {
-	data := p.gather()
+	var d accountData
 	out := make(map[string]Health, len(p.records[KindAccount]))
 	for _, a := range p.Accounts() {
-		out[a.ID] = p.score(a, data[a.ID], today, explain)
+		out[a.ID] = p.score(a, p.dataOf(a.ID, &d), today, explain, nil)
 	}
 	return out
 }
 
 func clamp01(v float64) float64 { return math.Max(0, math.Min(1, v)) }
 
-func (p *Portfolio) score(a *Account, d *accountData, today time.Time, explain bool) Health {
+// score scores one account; factors, when not nil, is the (empty) slice
+// the factors are appended to.
+func (p *Portfolio) score(a *Account, d *accountData, today time.Time, explain bool, factors []HealthFactor) Health {
 	if d == nil {
 		d = &accountData{}
 	}
 	weights := p.Settings.HealthWeights
 	if len(weights) == 0 {
-		weights = DefaultHealthWeights()
+		weights = defaultHealthWeights // read only: no map per account scored
 	}
 	threshold := p.Settings.AtRisk
 	if threshold == 0 {
 		threshold = DefaultAtRisk
 	}
-	factors := make([]HealthFactor, 0, len(HealthFactors))
+	if factors == nil {
+		factors = make([]HealthFactor, 0, len(HealthFactors))
+	}
 	// Details are words for people; scoring many accounts for a list skips them.
 	add := func(name string, penalty float64, detail func() string) {
 		f := HealthFactor{Name: name, Points: weights[name] * clamp01(penalty)}

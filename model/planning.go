@@ -68,6 +68,15 @@ func (p *Portfolio) WhitespaceGrid(accountID string) Whitespace {
 	return w
 }
 
+// WhitespaceGaps is WhitespaceGrid(accountID).Gaps without building the
+// grid of an account with no cells: its grid has no rows, so no gaps.
+func (p *Portfolio) WhitespaceGaps(accountID string) int {
+	if p.CountOfAccount(KindWhitespace, accountID) == 0 {
+		return 0
+	}
+	return p.WhitespaceGrid(accountID).Gaps
+}
+
 // NextCellState is the state a click moves a cell to.
 func NextCellState(s CellState) CellState {
 	for i, x := range CellStates {

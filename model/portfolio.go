@@ -80,11 +80,13 @@ type Portfolio struct {
 	records  map[Kind]map[string]Entity
 	// byName caches Accounts(); nil after any account changes.
 	byName []*Account
-	// byAccount indexes each kind's records by account (then ID), built
-	// on a kind's first OfAccount and kept up to date by Put and Remove:
-	// a scan of every record per account made whole-portfolio work (the
-	// summary, health) quadratic.
-	byAccount map[Kind]map[string]map[string]Entity
+	// byAccount indexes each kind's records by account, each account's
+	// sorted by ID, built on a kind's first OfAccount and kept up to date
+	// by Put and Remove: a scan of every record per account made
+	// whole-portfolio work (the summary, health) quadratic. A sorted slice
+	// rather than a map per account: most accounts have a few records of
+	// a kind, and 50,000 small maps cost more memory than the records.
+	byAccount map[Kind]map[string][]Entity
 }
 
 // NewPortfolio returns an empty portfolio with default settings.
@@ -107,13 +109,9 @@ func (p *Portfolio) Put(e Entity) {
 	k, id := e.Kind(), e.EntityID()
 	if idx := p.byAccount[k]; idx != nil {
 		if old, ok := p.records[k][id]; ok {
-			delete(idx[AccountOf(old)], id)
+			bucketRemove(idx, AccountOf(old), id)
 		}
-		acc := AccountOf(e)
-		if idx[acc] == nil {
-			idx[acc] = map[string]Entity{}
-		}
-		idx[acc][id] = e
+		bucketPut(idx, AccountOf(e), e)
 	}
 	p.records[k][id] = e
 	if k == KindAccount {
@@ -125,7 +123,7 @@ func (p *Portfolio) Put(e Entity) {
 func (p *Portfolio) Remove(k Kind, id string) {
 	if idx := p.byAccount[k]; idx != nil {
 		if old, ok := p.records[k][id]; ok {
-			delete(idx[AccountOf(old)], id)
+			bucketRemove(idx, AccountOf(old), id)
 		}
 	}
 	delete(p.records[k], id)
@@ -189,31 +187,73 @@ func (p *Portfolio) TeamMembers() []*TeamMember {
 // OfAccount returns the records of a kind that belong to an account, sorted
 // by ID.
 func (p *Portfolio) OfAccount(k Kind, accountID string) []Entity {
-	idx := p.byAccount[k]
-	if idx == nil {
-		if p.byAccount == nil {
-			p.byAccount = map[Kind]map[string]map[string]Entity{}
-		}
-		idx = map[string]map[string]Entity{}
-		for id, e := range p.records[k] {
-			acc := AccountOf(e)
-			if idx[acc] == nil {
-				idx[acc] = map[string]Entity{}
-			}
-			idx[acc][id] = e
-		}
-		p.byAccount[k] = idx
-	}
-	bucket := idx[accountID]
+	bucket := p.accountBucket(k, accountID)
 	if len(bucket) == 0 {
 		return nil
 	}
-	out := make([]Entity, 0, len(bucket))
-	for _, e := range bucket {
-		out = append(out, e)
+	return append([]Entity(nil), bucket...)
+}
+
+// CountOfAccount is how many records of a kind belong to an account.
+func (p *Portfolio) CountOfAccount(k Kind, accountID string) int {
+	return len(p.accountBucket(k, accountID))
+}
+
+// EachOfAccount passes each record of a kind that belongs to an account,
+// in ID order, without the copy OfAccount makes: for counting and summing
+// over many accounts.
+func (p *Portfolio) EachOfAccount(k Kind, accountID string, fn func(Entity)) {
+	for _, e := range p.accountBucket(k, accountID) {
+		fn(e)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].EntityID() < out[j].EntityID() })
-	return out
+}
+
+// accountBucket is a kind's records of one account in ID order, the
+// kind's index built on first use. The slice is the index's own.
+func (p *Portfolio) accountBucket(k Kind, accountID string) []Entity {
+	idx := p.byAccount[k]
+	if idx == nil {
+		if p.byAccount == nil {
+			p.byAccount = map[Kind]map[string][]Entity{}
+		}
+		idx = map[string][]Entity{}
+		for _, e := range p.records[k] {
+			acc := AccountOf(e)
+			idx[acc] = append(idx[acc], e)
+		}
+		for _, b := range idx {
+			sort.Slice(b, func(i, j int) bool { return b[i].EntityID() < b[j].EntityID() })
+		}
+		p.byAccount[k] = idx
+	}
+	return idx[accountID]
+}
+
+// bucketPut adds e to its account's bucket, or replaces the record with
+// its ID, keeping the bucket in ID order.
+func bucketPut(idx map[string][]Entity, acc string, e Entity) {
+	b, id := idx[acc], e.EntityID()
+	i := sort.Search(len(b), func(i int) bool { return b[i].EntityID() >= id })
+	if i < len(b) && b[i].EntityID() == id {
+		b[i] = e
+		return
+	}
+	idx[acc] = slices.Insert(b, i, e)
+}
+
+// bucketRemove takes the record with that ID out of its account's bucket.
+func bucketRemove(idx map[string][]Entity, acc, id string) {
+	b := idx[acc]
+	i := sort.Search(len(b), func(i int) bool { return b[i].EntityID() >= id })
+	if i == len(b) || b[i].EntityID() != id {
+		return
+	}
+	b = slices.Delete(b, i, i+1)
+	if len(b) == 0 {
+		delete(idx, acc)
+		return
+	}
+	idx[acc] = b
 }
 
 // Stakeholders returns an account's stakeholders sorted by name.

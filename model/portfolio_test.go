@@ -107,4 +107,15 @@ func TestOfAccountFollowsChanges(t *testing.T) {
 	if q := p.Copy(); len(q.OfAccount(model.KindAction, "b")) != 1 {
 		t.Error("a copy does not find b's action")
 	}
+	// Records arriving out of order are still listed in ID order, and
+	// the counts follow.
+	p.Put(&model.Action{ID: "x9", AccountID: "a", Title: "nine"})
+	p.Put(&model.Action{ID: "x0", AccountID: "a", Title: "zero"})
+	if got := ids("a"); got != "x0=zero,x1=one edited,x9=nine" {
+		t.Errorf("a holds %s, not in ID order", got)
+	}
+	p.Remove(model.KindAction, "x2")
+	if p.CountOfAccount(model.KindAction, "a") != 3 || p.CountOfAccount(model.KindAction, "b") != 0 || ids("b") != "" {
+		t.Errorf("counts %d and %d after b's only action went", p.CountOfAccount(model.KindAction, "a"), p.CountOfAccount(model.KindAction, "b"))
+	}
 }

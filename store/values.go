@@ -41,6 +41,9 @@ func stampText(t time.Time) string {
 }
 
 func parseStamp(s string) time.Time {
+	if s == "" {
+		return time.Time{} // never stamped; time.Parse would build an error to say so
+	}
 	t, _ := time.Parse(time.RFC3339, s)
 	return t
 }
