@@ -53,6 +53,9 @@ type desktopApp struct {
 	importSaving, quitAfterImport bool
 	// stopWatch ends the poll for other processes' changes to ws.
 	stopWatch chan struct{}
+	// running is set once the window's first frame is on screen; a shell
+	// made before that leaves its below-the-fold parts until then.
+	running bool
 }
 
 func runGUI(db, importPath string, stderr io.Writer) int {
@@ -75,13 +78,21 @@ func runGUI(db, importPath string, stderr io.Writer) int {
 	if importPath != "" && d.ws != nil {
 		d.previewImport(importPath, "")
 	}
-	if os.Getenv("ORCHARD_STARTUP_PROBE") != "" {
-		// scripts/startup.sh times start to first content: the window is
-		// up with the workspace's first screen in it.
-		fa.Lifecycle().SetOnStarted(func() {
-			go fyne.Do(func() { fmt.Fprintln(os.Stdout, "first-content") })
+	probe := os.Getenv("ORCHARD_STARTUP_PROBE") != ""
+	fa.Lifecycle().SetOnStarted(func() {
+		// The first frame has been drawn: build what it did not need.
+		go fyne.Do(func() {
+			if probe {
+				// scripts/startup.sh times start to first content: the
+				// window is up with the workspace's first screen in it.
+				fmt.Fprintln(os.Stdout, "first-content")
+			}
+			d.running = true
+			if d.shell != nil {
+				d.shell.Started()
+			}
 		})
-	}
+	})
 	d.win.ShowAndRun()
 	return 0
 }
@@ -175,7 +186,11 @@ func (d *desktopApp) setWorkspace(ws *workspace.Workspace) {
 // section given.
 func (d *desktopApp) attachShell(account string, section views.Section) {
 	ws := d.ws
-	d.shell = views.NewShell(ws, d.win)
+	if d.running {
+		d.shell = views.NewShell(ws, d.win)
+	} else {
+		d.shell = views.NewStartingShell(ws, d.win)
+	}
 	d.shell.SelectAccount(account)
 	d.shell.OnAccountChanged = func(id string) {
 		d.fa.Preferences().SetString(prefAccount+ws.Path(), id)

@@ -36,7 +36,9 @@ type accountForm struct {
 	industry, owner, currency                      *commitSelectEntry
 	outlook, objective, priority                   *widget.Select
 	notesInternal                                  *widget.Check
-	answers                                        [model.NumQuestions]*widget.RadioGroup
+	answers                                        [model.NumQuestions]*scoreChoice
+	assess                                         *fyne.Container // the questions, once built
+	assessed                                       bool
 	scores                                         *widget.Label
 	errors                                         map[string]*widget.Label
 	content                                        fyne.CanvasObject
@@ -44,7 +46,11 @@ type accountForm struct {
 	root                                           *fyne.Container
 }
 
-func newAccountForm(ws *workspace.Workspace) *accountForm {
+func newAccountForm(ws *workspace.Workspace) *accountForm { return buildAccountForm(ws, false) }
+
+// buildAccountForm makes the form; lazy leaves the scorecard's questions
+// to buildAssessment.
+func buildAccountForm(ws *workspace.Workspace, lazy bool) *accountForm {
 	f := &accountForm{ws: ws, errors: map[string]*widget.Label{}}
 	commit := func() { f.commit() }
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -81,12 +87,32 @@ func newAccountForm(ws *workspace.Workspace) *accountForm {
 		widget.NewLabel("Priority"), f.field("priority", f.priority),
 		widget.NewLabel("Notes"), container.NewVBox(f.notes, f.notesInternal),
 	)
-	assess := container.NewVBox()
+	f.assess = container.NewVBox()
+	f.content = container.NewVScroll(container.NewVBox(
+		f.title,
+		widget.NewCard("", "Facts", facts),
+		widget.NewCard("", "Assessment scorecard (1 weak – 5 strong, ? unknown)", container.NewVBox(f.scores, f.assess)),
+	))
+	f.empty = container.NewCenter(widget.NewLabel("Select an account to see and edit it,\nor add one with “Add account”."))
+	f.root = container.NewStack(f.empty)
+	if !lazy {
+		f.buildAssessment()
+	}
+	return f
+}
+
+// buildAssessment adds the scorecard's questions, each with its choice
+// and hint. A form made lazily (the window's first screen) shows its facts
+// in the first frame and gets its questions, which lie below the fold,
+// from this right after; it does nothing the second time.
+func (f *accountForm) buildAssessment() {
+	if f.assessed {
+		return
+	}
+	f.assessed = true
 	for q := range f.answers {
 		info := model.Questions[q]
-		r := widget.NewRadioGroup(answerOptions, func(string) { f.commit() })
-		r.Horizontal = true
-		r.Required = true
+		r := newScoreChoice(answerOptions, func(string) { f.commit() })
 		f.answers[q] = r
 		hint := widget.NewLabel(info.Hint)
 		hint.Importance = widget.LowImportance
@@ -98,18 +124,25 @@ func newAccountForm(ws *workspace.Workspace) *accountForm {
 		}
 		question := widget.NewLabelWithStyle(axis+": "+info.Text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		question.Wrapping = fyne.TextWrapWord
-		assess.Add(question)
-		assess.Add(r)
-		assess.Add(hint)
+		f.assess.Add(question)
+		f.assess.Add(container.NewHBox(r))
+		f.assess.Add(hint)
 	}
-	f.content = container.NewVScroll(container.NewVBox(
-		f.title,
-		widget.NewCard("", "Facts", facts),
-		widget.NewCard("", "Assessment scorecard (1 weak – 5 strong, ? unknown)", container.NewVBox(f.scores, assess)),
-	))
-	f.empty = container.NewCenter(widget.NewLabel("Select an account to see and edit it,\nor add one with “Add account”."))
-	f.root = container.NewStack(f.empty)
-	return f
+	if a := f.ws.Portfolio().Account(f.id); a != nil {
+		f.loading = true
+		f.showAnswers(a)
+		f.loading = false
+	}
+}
+
+// showAnswers sets the scorecard's choices to the account's answers.
+func (f *accountForm) showAnswers(a *model.Account) {
+	if !f.assessed {
+		return
+	}
+	for q, r := range f.answers {
+		setChoice(r, answerOptions[a.Answers[q]])
+	}
 }
 
 // field stacks an input with the line that shows its validation error.
@@ -191,9 +224,7 @@ func (f *accountForm) show(id string) {
 	}
 	setChoice(f.outlook, outlook)
 	setChoice(f.objective, objective)
-	for q, r := range f.answers {
-		setChoice(r, answerOptions[a.Answers[q]])
-	}
+	f.showAnswers(a)
 	f.showPriority(a)
 	for _, l := range f.errors {
 		l.Hide()
@@ -208,10 +239,8 @@ func (f *accountForm) show(id string) {
 // does not hold it yet.
 func setChoice(c fyne.CanvasObject, v string) {
 	switch w := c.(type) {
-	case *widget.RadioGroup:
-		if w.Selected != v {
-			w.SetSelected(v)
-		}
+	case *scoreChoice:
+		w.SetSelected(v)
 	case *widget.Select:
 		switch {
 		case w.Selected == v:
@@ -311,6 +340,9 @@ func (f *accountForm) read(a *model.Account) (*model.Account, map[string]string)
 		}
 	}
 	for q, r := range f.answers {
+		if !f.assessed {
+			break // the questions are not built yet: the stored answers stand
+		}
 		c.Answers[q] = 0
 		for i, opt := range answerOptions {
 			if opt == r.Selected {

@@ -222,3 +222,43 @@ func TestFilterShowsItsRowsFromTheTop(t *testing.T) {
 		t.Errorf("the one row %q is drawn %v px above the view: the list kept the scroll of the longer list", target, y)
 	}
 }
+
+// The window's first shell shows the account's facts in the first frame
+// and its scorecard questions right after; a fact saved in between keeps
+// the account's answers, and the questions arrive showing them.
+func TestStartingShellAddsTheScorecardAfterTheFirstFrame(t *testing.T) {
+	test.NewTempApp(t)
+	ws := sampleWorkspace(t)
+	w := test.NewTempWindow(t, nil)
+	s := NewStartingShell(ws, w)
+	t.Cleanup(s.Close)
+	w.SetContent(s.Content())
+	w.Resize(fyne.NewSize(1280, 720))
+	selectRow(t, s, "Kestrel Software")
+	before := *accountByName(ws, "Kestrel Software")
+	f := s.portfolio.form
+	if f.name.Text != "Kestrel Software" {
+		t.Fatalf("the first frame's form shows %q", f.name.Text)
+	}
+	if strings.Contains(texts(w), model.Questions[0].Text) {
+		t.Fatal("the scorecard is built before the first frame")
+	}
+	f.region.SetText("Nordics")
+	if err := f.commit(); err != nil {
+		t.Fatal(err)
+	}
+	after := accountByName(ws, "Kestrel Software")
+	if after.Region != "Nordics" || after.Answers != before.Answers {
+		t.Fatalf("saving a fact before the scorecard was built gave region %q answers %v (were %v)", after.Region, after.Answers, before.Answers)
+	}
+	s.Started()
+	s.Started()
+	if n := strings.Count(texts(w), model.Questions[0].Text); n != 1 {
+		t.Fatalf("the first question shows %d times after start, want once", n)
+	}
+	for q, r := range f.answers {
+		if want := answerOptions[after.Answers[q]]; r.Selected != want {
+			t.Errorf("question %d shows %q, the account's answer is %q", q, r.Selected, want)
+		}
+	}
+}

@@ -104,16 +104,27 @@ func (l *accountList) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	b.OnTapped = func() { l.sortBy(col) }
 }
 
+// createCell makes a cell: a background and a label; the tick box is
+// added when the cell first shows the tick column, so the other columns'
+// cells (most of them) carry none.
 func (l *accountList) createCell() fyne.CanvasObject {
 	bg := canvas.NewRectangle(color.Transparent)
 	lbl := widget.NewLabel("")
 	lbl.Truncation = fyne.TextTruncateEllipsis
-	return container.NewStack(bg, lbl, widget.NewCheck("", nil))
+	return container.NewStack(bg, lbl)
+}
+
+// cellCheck is the cell's tick box, made the first time it is needed.
+func cellCheck(stack *fyne.Container) *widget.Check {
+	if len(stack.Objects) < 3 {
+		stack.Add(widget.NewCheck("", nil))
+	}
+	return stack.Objects[2].(*widget.Check)
 }
 
 func (l *accountList) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	stack := o.(*fyne.Container)
-	bg, lbl, chk := stack.Objects[0].(*canvas.Rectangle), stack.Objects[1].(*widget.Label), stack.Objects[2].(*widget.Check)
+	bg, lbl := stack.Objects[0].(*canvas.Rectangle), stack.Objects[1].(*widget.Label)
 	if id.Row >= len(l.rows) {
 		lbl.SetText("")
 		return
@@ -129,6 +140,7 @@ func (l *accountList) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	if id.Col == 0 {
 		lbl.Hide()
+		chk := cellCheck(stack)
 		chk.Show()
 		accID := r.acc.ID
 		chk.OnChanged = nil // recycled cell: do not report the old row
@@ -136,7 +148,9 @@ func (l *accountList) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		chk.OnChanged = func(on bool) { l.check(accID, on) }
 		return
 	}
-	chk.Hide()
+	if len(stack.Objects) > 2 {
+		stack.Objects[2].Hide()
+	}
 	lbl.Show()
 	col := accountColumns[id.Col-1]
 	text, importance, style := col.text(r), widget.MediumImportance, fyne.TextStyle{Bold: id.Col == 1}

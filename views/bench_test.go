@@ -330,3 +330,23 @@ func typeIntoFilter(b *testing.B, s *portfolioScreen) {
 		i++
 	}
 }
+
+// BenchmarkNewShell1000 measures what start-up does before the first frame
+// on a workspace of 1,000 accounts: the shell with its Portfolio screen,
+// laid out in a window of the default size.
+func BenchmarkNewShell1000(b *testing.B) {
+	test.NewTempApp(b)
+	ws, err := workspace.Create(filepath.Join(b.TempDir(), "start.orchard"), model.DefaultSettings(), manyAccounts(1000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ws.Close()
+	w := test.NewTempWindow(b, nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		s := NewStartingShell(ws, w)
+		w.SetContent(s.Content())
+		w.Resize(fyne.NewSize(1280, 720))
+		s.Close()
+	}
+}

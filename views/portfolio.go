@@ -100,6 +100,12 @@ func (s *portfolioScreen) setWorkshop(on bool) {
 }
 
 func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(error), onSelect, onOpen func(id string), openAt func(string, Section)) *portfolioScreen {
+	return buildPortfolioScreen(ws, win, report, onSelect, onOpen, openAt, false)
+}
+
+// buildPortfolioScreen makes the screen; lazy leaves the form's scorecard
+// questions for after the first frame (see Shell.Started).
+func buildPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(error), onSelect, onOpen func(id string), openAt func(string, Section), lazy bool) *portfolioScreen {
 	s := &portfolioScreen{ws: ws, win: win, onSelect: onSelect, today: time.Now,
 		later: func(f func()) { time.AfterFunc(filterPause, func() { fyne.Do(f) }) },
 		offThread: func(work func() func()) {
@@ -108,7 +114,7 @@ func newPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(er
 				fyne.Do(show)
 			}()
 		}}
-	s.form = newAccountForm(ws)
+	s.form = buildAccountForm(ws, lazy)
 	s.form.report = report
 	s.list = newAccountList(s.picked)
 	s.list.onCheck = s.updateCount

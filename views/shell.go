@@ -71,13 +71,27 @@ type Shell struct {
 }
 
 // NewShell builds the main content for an open workspace.
-func NewShell(ws *workspace.Workspace, win fyne.Window) *Shell {
+func NewShell(ws *workspace.Workspace, win fyne.Window) *Shell { return newShell(ws, win, false) }
+
+// NewStartingShell is NewShell for the window's first content: it builds
+// what the first frame shows and leaves what lies below the fold (the
+// account form's scorecard questions) to Started, which the app calls
+// once that frame is on screen.
+func NewStartingShell(ws *workspace.Workspace, win fyne.Window) *Shell {
+	return newShell(ws, win, true)
+}
+
+// Started builds what NewStartingShell left for after the first frame. It
+// does nothing on a shell built in full or the second time.
+func (s *Shell) Started() { s.portfolio.form.buildAssessment() }
+
+func newShell(ws *workspace.Workspace, win fyne.Window, lazy bool) *Shell {
 	s := &Shell{ws: ws, win: win, navButtons: map[Section]*widget.Button{}, Today: time.Now}
 	s.status = widget.NewLabel("")
 	s.status.Truncation = fyne.TextTruncateEllipsis
-	s.portfolio = newPortfolioScreen(ws, win, s.ShowError, func(id string) { s.setAccount(id) },
+	s.portfolio = buildPortfolioScreen(ws, win, s.ShowError, func(id string) { s.setAccount(id) },
 		func(id string) { s.SelectAccount(id); s.Show(SectionPlan) },
-		func(id string, sec Section) { s.SelectAccount(id); s.Show(sec) })
+		func(id string, sec Section) { s.SelectAccount(id); s.Show(sec) }, lazy)
 	s.portfolio.setClock(func() time.Time { return s.Today() }) // one clock for every screen
 	s.body = container.NewStack()
 	s.accountLbl = widget.NewLabelWithStyle("No account selected", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
