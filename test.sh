@@ -16,6 +16,7 @@ echo "== fuzz the value parsers briefly"
 go test -run '^$' -fuzz '^FuzzParseAmount$' -fuzztime 5s ./store/sheet
 go test -run '^$' -fuzz '^FuzzValueParsers$' -fuzztime 5s ./store/sheet
 go test -run '^$' -fuzz '^FuzzReadCSV$' -fuzztime 5s ./store/sheet
+go test -run '^$' -fuzz '^FuzzParseXLS$' -fuzztime 5s ./store/sheet
 echo "== end to end"
 scripts/e2e.sh
 echo "all tests passed"

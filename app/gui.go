@@ -316,7 +316,7 @@ func (d *desktopApp) finish() {
 // makes an empty workspace at the default place (or beside it, when one
 // is there) and opens the import wizard on the file.
 func (d *desktopApp) welcomeImport() {
-	d.pickFile([]string{".xlsx", ".xlsm", ".xltx", ".csv", ".tsv", ".txt", ".htm", ".html", ".zip"}, "", func(path string) {
+	d.pickFile(importExts, "", func(path string) {
 		target := DefaultWorkspacePath()
 		for n := 2; ; n++ {
 			if _, err := os.Stat(target); errors.Is(err, os.ErrNotExist) {

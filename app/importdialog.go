@@ -27,11 +27,16 @@ import (
 const prefMapping = "importMapping:"
 
 // importDialog picks a spreadsheet and opens the import wizard on it.
+// importExts are the files the import's file chooser offers: Excel
+// workbooks old and new, text tables, web-page tables saved as .xls, and
+// zipped CRM exports. (The content, not the name, decides how a file is read.)
+var importExts = []string{".xlsx", ".xlsm", ".xltx", ".xls", ".csv", ".tsv", ".txt", ".htm", ".html", ".zip"}
+
 func (d *desktopApp) importDialog() {
 	if d.ws == nil {
 		return
 	}
-	d.pickFile([]string{".xlsx", ".xlsm", ".xltx", ".csv", ".tsv", ".txt", ".xls", ".htm", ".html"}, "", func(path string) {
+	d.pickFile(importExts, "", func(path string) {
 		d.previewImport(path, "")
 	})
 }

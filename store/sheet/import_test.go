@@ -220,7 +220,7 @@ func TestRefusedFiles(t *testing.T) {
 		return p
 	}
 	tests := []struct{ path, want string }{
-		{write("old.xls", []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0}), "save it as .xlsx or .csv"},
+		{write("old.xls", []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0}), "container is damaged"},
 		{write("broken.xlsx", append([]byte("PK\x03\x04"), make([]byte, 100)...)), "damaged or truncated"},
 		{write("empty.csv", nil), "empty"},
 		{write("binary.csv", []byte{1, 2, 0, 4, 5}), "binary"},
@@ -356,5 +356,25 @@ func TestImportRussianRiskRegister(t *testing.T) {
 	}
 	if byStatus[model.StatusPlanned] == 0 || byStatus[model.StatusPlanned]+byStatus[model.StatusInProgress]+byStatus[model.StatusNotImplemented] != 14 {
 		t.Errorf("statuses %v", byStatus)
+	}
+}
+
+// A legacy .xls imports, and imports again, as its .xlsx does: the second
+// import of the same file changes nothing.
+func TestReimportXLS(t *testing.T) {
+	path := filepath.Join("testdata", "xls", "rows10k.xls")
+	p := model.NewPortfolio()
+	first := plan(t, path, p, sheet.Options{})
+	if first.New != 10000 || len(first.Problems) != 0 {
+		t.Fatalf("first import: %d new, problems %v", first.New, first.Problems)
+	}
+	apply(p, first)
+	again := plan(t, path, p, sheet.Options{})
+	if again.New != 0 || again.Updated != 0 || again.Unchanged != 10000 {
+		t.Errorf("importing the .xls again: %d new, %d updated, %d unchanged; want all 10,000 unchanged", again.New, again.Updated, again.Unchanged)
+	}
+	a := p.Accounts()[0]
+	if a.Currency != "EUR" || a.Revenue == 0 {
+		t.Errorf("first account %+v", a)
 	}
 }

@@ -127,7 +127,8 @@ func clip(s string, n int) string {
 }
 
 // ReadFile reads a spreadsheet, recognising its format from its content
-// rather than its name: Excel workbooks (.xlsx, .xlsm, .xltx), and text
+// rather than its name: Excel workbooks (.xlsx, .xlsm, .xltx, and the
+// .xls of Excel 95 to 2003), and text
 // tables separated by commas, semicolons, tabs or pipes in UTF-8 (with or
 // without a byte-order mark), UTF-16 or Windows-1252.
 func ReadFile(path string) (*Workbook, error) {
@@ -163,9 +164,11 @@ func readData(ctx context.Context, path string, data []byte, progress func(float
 		return readExportZip(ctx, path, data, progress)
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return readXLSX(ctx, path, data, progress)
-	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return nil, fmt.Errorf("cannot import %s: it is an Excel 97–2003 workbook (.xls) or a password-protected one; "+
-			"open it in Excel or LibreOffice and save it as .xlsx or .csv, then import that", path)
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		return readOLE(ctx, path, data, progress)
+	case isOldBIFF(data):
+		return nil, fmt.Errorf("cannot import %s: it is an Excel 2.x–4.x workbook, older than Orchard reads; "+
+			"open it in Excel or LibreOffice and save it as .xlsx, then import that", path)
 	case len(data) == 0:
 		return nil, fmt.Errorf("cannot import %s: the file is empty", path)
 	}
