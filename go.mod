@@ -3,6 +3,7 @@ module orchard
 go 1.26.8
 
 require (
+	codeberg.org/go-pdf/fpdf v0.12.0
 	fyne.io/fyne/v2 v2.7.1
 	github.com/bojanz/currency v1.4.2
 	github.com/richardlehane/mscfb v1.0.9

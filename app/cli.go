@@ -40,6 +40,8 @@ Usage:
                                 list the coaching flags across accounts
   orchard export --db PATH --account NAME --out DIR [--figures] [--internal]
                                 write the account's review pack into the new folder DIR
+  orchard export --db PATH --account NAME --pptx FILE [--pdf FILE] [--figures] [--internal] [--template FILE.potx]
+                                write the account's review as a PowerPoint deck and/or a PDF
   orchard export --db PATH --chart NAME [--account NAME] --format png|svg --out FILE
                                 draw one chart: quadrant, pareto, revenue, actions, impact, scorecard, coverage
   orchard export --db PATH --account NAME --map FILE.png [--customer-safe]

@@ -178,7 +178,7 @@ func TestExportCommands(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	packDir := filepath.Join(dir, "pack")
-	if code, out, stderr := run("export", "--db", db, "--account", "northwind logistics", "--out", packDir); code != 0 || !strings.Contains(out, "9 files") {
+	if code, out, stderr := run("export", "--db", db, "--account", "northwind logistics", "--out", packDir); code != 0 || !strings.Contains(out, "10 files") {
 		t.Fatalf("review pack: %d %q %q", code, out, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(packDir, "summary.html")); err != nil {
@@ -273,5 +273,34 @@ func TestVersionAndWorkspaceArgument(t *testing.T) {
 	}
 	if cmd, _ := command("import", []string{"plan.xlsx"}); cmd != "import" {
 		t.Errorf("a command word was taken for a path: %q", cmd)
+	}
+}
+
+// orchard export --pptx/--pdf writes an account's review deck and its PDF;
+// a template that cannot be used is reported and the deck still written.
+func TestExportReviewDeck(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.orchard")
+	if code, _, stderr := run("demo", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	deck, pdf := filepath.Join(dir, "review.pptx"), filepath.Join(dir, "review.pdf")
+	code, out, stderr := run("export", "--db", db, "--account", "northwind logistics", "--pptx", deck, "--pdf", pdf, "--figures")
+	if code != 0 || !strings.Contains(out, "customer-safe review of Northwind Logistics to "+deck) || !strings.Contains(out, pdf) {
+		t.Fatalf("deck: %d %q %q", code, out, stderr)
+	}
+	for _, f := range []struct{ path, magic string }{{deck, "PK\x03\x04"}, {pdf, "%PDF-"}} {
+		if data, err := os.ReadFile(f.path); err != nil || !strings.HasPrefix(string(data), f.magic) {
+			t.Errorf("%s is not what it should be (%v)", f.path, err)
+		}
+	}
+	bad := filepath.Join(dir, "bad.potx")
+	os.WriteFile(bad, []byte("not a template"), 0o644)
+	code, _, stderr = run("export", "--db", db, "--account", "Northwind Logistics", "--pptx", filepath.Join(dir, "t.pptx"), "--template", bad)
+	if code != 0 || !strings.Contains(stderr, "bad.potx cannot be used") {
+		t.Errorf("an unusable template: %d %q", code, stderr)
+	}
+	if code, _, stderr := run("export", "--db", db, "--pptx", filepath.Join(dir, "x.pptx")); code != 2 || !strings.Contains(stderr, "--account") {
+		t.Errorf("a deck without --account: %d %q", code, stderr)
 	}
 }

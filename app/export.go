@@ -28,7 +28,10 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	xlsx := fs.String("xlsx", "", "write the workbook (all accounts, or --account) here")
 	safe := fs.Bool("customer-safe", false, "map only: leave out attitudes, coverage strengths and gaps")
 	internal := fs.Bool("internal", false, "review pack: include internal fields, attitudes and health")
-	figures := fs.Bool("figures", false, "review pack: show plan against actual to the customer")
+	figures := fs.Bool("figures", false, "review pack or deck: show plan against actual to the customer")
+	pptx := fs.String("pptx", "", "write the account's review deck (PowerPoint) here")
+	pdf := fs.String("pdf", "", "write the account's review as a PDF here")
+	template := fs.String("template", "", "review deck: the company's .potx or .pptx template to use")
 	usageErr := func(msg string) int {
 		fmt.Fprintf(stderr, "orchard export: %s\n\n", msg)
 		fmt.Fprintf(stderr, usage, DefaultWorkspacePath())
@@ -44,6 +47,10 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return usageErr("--db is required")
 	}
 	switch {
+	case (*pptx != "" || *pdf != "") && *account == "":
+		return usageErr("a review deck is made for one account: add --account NAME")
+	case *pptx != "" || *pdf != "":
+		return report(exportDeck(*db, *account, *pptx, *pdf, *template, *internal, *figures, stdout, stderr), stderr)
 	case *xlsx != "":
 		return report(exportWorkbook(*db, *account, *xlsx, stdout), stderr)
 	case *mapPath != "" && *account != "":
@@ -56,7 +63,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	case *out != "" && *account != "":
 		return report(exportPack(*db, *account, *out, *internal, *figures, stdout), stderr)
 	}
-	return usageErr("say what to export: --account NAME --out DIR (review pack), --chart NAME --out FILE, --map FILE.png or --xlsx FILE")
+	return usageErr("say what to export: --account NAME --out DIR (review pack), --account NAME --pptx FILE or --pdf FILE (review deck), --chart NAME --out FILE, --map FILE.png or --xlsx FILE")
 }
 
 // openAccount opens a workspace and finds the account named name, or
@@ -88,6 +95,37 @@ func exportPack(db, name, dir string, internal, figures bool, stdout io.Writer) 
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote the review pack of %s to %s (%d files)\n", a.Name, dir, len(files))
+	return nil
+}
+
+// exportDeck writes an account's review deck and/or its PDF.
+func exportDeck(db, name, pptx, pdf, template string, internal, figures bool, stdout, stderr io.Writer) error {
+	ws, a, err := openAccount(db, name)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
+	for _, out := range []struct {
+		path   string
+		format pack.DeckFormat
+	}{{pptx, pack.PPTX}, {pdf, pack.PDF}} {
+		if out.path == "" {
+			continue
+		}
+		res, err := pack.WriteDeck(ws.Portfolio(), pack.DeckOptions{AccountID: a.ID, Path: out.path, Format: out.format,
+			Internal: internal, Figures: figures, Template: template})
+		if err != nil {
+			return err
+		}
+		if res.TemplateProblem != "" {
+			fmt.Fprintf(stderr, "orchard export: %s\n", res.TemplateProblem)
+		}
+		version := "customer-safe"
+		if internal {
+			version = "internal"
+		}
+		fmt.Fprintf(stdout, "wrote the %s review of %s to %s (%d slides)\n", version, a.Name, out.path, res.Slides)
+	}
 	return nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"orchard/app/pack"
 	"orchard/model"
 	"orchard/views"
 )
@@ -358,5 +359,45 @@ func TestMenuFollowsTheWorkspace(t *testing.T) {
 		if !it.Disabled {
 			t.Errorf("%q is enabled with no workspace open", it.Label)
 		}
+	}
+}
+
+// Account ▸ Export review deck… writes the deck of the selected account
+// with the template chosen in Edit ▸ Review deck template…, and says when
+// that template could not be used.
+func TestExportDeckFromTheWindow(t *testing.T) {
+	d := newTestDesktop(t)
+	var acc *model.Account
+	for _, a := range d.ws.Portfolio().Accounts() {
+		if a.Name == "Northwind Logistics" {
+			acc = a
+		}
+	}
+	d.shell.SelectAccount(acc.ID)
+	var item *fyne.MenuItem
+	for _, m := range d.main.Items {
+		for _, it := range m.Items {
+			if m.Label == "Account" && it.Label == "Export review deck…" {
+				item = it
+			}
+		}
+	}
+	if item == nil {
+		t.Fatal("no Account ▸ Export review deck…")
+	}
+	item.Action() // the options dialog
+	if d.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("the deck's options did not open")
+	}
+	d.win.Canvas().Overlays().Top().Hide()
+	out := filepath.Join(t.TempDir(), "review.pptx")
+	if err := <-d.buildDeck(pack.DeckOptions{AccountID: acc.ID, Path: out, Format: pack.PPTX}, acc.Name); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Stat(out); err != nil || info.Size() < 10_000 {
+		t.Fatalf("the deck was not written: %v", err)
+	}
+	if !strings.Contains(d.shell.Status(), "Wrote the review of Northwind Logistics") {
+		t.Errorf("status line: %q", d.shell.Status())
 	}
 }

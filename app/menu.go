@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 
+	"orchard/app/pack"
 	"orchard/views"
 )
 
@@ -22,7 +23,10 @@ func (d *desktopApp) buildMenu() {
 	exportBook := fyne.NewMenuItem("Export workbook…", d.exportDialog)
 	exportAccount := fyne.NewMenuItem("Export account workbook…", func() { d.exportWorkbook(true) })
 	exportPack := &fyne.MenuItem{Label: "Export review pack…", Action: d.exportPackDialog, Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}}
-	d.needsWorkspace = []*fyne.MenuItem{saveCopy, importItem, exportBook, exportAccount, exportPack}
+	exportDeck := &fyne.MenuItem{Label: "Export review deck…", Action: func() { d.exportDeckDialog(pack.PPTX) },
+		Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}}
+	exportPDF := fyne.NewMenuItem("Export review as PDF…", func() { d.exportDeckDialog(pack.PDF) })
+	d.needsWorkspace = []*fyne.MenuItem{saveCopy, importItem, exportBook, exportAccount, exportPack, exportDeck, exportPDF}
 	d.removeSample = fyne.NewMenuItem("Remove sample workspace…", d.removeSampleDialog)
 	file := fyne.NewMenu("File",
 		fyne.NewMenuItem("New workspace…", d.newDialog),
@@ -64,7 +68,12 @@ func (d *desktopApp) buildMenu() {
 				views.ShowRatesDialog(d.ws, d.win)
 			}
 		}),
+		fyne.NewMenuItem("Review deck template…", d.deckTemplateDialog),
 	)
+	// What is made for the selected account, to take to its review.
+	accountPack := fyne.NewMenuItem("Export review pack…", d.exportPackDialog)
+	d.needsWorkspace = append(d.needsWorkspace, accountPack)
+	account := fyne.NewMenu("Account", exportDeck, exportPDF, accountPack)
 	view := fyne.NewMenu("View")
 	// Ctrl+1…4 are the workshop's stops: quadrant, map, board, review.
 	for i, sec := range []views.Section{views.SectionPortfolio, views.SectionMap, views.SectionBoard, views.SectionReview, views.SectionPlan, views.SectionMyActions} {
@@ -83,7 +92,7 @@ func (d *desktopApp) buildMenu() {
 		&fyne.MenuItem{Label: "Workshop mode", Action: d.toggleWorkshop, Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyF11}},
 		fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Region and formats…", d.regionDialog))
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Orchard", d.about))
-	d.main = fyne.NewMainMenu(file, edit, view, help)
+	d.main = fyne.NewMainMenu(file, edit, view, account, help)
 	d.win.SetMainMenu(d.main)
 }
 

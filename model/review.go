@@ -172,3 +172,52 @@ func ScoreTrendOf(cards []*Scorecard) ScoreTrend {
 	sort.Slice(t.Dates, func(i, j int) bool { return t.Dates[i].Before(t.Dates[j]) })
 	return t
 }
+
+// PeriodRevenue is one period's revenue target and actual for an account.
+type PeriodRevenue struct {
+	Period               string
+	Target, Actual       Money
+	HasTarget, HasActual bool
+}
+
+// PlanVsActual lists an account's revenue targets and actuals by period,
+// earliest first: the figures behind the revenue chart and the review's
+// plan-against-actual table.
+func (p *Portfolio) PlanVsActual(accountID string) []PeriodRevenue {
+	byPeriod := map[string]*PeriodRevenue{}
+	var out []PeriodRevenue
+	for _, e := range p.OfAccount(KindFigure, accountID) {
+		f := e.(*PeriodFigure)
+		r := byPeriod[f.Period]
+		if r == nil {
+			r = &PeriodRevenue{Period: f.Period}
+			byPeriod[f.Period] = r
+		}
+		if f.FigureKind == FigureTarget {
+			r.Target, r.HasTarget = f.Revenue, true
+		} else {
+			r.Actual, r.HasActual = f.Revenue, true
+		}
+	}
+	for _, r := range byPeriod {
+		out = append(out, *r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Period < out[j].Period })
+	return out
+}
+
+// CustomerChanges is Changes as the customer may read it: their people who
+// joined or left, actions completed and their own scorecard, without our
+// quadrant or the attitudes we recorded.
+func CustomerChanges(before, after ReviewSnapshot) []string {
+	before.Quadrant = after.Quadrant
+	people := make(map[string]SnapPerson, len(before.People))
+	for id, p := range before.People {
+		if now, ok := after.People[id]; ok {
+			p.Attitude = now.Attitude
+		}
+		people[id] = p
+	}
+	before.People = people
+	return Changes(before, after)
+}

@@ -272,6 +272,9 @@ func (s *Shell) SetStatus(msg string) {
 	s.status.SetText(msg)
 }
 
+// Status is what the status line says.
+func (s *Shell) Status() string { return s.status.Text }
+
 // Flush saves edits still sitting in a form field. It returns the error
 // when the field does not validate, so closing can ask what to do.
 func (s *Shell) Flush() error {

@@ -59,11 +59,11 @@ func Contents(o Options) (included, heldBack []string) {
 	if o.Internal {
 		return []string{"Every chart (" + strings.Join(chart.Names, ", ") + ") as PNG and SVG, marked INTERNAL",
 				"The relationship map with attitudes, buying roles, influence and coverage",
-				"The account workbook with every column", "The summary page with account health"},
+				"The account workbook with every column", "The summary page with account health, and the review as a PDF"},
 			[]string{"Nothing: this is the internal version, not for the customer"}
 	}
 	included = []string{"Charts: " + strings.Join(CustomerCharts(o.Figures), ", "), "The relationship map: names, titles and reporting lines",
-		"The account workbook: goals, initiatives, agreed actions, people, our team", "The summary page"}
+		"The account workbook: goals, initiatives, agreed actions, people, our team", "The summary page, and the review as a PDF"}
 	heldBack = []string{"Other customers (portfolio quadrant and Pareto)", "Our assessments: scores, priority, health, margin, potential, win probability, competitors",
 		"Attitudes, buying roles, influence, coverage and concerns", "Opportunities and actions not agreed with the customer",
 		"Everything marked internal (goals, initiatives, notes, team members)"}
@@ -99,6 +99,7 @@ func Write(p *model.Portfolio, o Options) ([]string, error) {
 			os.RemoveAll(tmp)
 		}
 	}()
+	whole := p
 	safe := !o.Internal
 	charts := chart.Names
 	if safe {
@@ -109,7 +110,7 @@ func Write(p *model.Portfolio, o Options) ([]string, error) {
 		charts = CustomerCharts(o.Figures)
 	}
 	var files []string
-	total := 2*len(charts) + 3
+	total := 2*len(charts) + 4
 	step := 0
 	tick := func(what string) error {
 		step++
@@ -162,6 +163,23 @@ func Write(p *model.Portfolio, o Options) ([]string, error) {
 	}
 	files = append(files, book)
 	if err := tick("workbook"); err != nil {
+		return nil, err
+	}
+	// The same review as the deck, as a PDF to print or send. It is made
+	// from the whole portfolio: it applies the customer-safe rules itself.
+	slides, err := reviewDeck(whole, a.ID, o.Internal, o.Figures, o.Today, builtinGeometry)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := writePDF(slides, o.Internal, a.Name+" — account review "+model.FormatDate(o.Today))
+	if err != nil {
+		return nil, fmt.Errorf("writing the review PDF: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(tmp, "review.pdf"), doc, 0o666); err != nil {
+		return nil, fmt.Errorf("writing review.pdf of the review pack: %w", err)
+	}
+	files = append(files, "review.pdf")
+	if err := tick("review PDF"); err != nil {
 		return nil, err
 	}
 	page := summaryPage(p, a, files, o.Internal, o.Today)

@@ -92,7 +92,7 @@ func TestCustomerSafePack(t *testing.T) {
 			t.Errorf("the customer-safe pack holds %s (other customers, our assessments, or figures not chosen)", n)
 		}
 	}
-	for _, n := range []string{"relationship-map.png", "account.xlsx", "summary.html"} {
+	for _, n := range []string{"relationship-map.png", "account.xlsx", "summary.html", "review.pdf"} {
 		if len(got[n]) == 0 {
 			t.Errorf("the pack lacks %s", n)
 		}
@@ -167,6 +167,21 @@ func TestPackFailsWholeOrCancels(t *testing.T) {
 // BenchmarkReviewPack300 builds a pack for an account with 300
 // stakeholders and 500 actions.
 func BenchmarkReviewPack300(b *testing.B) {
+	p, acc := bigAccount(b)
+	parent := b.TempDir()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		if _, err := pack.Write(p, pack.Options{AccountID: acc.ID, Dir: filepath.Join(parent, fmt.Sprint(i)), Today: today}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// bigAccount is the sample with 300 more stakeholders and 500 more
+// actions on the account reviewed.
+func bigAccount(b testing.TB) (*model.Portfolio, *model.Account) {
 	p, acc := secretPortfolio(b)
 	var people []*model.Stakeholder
 	for i := 0; i < 300; i++ {
@@ -178,17 +193,9 @@ func BenchmarkReviewPack300(b *testing.B) {
 		p.Put(s)
 	}
 	for i := 0; i < 500; i++ {
-		p.Put(&model.Action{ID: fmt.Sprintf("ba%03d", i), AccountID: acc.ID, Title: fmt.Sprintf("Action %d", i), Status: model.Statuses[i%5]})
+		p.Put(&model.Action{ID: fmt.Sprintf("ba%03d", i), AccountID: acc.ID, Title: fmt.Sprintf("Action %d", i), Status: model.Statuses[i%5], CustomerAgreed: i%2 == 0})
 	}
-	parent := b.TempDir()
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		i++
-		if _, err := pack.Write(p, pack.Options{AccountID: acc.ID, Dir: filepath.Join(parent, fmt.Sprint(i)), Today: today}); err != nil {
-			b.Fatal(err)
-		}
-	}
+	return p, acc
 }
 
 // A pack for an account whose names carry markup holds no live markup:

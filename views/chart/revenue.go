@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 
 	gochart "github.com/wcharczuk/go-chart/v2"
 
@@ -116,24 +115,10 @@ func RevenueVsTarget(p *model.Portfolio, accountID string, f Format, width, heig
 
 // revenueSeries lines up targets and actuals by period, oldest first.
 func revenueSeries(p *model.Portfolio, accountID string) (periods []string, target, actual []float64) {
-	byPeriod := map[string][2]float64{}
-	for _, e := range p.OfAccount(model.KindFigure, accountID) {
-		fig := e.(*model.PeriodFigure)
-		v := byPeriod[fig.Period]
-		if fig.FigureKind == model.FigureTarget {
-			v[0] = fig.Revenue.Major()
-		} else {
-			v[1] = fig.Revenue.Major()
-		}
-		byPeriod[fig.Period] = v
-	}
-	for per := range byPeriod {
-		periods = append(periods, per)
-	}
-	sort.Strings(periods)
-	for _, per := range periods {
-		target = append(target, byPeriod[per][0])
-		actual = append(actual, byPeriod[per][1])
+	for _, r := range p.PlanVsActual(accountID) {
+		periods = append(periods, r.Period)
+		target = append(target, r.Target.Major())
+		actual = append(actual, r.Actual.Major())
 	}
 	return periods, target, actual
 }
