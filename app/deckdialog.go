@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -82,34 +81,15 @@ func (d *desktopApp) exportDeckDialog(format pack.DeckFormat) {
 // buildDeck writes the deck on a goroutine from a copy of the portfolio;
 // the channel receives the outcome.
 func (d *desktopApp) buildDeck(o pack.DeckOptions, name string) <-chan error {
-	done := make(chan error, 1)
-	bar := widget.NewProgressBar()
-	step := widget.NewLabel("Starting…")
-	var cancelled atomic.Bool
-	progress := dialog.NewCustom("Writing the review of "+name, "Cancel", container.NewVBox(step, bar), d.win)
-	progress.SetOnClosed(func() { cancelled.Store(true) })
-	progress.Resize(fyne.NewSize(520, 160))
-	progress.Show()
 	p := d.ws.Portfolio().Copy()
-	o.Progress = func(n, total int, what string) {
-		fyne.Do(func() {
-			bar.SetValue(float64(n) / float64(total))
-			step.SetText(what)
-		})
-	}
-	o.Cancelled = cancelled.Load
-	go func() {
-		res, err := pack.WriteDeck(p, o)
-		fyne.Do(func() {
-			if cancelled.Load() && err == pack.ErrDeckCancelled {
-				return
-			}
-			cancelled.Store(true) // closing the dialog now is not a cancel
-			progress.Hide()
-			if err != nil {
-				dialog.ShowError(err, d.win)
-				return
-			}
+	var res pack.DeckResult
+	return d.longWork("Writing the review of "+name, pack.ErrDeckCancelled,
+		func(progress func(int, int, string), cancelled func() bool) (err error) {
+			o.Progress, o.Cancelled = progress, cancelled
+			res, err = pack.WriteDeck(p, o)
+			return err
+		},
+		func() {
 			if res.TemplateProblem != "" {
 				dialog.ShowInformation("Company template not used", res.TemplateProblem, d.win)
 			}
@@ -117,9 +97,6 @@ func (d *desktopApp) buildDeck(o pack.DeckOptions, name string) <-chan error {
 				d.shell.SetStatus(fmt.Sprintf("Wrote the review of %s to %s (%d slides)", name, o.Path, res.Slides))
 			}
 		})
-		done <- err
-	}()
-	return done
 }
 
 // deckTemplateDialog lets the user put the review deck on their company's

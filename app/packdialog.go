@@ -67,40 +67,56 @@ func (d *desktopApp) buildPack(accountID, name, dir string, internal bool) <-cha
 // buildPackWith is buildPack that may show plan against actual in a
 // customer-safe pack.
 func (d *desktopApp) buildPackWith(accountID, name, dir string, internal, figures bool) <-chan error {
-	done := make(chan error, 1)
-	bar := widget.NewProgressBar()
-	step := widget.NewLabel("Starting…")
-	var cancelled atomic.Bool
-	progress := dialog.NewCustom("Building the review pack of "+name, "Cancel", container.NewVBox(step, bar), d.win)
-	progress.SetOnClosed(func() { cancelled.Store(true) })
-	progress.Resize(fyne.NewSize(520, 160))
-	progress.Show()
 	p := d.ws.Portfolio().Copy() // the goroutine reads its own copy
-	go func() {
-		files, err := pack.Write(p, pack.Options{AccountID: accountID, Dir: dir, Internal: internal, Figures: figures,
-			Progress: func(done, total int, what string) {
-				fyne.Do(func() {
-					bar.SetValue(float64(done) / float64(total))
-					step.SetText(what)
-				})
-			},
-			Cancelled: cancelled.Load,
-		})
-		fyne.Do(func() {
-			if cancelled.Load() && err == pack.ErrCancelled {
-				return
-			}
-			cancelled.Store(true) // closing the dialog now is not a cancel
-			progress.Hide()
-			if err != nil {
-				dialog.ShowError(err, d.win)
-				return
-			}
+	var files []string
+	return d.longWork("Building the review pack of "+name, pack.ErrCancelled,
+		func(progress func(int, int, string), cancelled func() bool) (err error) {
+			files, err = pack.Write(p, pack.Options{AccountID: accountID, Dir: dir, Internal: internal, Figures: figures,
+				Progress: progress, Cancelled: cancelled})
+			return err
+		},
+		func() {
 			if d.shell != nil {
 				d.shell.SetStatus(fmt.Sprintf("Wrote the review pack of %s to %s (%d files)", name, dir, len(files)))
 			}
 		})
-		done <- err
+}
+
+// longWork runs work on a goroutine behind a progress dialog whose Cancel
+// asks it to stop: work hears through progress and cancelled, and returns
+// stopped when it stopped for a Cancel, which ends quietly. Any other error
+// is shown; success runs done. Both happen on the UI thread; the channel
+// receives work's outcome after that.
+func (d *desktopApp) longWork(title string, stopped error, work func(progress func(done, total int, what string), cancelled func() bool) error, done func()) <-chan error {
+	out := make(chan error, 1)
+	bar := widget.NewProgressBar()
+	step := widget.NewLabel("Starting…")
+	var cancelled atomic.Bool
+	dlg := dialog.NewCustom(title, "Cancel", container.NewVBox(step, bar), d.win)
+	dlg.SetOnClosed(func() { cancelled.Store(true) })
+	dlg.Resize(fyne.NewSize(520, 160))
+	dlg.Show()
+	progress := func(n, total int, what string) {
+		fyne.Do(func() {
+			bar.SetValue(float64(n) / float64(total))
+			step.SetText(what)
+		})
+	}
+	go func() {
+		err := work(progress, cancelled.Load)
+		fyne.Do(func() {
+			if cancelled.Load() && err == stopped {
+				return
+			}
+			cancelled.Store(true) // closing the dialog now is not a cancel
+			dlg.Hide()
+			if err != nil {
+				dialog.ShowError(err, d.win)
+				return
+			}
+			done()
+		})
+		out <- err
 	}()
-	return done
+	return out
 }

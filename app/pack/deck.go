@@ -81,18 +81,7 @@ func WriteDeck(p *model.Portfolio, o DeckOptions) (DeckResult, error) {
 	if o.Today.IsZero() {
 		o.Today = time.Now()
 	}
-	const total = 4
-	step := 0
-	tick := func(what string) error {
-		step++
-		if o.Progress != nil {
-			o.Progress(step, total, what)
-		}
-		if o.Cancelled != nil && o.Cancelled() {
-			return ErrDeckCancelled
-		}
-		return nil
-	}
+	tick := (&steps{total: 4, progress: o.Progress, cancelled: o.Cancelled, stop: ErrDeckCancelled}).tick
 	t := builtinTemplate()
 	if o.Format == PPTX && strings.TrimSpace(o.Template) != "" {
 		ct, err := loadTemplate(o.Template)

@@ -146,13 +146,20 @@ func checkPackage(t *testing.T, parts map[string][]byte, slides int) {
 	}
 }
 
-// forbiddenFor lists what the customer-safe review of acc must not say.
+// forbiddenFor lists what the customer-safe review (deck, PDF or pack) of
+// acc must not say: our assessment words, other customers, internal goals,
+// actions not agreed with the customer.
 func forbiddenFor(p *model.Portfolio, acc *model.Account) []string {
 	forbidden := []string{"SECRETGOAL", "SECRETNOTE", "SECRETLESSON", "gatekeeper", "champion", "detractor", "supporter",
 		"Attitude", "Influence", "Buying role", "Probability", "Margin", "Priority", "Potential", "Account health", "Coverage", "INTERNAL", "quadrant"}
 	for _, other := range p.Accounts() {
 		if other.ID != acc.ID {
 			forbidden = append(forbidden, other.Name)
+		}
+	}
+	for _, e := range p.All(model.KindGoal) {
+		if g := e.(*model.Goal); g.Internal {
+			forbidden = append(forbidden, g.Title)
 		}
 	}
 	agreed := map[string]bool{}

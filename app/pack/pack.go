@@ -73,6 +73,27 @@ func Contents(o Options) (included, heldBack []string) {
 	return included, heldBack
 }
 
+// steps reports a long job's progress and hears whether to stop.
+type steps struct {
+	done, total int
+	progress    func(done, total int, what string)
+	cancelled   func() bool
+	stop        error // returned once cancelled
+}
+
+// tick says one more step is done (what) and returns stop when the user
+// has cancelled.
+func (s *steps) tick(what string) error {
+	s.done++
+	if s.progress != nil {
+		s.progress(s.done, s.total, what)
+	}
+	if s.cancelled != nil && s.cancelled() {
+		return s.stop
+	}
+	return nil
+}
+
 // Write builds the pack and returns the files it holds (relative names).
 func Write(p *model.Portfolio, o Options) ([]string, error) {
 	a := p.Account(o.AccountID)
@@ -110,18 +131,7 @@ func Write(p *model.Portfolio, o Options) ([]string, error) {
 		charts = CustomerCharts(o.Figures)
 	}
 	var files []string
-	total := 2*len(charts) + 4
-	step := 0
-	tick := func(what string) error {
-		step++
-		if o.Progress != nil {
-			o.Progress(step, total, what)
-		}
-		if o.Cancelled != nil && o.Cancelled() {
-			return ErrCancelled
-		}
-		return nil
-	}
+	tick := (&steps{total: 2*len(charts) + 4, progress: o.Progress, cancelled: o.Cancelled, stop: ErrCancelled}).tick
 	write := func(name string, data []byte) error {
 		if o.Internal {
 			data = markInternal(name, data)
