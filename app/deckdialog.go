@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -34,24 +33,7 @@ func (d *desktopApp) exportDeckDialog(format pack.DeckFormat) {
 		return
 	}
 	a := d.ws.Portfolio().Account(d.shell.Account())
-	goesIn, heldBack := widget.NewLabel(""), widget.NewLabel("")
-	goesIn.Wrapping, heldBack.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
-	figures := widget.NewCheck("Show plan against actual (revenue and targets)", nil)
-	internal := widget.NewCheck("Internal version (every action, attitudes, health: not for the customer; every slide says INTERNAL)", nil)
-	preview := func(bool) {
-		in, out := pack.DeckContents(internal.Checked, figures.Checked)
-		goesIn.SetText("• " + strings.Join(in, "\n• "))
-		heldBack.SetText("• " + strings.Join(out, "\n• "))
-		if internal.Checked {
-			figures.Disable()
-		} else {
-			figures.Enable()
-		}
-	}
-	figures.OnChanged, internal.OnChanged = preview, preview
-	preview(false)
-	items := []*widget.FormItem{widget.NewFormItem("", figures), widget.NewFormItem("", internal),
-		widget.NewFormItem("Goes in", goesIn), widget.NewFormItem("Held back", heldBack)}
+	figures, internal, items := reviewChoices("Internal version (every action, attitudes, health: not for the customer; every slide says INTERNAL)", pack.DeckContents)
 	if format == pack.PPTX {
 		tmpl := "Orchard's built-in template (Edit ▸ Review deck template… to use your company's)"
 		if t := d.fa.Preferences().String(prefDeckTemplate); t != "" {

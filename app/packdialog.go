@@ -28,14 +28,30 @@ func (d *desktopApp) exportPackDialog() {
 	a := d.ws.Portfolio().Account(d.shell.Account())
 	folder := views.NewEntry()
 	folder.SetText(filepath.Join(homeDir(), model.FileName(fmt.Sprintf("%s review pack %s", a.Name, time.Now().Format("2006-01-02")))))
-	// The preview says what goes in and what is held back, and follows
-	// the tick boxes.
+	figures, internal, choices := reviewChoices("Internal version (attitudes, health, private notes: not for the customer)",
+		func(internal, figures bool) ([]string, []string) {
+			return pack.Contents(pack.Options{Internal: internal, Figures: figures})
+		})
+	form := dialog.NewForm("Export review pack of "+a.Name, "Export", "Cancel", append([]*widget.FormItem{
+		widget.NewFormItem("New folder", folder)}, choices...), func(ok bool) {
+		if ok {
+			d.buildPackWith(a.ID, a.Name, folder.Text, internal.Checked, figures.Checked)
+		}
+	}, d.win)
+	form.Resize(fyne.NewSize(760, 520))
+	form.Show()
+}
+
+// reviewChoices are the tick boxes of a review's export (plan against
+// actual; the internal version) and the preview of what goes in and what
+// is held back, which follows them.
+func reviewChoices(internalText string, contents func(internal, figures bool) (in, out []string)) (figures, internal *widget.Check, items []*widget.FormItem) {
 	goesIn, heldBack := widget.NewLabel(""), widget.NewLabel("")
 	goesIn.Wrapping, heldBack.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
-	figures := widget.NewCheck("Show plan against actual (revenue and targets)", nil)
-	internal := widget.NewCheck("Internal version (attitudes, health, private notes: not for the customer)", nil)
+	figures = widget.NewCheck("Show plan against actual (revenue and targets)", nil)
+	internal = widget.NewCheck(internalText, nil)
 	preview := func(bool) {
-		in, out := pack.Contents(pack.Options{Internal: internal.Checked, Figures: figures.Checked})
+		in, out := contents(internal.Checked, figures.Checked)
 		goesIn.SetText("• " + strings.Join(in, "\n• "))
 		heldBack.SetText("• " + strings.Join(out, "\n• "))
 		if internal.Checked {
@@ -46,16 +62,8 @@ func (d *desktopApp) exportPackDialog() {
 	}
 	figures.OnChanged, internal.OnChanged = preview, preview
 	preview(false)
-	form := dialog.NewForm("Export review pack of "+a.Name, "Export", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("New folder", folder), widget.NewFormItem("", figures), widget.NewFormItem("", internal),
-		widget.NewFormItem("Goes in", goesIn), widget.NewFormItem("Held back", heldBack),
-	}, func(ok bool) {
-		if ok {
-			d.buildPackWith(a.ID, a.Name, folder.Text, internal.Checked, figures.Checked)
-		}
-	}, d.win)
-	form.Resize(fyne.NewSize(760, 520))
-	form.Show()
+	return figures, internal, []*widget.FormItem{widget.NewFormItem("", figures), widget.NewFormItem("", internal),
+		widget.NewFormItem("Goes in", goesIn), widget.NewFormItem("Held back", heldBack)}
 }
 
 // buildPack builds the pack on a goroutine; the channel receives the
