@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -66,13 +67,12 @@ var (
 func newBoardView(ws *workspace.Workspace, win fyne.Window, scope boardScope, today func() time.Time) *boardView {
 	b := &boardView{ws: ws, win: win, scope: scope, today: today, headers: map[model.Status]*columnHeader{}}
 	b.ExtendBaseWidget(b)
-	th, v := b.theme(), fyne.CurrentApp().Settings().ThemeVariant()
-	b.marker = canvas.NewRectangle(th.Color(theme.ColorNamePrimary, v))
+	b.marker = canvas.NewRectangle(color.Transparent)
 	b.marker.Hide()
-	ghostBg := canvas.NewRectangle(th.Color(theme.ColorNameOverlayBackground, v))
-	ghostBg.StrokeColor, ghostBg.StrokeWidth, ghostBg.CornerRadius = th.Color(theme.ColorNamePrimary, v), 2, 4
+	ghostBg := canvas.NewRectangle(color.Transparent)
+	ghostBg.StrokeWidth, ghostBg.CornerRadius = 2, 4
 	ghostBg.Resize(fyne.NewSize(200, baseCardHeight))
-	b.ghostTxt = canvas.NewText("", th.Color(theme.ColorNameForeground, v))
+	b.ghostTxt = canvas.NewText("", color.Black)
 	b.ghostTxt.TextStyle = fyne.TextStyle{Bold: true}
 	b.ghostTxt.Move(fyne.NewPos(10, 8))
 	b.ghost = container.NewWithoutLayout(ghostBg, b.ghostTxt)
@@ -86,6 +86,19 @@ func newBoardView(ws *workspace.Workspace, win fyne.Window, scope boardScope, to
 	b.root = container.NewStack(b.body, b.overlay)
 	b.reload()
 	return b
+}
+
+// styleOverlay takes the drag's ghost card and drop marker colours from the
+// current theme; it runs as a drag starts, so they follow a change of
+// theme or workshop mode.
+func (b *boardView) styleOverlay() {
+	th, v := b.theme(), fyne.CurrentApp().Settings().ThemeVariant()
+	b.marker.FillColor = th.Color(theme.ColorNamePrimary, v)
+	bg := b.ghost.Objects[0].(*canvas.Rectangle)
+	bg.FillColor, bg.StrokeColor = th.Color(theme.ColorNameOverlayBackground, v), th.Color(theme.ColorNamePrimary, v)
+	b.ghostTxt.Color = th.Color(theme.ColorNameForeground, v)
+	bg.Refresh()
+	b.marker.Refresh()
 }
 
 func (b *boardView) theme() fyne.Theme {

@@ -45,6 +45,7 @@ func (b *boardView) dragCard(c *boardCard, ev *fyne.DragEvent) {
 		for _, cell := range b.cells {
 			b.drag.rects = append(b.drag.rects, cellRect{cell, d.AbsolutePositionForObject(cell.list), cell.list.Size()})
 		}
+		b.styleOverlay()
 		b.ghostTxt.Text = shortName(c.action.Title, 28)
 		b.ghostTxt.Refresh()
 		b.ghost.Resize(fyne.NewSize(c.Size().Width, b.cardHeight()))

@@ -77,40 +77,59 @@ func (r *quadrantRenderer) applySizes() {
 
 func newQuadrantRenderer(q *quadrantEditor) *quadrantRenderer {
 	r := &quadrantRenderer{q: q}
-	th := q.Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
 	tint := []color.Color{
 		withAlpha(ColorSecond, 0x18), withAlpha(ColorFirst, 0x30),
 		withAlpha(ColorFourth, 0x18), withAlpha(ColorThird, 0x18),
 	}
 	for i := range r.quads {
 		r.quads[i] = canvas.NewRectangle(tint[i])
-		r.quadLabels[i] = canvas.NewText(quadrantTitles[i], th.Color(theme.ColorNameForeground, v))
-		r.quadLabels[i].TextSize = th.Size(theme.SizeNameCaptionText)
+		r.quadLabels[i] = canvas.NewText(quadrantTitles[i], color.Black)
 		r.quadLabels[i].TextStyle = fyne.TextStyle{Bold: i == 1}
 	}
-	line := th.Color(theme.ColorNameSeparator, v)
-	r.midX, r.midY = canvas.NewLine(line), canvas.NewLine(line)
+	r.midX, r.midY = canvas.NewLine(color.Black), canvas.NewLine(color.Black)
 	r.midX.StrokeWidth, r.midY.StrokeWidth = 2, 2
 	r.frame = canvas.NewRectangle(color.Transparent)
-	r.frame.StrokeColor, r.frame.StrokeWidth = line, 1
-	fg := th.Color(theme.ColorNameForeground, v)
-	r.axisX = canvas.NewText("Relationship strength and strategic fit  →  stronger", fg)
-	r.axisY = canvas.NewText("↑ Potential revenue value: higher", fg)
+	r.frame.StrokeWidth = 1
+	r.axisX = canvas.NewText("Relationship strength and strategic fit  →  stronger", color.Black)
+	r.axisY = canvas.NewText("↑ Potential revenue value: higher", color.Black)
 	r.axisX.TextStyle, r.axisY.TextStyle = fyne.TextStyle{Bold: true}, fyne.TextStyle{Bold: true}
-	r.hint = canvas.NewText("", th.Color(theme.ColorNamePlaceHolder, v))
+	r.hint = canvas.NewText("", color.Black)
 	r.hint.Alignment = fyne.TextAlignCenter
 	r.selection = canvas.NewCircle(color.Transparent)
-	r.selection.StrokeColor, r.selection.StrokeWidth = th.Color(theme.ColorNameForeground, v), 3
-	r.tipBox = canvas.NewRectangle(th.Color(theme.ColorNameOverlayBackground, v))
-	r.tipBox.StrokeColor, r.tipBox.StrokeWidth, r.tipBox.CornerRadius = line, 1, 4
+	r.selection.StrokeWidth = 3
+	r.tipBox = canvas.NewRectangle(color.Black)
+	r.tipBox.StrokeWidth, r.tipBox.CornerRadius = 1, 4
 	for i := range r.tipLines {
-		r.tipLines[i] = canvas.NewText("", fg)
+		r.tipLines[i] = canvas.NewText("", color.Black)
 	}
 	r.tipLines[0].TextStyle = fyne.TextStyle{Bold: true}
 	r.rebuild()
-	r.applySizes()
 	return r
+}
+
+// style takes the colours from the current theme, so a change of theme or
+// workshop mode restyles the quadrant on its next refresh.
+func (r *quadrantRenderer) style() {
+	th, v := r.q.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
+	fg, line := th.Color(theme.ColorNameForeground, v), th.Color(theme.ColorNameSeparator, v)
+	for i := range r.quadLabels {
+		r.quadLabels[i].Color = fg
+	}
+	r.midX.StrokeColor, r.midY.StrokeColor, r.frame.StrokeColor = line, line, line
+	r.axisX.Color, r.axisY.Color = fg, fg
+	r.hint.Color = th.Color(theme.ColorNamePlaceHolder, v)
+	r.selection.StrokeColor = fg
+	r.tipBox.FillColor, r.tipBox.StrokeColor = th.Color(theme.ColorNameOverlayBackground, v), line
+	for _, t := range r.tipLines {
+		t.Color = fg
+	}
+	for i := range r.bubbles {
+		o := &r.bubbles[i]
+		o.label.Color = fg
+		if o.ring != nil {
+			o.ring.StrokeColor = fg
+		}
+	}
 }
 
 func withAlpha(c color.NRGBA, a uint8) color.NRGBA {
@@ -121,8 +140,6 @@ func withAlpha(c color.NRGBA, a uint8) color.NRGBA {
 // rebuild makes canvas objects for the current bubbles.
 func (r *quadrantRenderer) rebuild() {
 	q := r.q
-	th, v := q.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
-	fg := th.Color(theme.ColorNameForeground, v)
 	r.bubbles = make([]bubbleObjects, len(q.bubbles))
 	for i, b := range q.bubbles {
 		o := &r.bubbles[i]
@@ -130,10 +147,9 @@ func (r *quadrantRenderer) rebuild() {
 		o.circle.StrokeColor, o.circle.StrokeWidth = withAlpha(color.NRGBA{}, 0x60), 1
 		if b.acc.Placed {
 			o.ring = canvas.NewCircle(color.Transparent)
-			o.ring.StrokeColor, o.ring.StrokeWidth = fg, 2
+			o.ring.StrokeWidth = 2
 		}
-		o.label = canvas.NewText(q.nameOf(b), fg)
-		o.label.TextSize = th.Size(theme.SizeNameCaptionText)
+		o.label = canvas.NewText(q.nameOf(b), color.Black)
 		o.mark = canvas.NewText("", color.Black)
 		o.mark.TextStyle, o.mark.Alignment = fyne.TextStyle{Bold: true}, fyne.TextAlignCenter
 		setMark(o.mark, b.eval.Priority)
@@ -175,6 +191,7 @@ func (r *quadrantRenderer) rebuild() {
 		r.objects = append(r.objects, t)
 	}
 	r.applySizes()
+	r.style()
 }
 
 func (r *quadrantRenderer) Objects() []fyne.CanvasObject { return r.objects }
@@ -190,6 +207,7 @@ func (r *quadrantRenderer) Refresh() {
 			r.bubbles[i].circle.FillColor = bubbleColor(b.eval.Priority)
 			setMark(r.bubbles[i].mark, b.eval.Priority)
 		}
+		r.style()
 	}
 	r.applySizes()
 	r.Layout(r.q.Size())

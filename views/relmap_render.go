@@ -33,6 +33,7 @@ type relMapRenderer struct {
 	connectL *canvas.Line
 	hint     *canvas.Text
 	objects  []fyne.CanvasObject
+	styled   [2]color.Color // the theme's foreground and card colour the objects were made with
 }
 
 func newRelMapRenderer(m *relMap) *relMapRenderer {
@@ -58,6 +59,9 @@ func (r *relMapRenderer) rebuild() {
 	m := r.m
 	th, v := m.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
 	fg := th.Color(theme.ColorNameForeground, v)
+	r.styled = [2]color.Color{fg, th.Color(theme.ColorNameInputBackground, v)}
+	r.connectL.StrokeColor = th.Color(theme.ColorNamePrimary, v)
+	r.hint.Color = th.Color(theme.ColorNamePlaceHolder, v)
 	muted := th.Color(theme.ColorNamePlaceHolder, v)
 	r.cards = make([]mapCardObjs, len(m.scene.Cards))
 	for i := range m.scene.Cards {
@@ -103,7 +107,11 @@ func (r *relMapRenderer) Destroy()                     {}
 func (r *relMapRenderer) MinSize() fyne.Size           { return fyne.NewSize(300, 240) }
 
 func (r *relMapRenderer) Refresh() {
-	if len(r.cards) != len(r.m.scene.Cards) || len(r.lines) != len(r.m.scene.Lines) || r.kindsChanged() {
+	// A change of theme (workshop mode, light or dark) makes the objects
+	// again in the new colours, as does a change of the scene's shape.
+	th, v := r.m.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
+	styled := [2]color.Color{th.Color(theme.ColorNameForeground, v), th.Color(theme.ColorNameInputBackground, v)}
+	if len(r.cards) != len(r.m.scene.Cards) || len(r.lines) != len(r.m.scene.Lines) || r.kindsChanged() || styled != r.styled {
 		r.rebuild()
 	}
 	r.Layout(r.m.Size())

@@ -43,13 +43,15 @@ func NewTheme(workshop bool, zoom float32) fyne.Theme {
 }
 
 // Projector colours: near-black on white or white on near-black, and a
-// darker green, all at least 7:1 against their background.
+// green dark on white and light on near-black, every pair at least 7:1 (a
+// buttons' text on the green too).
 var (
 	projectorInk      = color.NRGBA{R: 0x10, G: 0x10, B: 0x10, A: 0xff}
 	projectorPaper    = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
 	projectorNight    = color.NRGBA{R: 0x0a, G: 0x0a, B: 0x0a, A: 0xff}
 	projectorDay      = color.NRGBA{R: 0xfa, G: 0xfa, B: 0xfa, A: 0xff}
 	projectorGreen    = color.NRGBA{R: 0x1b, G: 0x5e, B: 0x20, A: 0xff}
+	projectorGreenDay = color.NRGBA{R: 0x9c, G: 0xe0, B: 0xa0, A: 0xff} // on near-black
 	projectorMuted    = color.NRGBA{R: 0x30, G: 0x30, B: 0x30, A: 0xff}
 	projectorMutedDay = color.NRGBA{R: 0xd0, G: 0xd0, B: 0xd0, A: 0xff}
 )
@@ -74,8 +76,14 @@ func (t *orchardTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.C
 			}
 			return projectorMuted
 		case theme.ColorNamePrimary:
+			if dark {
+				return projectorGreenDay
+			}
 			return projectorGreen
 		case theme.ColorNameForegroundOnPrimary:
+			if dark {
+				return projectorInk
+			}
 			return projectorPaper
 		}
 	}
