@@ -92,7 +92,7 @@ func TestWindowSeesCommandLineImport(t *testing.T) {
 		t.Fatalf("the window did not notice the import (%v)", err)
 	}
 	stale.Notes = "typed in the window before it noticed"
-	if err := window.Update(stale); err == nil {
+	if err := window.Save(stale); err == nil {
 		t.Fatal("the window's edit of a record the import changed was written over it")
 	}
 	now := window.Portfolio().Account(target.ID)

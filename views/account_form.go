@@ -379,7 +379,7 @@ func (f *accountForm) commit() error {
 		return nil
 	}
 	f.committing = true
-	err := f.ws.Update(c)
+	err := f.ws.Save(c)
 	f.committing = false
 	if err != nil {
 		fields := model.FieldErrors(err)

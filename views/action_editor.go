@@ -224,13 +224,7 @@ func (e *actionEditor) save() error {
 		}
 		return fmt.Errorf("%s", joinErrors(bad))
 	}
-	var err error
-	if e.ws.Portfolio().Get(model.KindAction, c.ID) == nil {
-		err = e.ws.Create(c)
-	} else {
-		err = e.ws.Update(c)
-	}
-	if err != nil {
+	if err := e.ws.Save(c); err != nil {
 		fields := model.FieldErrors(err)
 		for _, fe := range fields {
 			e.showError(fe.Field, capitalise(fe.Field)+" "+fe.Rule)

@@ -68,7 +68,7 @@ func (h *columnHeader) quickAdd(text string) {
 	if n := len(col); n > 0 {
 		a.Order = col[n-1].Order + 1
 	}
-	if err := b.ws.Create(a); err != nil {
+	if err := b.ws.Save(a); err != nil {
 		b.fail(err)
 		return
 	}

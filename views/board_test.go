@@ -343,7 +343,7 @@ func TestWorkshopBoardIsCustomerSafeAndLosesNothing(t *testing.T) {
 		a.CustomerAgreed = id != "P2"
 		a.Notes, a.NotesInternal = "Budget is tight, push licences", true
 		a.ExpectedImpact, a.Lesson = 76_000_00, "start earlier"
-		if err := ws.Update(a); err != nil {
+		if err := ws.Save(a); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -400,7 +400,7 @@ func TestMyActionsShowsTheMembersTargets(t *testing.T) {
 	if s.targets.Visible() {
 		t.Errorf("targets shown for a member who has none: %q", s.targets.Text)
 	}
-	if err := ws.Create(&model.PeriodFigure{ID: model.NewID(), MemberID: owner.ID, Period: period, FigureKind: model.FigureTarget, Revenue: model.MoneyFromMajor(2_000_000)}); err != nil {
+	if err := ws.Save(&model.PeriodFigure{ID: model.NewID(), MemberID: owner.ID, Period: period, FigureKind: model.FigureTarget, Revenue: model.MoneyFromMajor(2_000_000)}); err != nil {
 		t.Fatal(err)
 	}
 	if !s.targets.Visible() || !strings.Contains(s.targets.Text, period+" target 2.0M") || !strings.Contains(s.targets.Text, "their accounts brought") {

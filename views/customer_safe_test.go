@@ -108,7 +108,7 @@ func TestWorkshopScreensShowOnlyWhatTheCustomerMaySee(t *testing.T) {
 			a := accountByName(ws, name)
 			// An internal goal and a rival named on the whitespace, so the
 			// test always has something to hold back.
-			if err := ws.Create(&model.Goal{ID: model.NewID(), AccountID: a.ID, Title: "Lift our share of wallet to 40 percent", Internal: true}); err != nil {
+			if err := ws.Save(&model.Goal{ID: model.NewID(), AccountID: a.ID, Title: "Lift our share of wallet to 40 percent", Internal: true}); err != nil {
 				t.Fatal(err)
 			}
 			setWorkshop(s, true)

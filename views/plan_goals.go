@@ -98,15 +98,7 @@ func plural(n int, one, many string) string {
 
 // moveGoal reorders goals as one undoable step.
 func (s *planScreen) moveGoal(goals []*model.Goal, from, to int) {
-	changed := model.ReorderGoals(goals, from, to)
-	if len(changed) == 0 {
-		return
-	}
-	recs := make([]model.Entity, len(changed))
-	for i, c := range changed {
-		recs[i] = c
-	}
-	s.fail(s.ws.Apply("Move "+model.Describe(goals[from]), recs))
+	s.fail(s.ws.ReorderGoals(s.accountID, from, to))
 }
 
 // editGoal edits (or creates) a goal in a dialog that stays open on errors.
@@ -174,10 +166,7 @@ func (s *planScreen) editInitiative(in *model.Initiative) {
 
 // save creates or updates a record of this plan.
 func (s *planScreen) save(e model.Entity) error {
-	if s.ws.Portfolio().Get(e.Kind(), e.EntityID()) == nil {
-		return s.ws.Create(e)
-	}
-	return s.ws.Update(e)
+	return s.ws.Save(e)
 }
 
 // formDialog shows the plan's edit forms (see formDialog).

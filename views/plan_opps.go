@@ -140,18 +140,5 @@ func (s *planScreen) editOpportunity(o *model.Opportunity) {
 // saveOpportunity saves an opportunity; a new one from a whitespace cell
 // also marks that cell open, in the same undoable step.
 func (s *planScreen) saveOpportunity(o *model.Opportunity) error {
-	p := s.ws.Portfolio()
-	if err := p.Check(o); err != nil {
-		return err
-	}
-	recs := []model.Entity{o}
-	if p.Get(model.KindOpportunity, o.ID) == nil && o.BusinessUnit != "" && o.Offering != "" {
-		cell := p.WhitespaceGrid(s.accountID).Cells[[2]string{o.BusinessUnit, o.Offering}]
-		if cell != nil && cell.State != model.CellSold {
-			c := model.Clone(cell).(*model.WhitespaceCell)
-			c.State = model.CellOpen
-			recs = append(recs, c)
-		}
-	}
-	return s.ws.Apply("Save "+model.Describe(o), recs)
+	return s.ws.SaveOpportunity(o)
 }

@@ -38,7 +38,7 @@ func (s *planScreen) buildTeam() {
 			}
 			c := model.Clone(cur).(*model.TeamAssignment)
 			c.Responsibility, c.Internal = resp.Text, internal.Checked
-			s.fail(s.ws.Update(c))
+			s.fail(s.ws.Save(c))
 		}
 		resp.onCommit = save
 		internal.OnChanged = func(bool) { save() }
@@ -64,7 +64,7 @@ func (s *planScreen) buildTeam() {
 	pick.PlaceHolder = "Add a team member…"
 	add := widget.NewButtonWithIcon("Add to account team", theme.ContentAddIcon(), func() {
 		if id := ids[pick.Selected]; id != "" {
-			s.fail(s.ws.Create(&model.TeamAssignment{ID: model.NewID(), AccountID: s.accountID, MemberID: id}))
+			s.fail(s.ws.AddToTeam(s.accountID, id))
 		}
 	})
 	newMember := widget.NewButtonWithIcon("New team member…", theme.AccountIcon(), s.newMember)
@@ -86,7 +86,6 @@ func (s *planScreen) newMember() {
 	s.formDialog("New team member", items, func() error {
 		m := &model.TeamMember{ID: model.NewID(), Name: strings.TrimSpace(name.Text), Function: model.Function(fn.Selected),
 			Title: strings.TrimSpace(title.Text), Email: strings.TrimSpace(email.Text)}
-		return s.ws.Apply("Add team member "+m.Name, []model.Entity{m,
-			&model.TeamAssignment{ID: model.NewID(), AccountID: s.accountID, MemberID: m.ID}})
+		return s.ws.AddTeamMember(s.accountID, m)
 	})
 }

@@ -210,10 +210,14 @@ func TestWhitespaceMarkup(t *testing.T) {
 	set := ws.Portfolio().Settings
 	set.Offerings = []string{"Platform", "Services"}
 	ws.UpdateSettings(set)
-	ws.Apply("cells", []model.Entity{
-		&model.WhitespaceCell{ID: "w1", AccountID: "acc", BusinessUnit: "Finance", Offering: "Platform", State: model.CellSold, Revenue: 120_000_00},
-		&model.WhitespaceCell{ID: "w2", AccountID: "acc", BusinessUnit: "Finance", Offering: "Services", State: model.CellCompetitor, Competitor: "Rival"},
-	})
+	for _, c := range []*model.WhitespaceCell{
+		{ID: "w1", AccountID: "acc", BusinessUnit: "Finance", Offering: "Platform", State: model.CellSold, Revenue: 120_000_00},
+		{ID: "w2", AccountID: "acc", BusinessUnit: "Finance", Offering: "Services", State: model.CellCompetitor, Competitor: "Rival"},
+	} {
+		if err := ws.Save(c); err != nil {
+			t.Fatal(err)
+		}
+	}
 	w := test.NewTempWindow(t, nil)
 	s := newPlanScreen(ws, w, "acc", func() time.Time { return testToday }, nil)
 	s.space.Resize(fyne.NewSize(900, 300))

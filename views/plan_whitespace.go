@@ -188,18 +188,7 @@ func (s *planScreen) buildWhitespace() {
 
 // addUnit adds a row of unknown cells, one per offering, as one step.
 func (s *planScreen) addUnit(name string) {
-	g := s.ws.Portfolio().WhitespaceGrid(s.accountID)
-	for _, u := range g.Units {
-		if strings.EqualFold(u, name) {
-			s.fail(fmt.Errorf("the business unit %q is already on the map", u))
-			return
-		}
-	}
-	var recs []model.Entity
-	for _, o := range s.ws.Portfolio().Settings.Offerings {
-		recs = append(recs, &model.WhitespaceCell{ID: model.NewID(), AccountID: s.accountID, BusinessUnit: name, Offering: o, State: model.CellUnknown})
-	}
-	s.fail(s.ws.Apply("Add business unit "+name, recs))
+	s.fail(s.ws.AddBusinessUnit(s.accountID, name))
 }
 
 // removeUnit deletes a row of cells as one undoable step.

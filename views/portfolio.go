@@ -298,7 +298,7 @@ func (s *portfolioScreen) addAccount() {
 	p := s.ws.Portfolio()
 	a := &model.Account{ID: model.NewID(), Name: uniqueName(p, "New account"), Currency: commonCurrency(p),
 		Objective: model.ObjectiveGrowth, Owner: s.list.query.owner, Industry: s.list.query.industry}
-	if err := s.ws.Create(a); err != nil {
+	if err := s.ws.Save(a); err != nil {
 		dialog.ShowError(err, s.win)
 		return
 	}

@@ -265,7 +265,7 @@ func TestWeightsMoveAccountsEverywhere(t *testing.T) {
 	b := model.Clone(ws.Portfolio().Account("b")).(*model.Account)
 	b.Answers = answersAll(4, 1)
 	b.Answers[model.QTrust], b.Answers[model.QStrategicFit] = 5, 5
-	if err := ws.Update(b); err != nil {
+	if err := ws.Save(b); err != nil {
 		t.Fatal(err)
 	}
 	if x := q.bubbles[q.indexOf("b")].x; x < 50 {

@@ -38,7 +38,7 @@ func (m *relMap) connectChoices(from, to int) ([]*fyne.MenuItem, error) {
 		for _, s := range []model.Strength{model.StrengthVendor, model.StrengthCredible, model.StrengthProblemSolver, model.StrengthTrustedAdvisor} {
 			s := s
 			items = append(items, fyne.NewMenuItem(fmt.Sprintf("%s knows %s as %s", member.Name, person.Name, s), func() {
-				m.fail(m.ws.Create(&model.Coverage{ID: model.NewID(), AccountID: m.accountID, MemberID: member.ID, StakeholderID: person.ID, Strength: s}))
+				m.fail(m.ws.Cover(m.accountID, member.ID, person.ID, s))
 			}))
 		}
 	default:
@@ -50,12 +50,12 @@ func (m *relMap) connectChoices(from, to int) ([]*fyne.MenuItem, error) {
 				}
 				c := model.Clone(s).(*model.Stakeholder)
 				change(c)
-				m.fail(m.ws.Update(c))
+				m.fail(m.ws.Save(c))
 			}
 		}
 		link := func(kind model.LinkKind) func() {
 			return func() {
-				m.fail(m.ws.Create(&model.InfluenceLink{ID: model.NewID(), AccountID: m.accountID, FromID: a.ID, ToID: b.ID, LinkKind: kind, Strength: 2}))
+				m.fail(m.ws.Connect(m.accountID, a.ID, b.ID, kind))
 			}
 		}
 		items = []*fyne.MenuItem{
@@ -81,22 +81,7 @@ func (m *relMap) popup(menu *fyne.Menu, at fyne.Position) {
 // an influence or coverage line is deleted.
 func (m *relMap) deleteLine(i int) {
 	l := m.scene.Lines[i]
-	switch r := l.Ref.(type) {
-	case *model.Stakeholder:
-		s, ok := m.ws.Portfolio().Get(model.KindStakeholder, r.ID).(*model.Stakeholder)
-		if !ok {
-			return
-		}
-		c := model.Clone(s).(*model.Stakeholder)
-		if l.Kind == model.LineReports {
-			c.ReportsTo = ""
-		} else {
-			c.DottedLine = ""
-		}
-		m.fail(m.ws.Update(c))
-	default:
-		m.fail(m.ws.Delete(l.Ref.Kind(), l.Ref.EntityID()))
-	}
+	m.fail(m.ws.RemoveLine(l.Kind, l.Ref))
 	m.selLine = -1
 }
 
@@ -170,7 +155,7 @@ func (m *relMap) lineStrengthItems(i int) []*fyne.MenuItem {
 			it := fyne.NewMenuItem("Strength: "+name, func() {
 				c := model.Clone(r).(*model.InfluenceLink)
 				c.Strength = v
-				m.fail(m.ws.Update(c))
+				m.fail(m.ws.Save(c))
 			})
 			it.Checked = r.Strength == v
 			items = append(items, it)
@@ -181,7 +166,7 @@ func (m *relMap) lineStrengthItems(i int) []*fyne.MenuItem {
 			it := fyne.NewMenuItem("Relationship: "+v.String(), func() {
 				c := model.Clone(r).(*model.Coverage)
 				c.Strength = v
-				m.fail(m.ws.Update(c))
+				m.fail(m.ws.Save(c))
 			})
 			it.Checked = r.Strength == v
 			items = append(items, it)

@@ -1,7 +1,6 @@
 package views
 
 import (
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -85,7 +84,7 @@ func newMapScreen(ws *workspace.Workspace, win fyne.Window, accountID string, re
 // addAt creates a stakeholder at a map point and opens its editor.
 func (s *mapScreen) addAt(at model.Point) {
 	st := &model.Stakeholder{ID: model.NewID(), AccountID: s.m.accountID, Name: "New stakeholder", Placed: true, MapX: at.X, MapY: at.Y}
-	if err := s.ws.Create(st); err != nil {
+	if err := s.ws.Save(st); err != nil {
 		dialog.ShowError(err, s.win)
 		return
 	}
@@ -95,19 +94,7 @@ func (s *mapScreen) addAt(at model.Point) {
 
 // relayout places everyone as an org chart, as one undoable step.
 func (s *mapScreen) relayout() {
-	people := s.ws.Portfolio().Stakeholders(s.m.accountID)
-	pos := model.OrgLayout(people)
-	var recs []model.Entity
-	for _, p := range people {
-		c := model.Clone(p).(*model.Stakeholder)
-		pt := pos[p.ID]
-		c.Placed, c.MapX, c.MapY = true, pt.X, pt.Y
-		recs = append(recs, c)
-	}
-	if len(recs) == 0 {
-		return
-	}
-	if err := s.ws.Apply(fmt.Sprintf("Re-layout %d stakeholders", len(recs)), recs); err != nil {
+	if err := s.ws.RelayoutMap(s.m.accountID); err != nil {
 		dialog.ShowError(err, s.win)
 		return
 	}
@@ -159,7 +146,7 @@ func (s *mapScreen) createAction(g model.Gap) {
 	if n := len(planned); n > 0 {
 		a.Order = planned[n-1].Order + 1
 	}
-	if err := s.ws.Create(a); err != nil {
+	if err := s.ws.Save(a); err != nil {
 		dialog.ShowError(err, s.win)
 	}
 }

@@ -96,7 +96,7 @@ func (s *reviewScreen) buildImpact() {
 				}
 				c := model.Clone(cur).(*model.Action)
 				c.Lesson = lesson.Text
-				s.fail(s.ws.Update(c))
+				s.fail(s.ws.Save(c))
 			}
 			s.impact.Add(container.NewVBox(line, lesson))
 		}
@@ -256,7 +256,7 @@ func (s *reviewScreen) addScorecard() {
 		if len(sc.Scores) == 0 {
 			return fmt.Errorf("enter a score for at least one criterion")
 		}
-		return s.ws.Create(sc)
+		return s.ws.Save(sc)
 	})
 }
 
@@ -378,7 +378,7 @@ func (s *reviewScreen) openCycles() []*model.Cycle {
 // startNextCycle closes the current cycle into its archive and opens the
 // next, after saying what will happen.
 func (s *reviewScreen) startNextCycle() {
-	puts, deletes, next, err := s.ws.Portfolio().RollOver(s.accountID, s.today())
+	_, deletes, next, err := s.ws.Portfolio().RollOver(s.accountID, s.today())
 	if err != nil {
 		s.fail(err)
 		return
@@ -389,7 +389,7 @@ func (s *reviewScreen) startNextCycle() {
 		"The new cycle starts with last cycle's learnings and lessons.\n\nYou can undo this with Ctrl+Z.", next.Name, len(deletes))
 	dialog.ShowConfirm("Start next cycle", msg, func(ok bool) {
 		if ok {
-			s.fail(s.ws.Commit("Start "+next.Name, puts, deletes))
+			s.fail(s.ws.StartNextCycle(s.accountID, s.today()))
 		}
 	}, s.win)
 }

@@ -266,7 +266,7 @@ func (s *reviewScreen) editFigure(cy *model.Cycle) {
 		if err != nil {
 			return err
 		}
-		return s.ws.Apply("Enter "+string(fk)+" for "+f.Period, []model.Entity{f})
+		return s.ws.EnterFigures("Enter "+string(fk)+" for "+f.Period, []*model.PeriodFigure{f})
 	})
 }
 
@@ -308,12 +308,12 @@ func (s *reviewScreen) pasteActuals(cy *model.Cycle) {
 		if err != nil {
 			return err
 		}
-		return s.ws.Apply(fmt.Sprintf("Paste %d actuals", len(recs)), recs)
+		return s.ws.EnterFigures(fmt.Sprintf("Paste %d actuals", len(recs)), recs)
 	})
 }
 
-func (s *reviewScreen) parseActuals(cy *model.Cycle, text string) ([]model.Entity, error) {
-	var recs []model.Entity
+func (s *reviewScreen) parseActuals(cy *model.Cycle, text string) ([]*model.PeriodFigure, error) {
+	var recs []*model.PeriodFigure
 	seen := map[string]int{}
 	for n, line := range strings.Split(strings.ReplaceAll(text, "\r", ""), "\n") {
 		if strings.TrimSpace(line) == "" {
@@ -421,9 +421,6 @@ func (s *reviewScreen) editCycle(cy *model.Cycle) {
 		if c.MarginTarget, err = model.ParseMoney(margin.Text); err != nil {
 			return fmt.Errorf("margin target: %w", err)
 		}
-		if s.ws.Portfolio().Get(model.KindCycle, c.ID) == nil {
-			return s.ws.Create(c)
-		}
-		return s.ws.Update(c)
+		return s.ws.Save(c)
 	})
 }

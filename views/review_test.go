@@ -46,7 +46,7 @@ func TestPasteActualsAllOrNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ws.Apply("Paste", recs); err != nil {
+	if err := ws.EnterFigures("Paste", recs); err != nil {
 		t.Fatal(err)
 	}
 	if got := len(s.figureList()); got != before {
@@ -69,20 +69,18 @@ func TestScorecardAndMeeting(t *testing.T) {
 		t.Error("the sample's two scorings should show a change")
 	}
 	sc := &model.Scorecard{ID: "new", AccountID: s.accountID, Date: testToday, Scores: map[string]int{"Quality": 11}}
-	if err := ws.Create(sc); err == nil || !strings.Contains(err.Error(), "between 1 and 10") {
+	if err := ws.Save(sc); err == nil || !strings.Contains(err.Error(), "between 1 and 10") {
 		t.Errorf("a score of 11: %v", err)
 	}
 	sc.Scores["Quality"] = 2
-	if err := ws.Create(sc); err != nil {
+	if err := ws.Save(sc); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(textsOf(s.scores), "▼") {
 		t.Error("a drop to 2 is not marked")
 	}
 	n := len(ws.Portfolio().Actions(s.accountID))
-	m := &model.ReviewMeeting{ID: "m", AccountID: s.accountID, Date: testToday, Decisions: "Go"}
-	a := &model.Action{ID: "fromreview", AccountID: s.accountID, Title: "Send the pilot plan", Status: model.StatusPlanned, CustomerAgreed: true}
-	if err := ws.Apply("Record review", []model.Entity{m, a}); err != nil {
+	if err := ws.RecordReview(workspace.Review{AccountID: s.accountID, Date: testToday, Decisions: "Go", NewActions: []string{"Send the pilot plan"}}); err != nil {
 		t.Fatal(err)
 	}
 	if len(ws.Portfolio().Actions(s.accountID)) != n+1 || !strings.Contains(textsOf(s.meetings), testToday.Format("2 Jan 2006")) {

@@ -102,10 +102,7 @@ func showStakeholderEditor(ws *workspace.Workspace, win fyne.Window, s *model.St
 			return fmt.Errorf("last contact: %w", err)
 		}
 		c.LastContact = d0
-		if p.Get(model.KindStakeholder, c.ID) == nil {
-			return ws.Create(c)
-		}
-		return ws.Update(c)
+		return ws.Save(c)
 	})
 	d.Resize(fyne.NewSize(680, 640))
 	win.Canvas().Focus(name)

@@ -133,7 +133,7 @@ func TestScreensFollowUndoAcrossSections(t *testing.T) {
 	acc := accountByName(ws, name)
 	c := model.Clone(acc).(*model.Account)
 	c.Name = "Helios Renewables"
-	if err := ws.Update(c); err != nil {
+	if err := ws.Save(c); err != nil {
 		t.Fatal(err)
 	}
 	test.Tap(s.navButtons[SectionPlan])

@@ -112,7 +112,7 @@ func change(before, after model.Entity) Change {
 }
 
 // Create adds a new record after checking it and its references.
-func (w *Workspace) Create(e model.Entity) error {
+func (w *Workspace) create(e model.Entity) error {
 	if w.p.Get(e.Kind(), e.EntityID()) != nil {
 		return fmt.Errorf("%s already exists", model.Describe(e))
 	}
@@ -124,7 +124,7 @@ func (w *Workspace) Create(e model.Entity) error {
 }
 
 // Update replaces a record with an edited copy (see model.Clone).
-func (w *Workspace) Update(e model.Entity) error {
+func (w *Workspace) update(e model.Entity) error {
 	before := w.p.Get(e.Kind(), e.EntityID())
 	if before == nil {
 		return fmt.Errorf("cannot save %s: %w (it may have been deleted)", model.Describe(e), ErrNotFound)
@@ -184,7 +184,7 @@ func (w *Workspace) DeleteMany(label string, records []model.Entity) error {
 // Apply saves several new or edited records as one undoable step (an import,
 // a re-layout, a board reorder). Each is checked against the portfolio as it
 // will be after the records before it.
-func (w *Workspace) Apply(label string, records []model.Entity) error {
+func (w *Workspace) applyRecords(label string, records []model.Entity) error {
 	changes, err := w.changesFor(label, records)
 	if err != nil {
 		return err
@@ -323,7 +323,7 @@ func (pi *PendingImport) Finish() {
 // Commit saves new or edited records and deletes others as one undoable
 // step (a cycle roll-over: the closed cycle, the new one, the actions
 // archived).
-func (w *Workspace) Commit(label string, puts, deletes []model.Entity) error {
+func (w *Workspace) commit(label string, puts, deletes []model.Entity) error {
 	pending := map[string]model.Entity{}
 	var changes []Change
 	for _, e := range puts {

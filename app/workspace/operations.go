@@ -40,7 +40,7 @@ func (w *Workspace) MoveCard(board []string, m model.BoardMove) error {
 	for i, c := range changed {
 		records[i] = c
 	}
-	return w.Apply(label, records)
+	return w.applyRecords(label, records)
 }
 
 // Placement is where a card stands on the relationship map.
@@ -84,7 +84,7 @@ func (w *Workspace) PlaceStakeholders(moved, shown []Placement) error {
 			place(pl, true)
 		}
 	}
-	return w.Apply(label, recs)
+	return w.applyRecords(label, recs)
 }
 
 // RecordPositions marks where every assessed account stands on the
@@ -95,7 +95,7 @@ func (w *Workspace) RecordPositions(label string, at time.Time) (int, error) {
 	if len(marks) == 0 {
 		return 0, fmt.Errorf("no account is assessed yet, so there is no position to record")
 	}
-	return len(marks), w.Apply(fmt.Sprintf("Record positions of %d accounts", len(marks)), marks)
+	return len(marks), w.applyRecords(fmt.Sprintf("Record positions of %d accounts", len(marks)), marks)
 }
 
 // Review is a review meeting with the customer as the user records it.
@@ -137,7 +137,7 @@ func (w *Workspace) RecordReview(r Review) error {
 			order++
 		}
 	}
-	return w.Apply("Record review of "+day, recs)
+	return w.applyRecords("Record review of "+day, recs)
 }
 
 // SetWIPLimit sets the work-in-progress limit of a board column or lane
