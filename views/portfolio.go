@@ -23,6 +23,7 @@ const allFilter = "All"
 type portfolioScreen struct {
 	ws       *workspace.Workspace
 	win      fyne.Window
+	report   func(error) // the shell's way of showing an error; nil shows a dialog
 	list     *accountList
 	quadrant *quadrantEditor
 	quadPane *quadrantPane
@@ -116,6 +117,7 @@ func buildPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(
 		}}
 	s.form = buildAccountForm(ws, lazy)
 	s.form.report = report
+	s.report = report
 	s.list = newAccountList(s.picked)
 	s.list.onCheck = s.updateCount
 	s.quadrant = newQuadrantEditor(ws)
@@ -299,7 +301,7 @@ func (s *portfolioScreen) addAccount() {
 	a := &model.Account{ID: model.NewID(), Name: uniqueName(p, "New account"), Currency: commonCurrency(p),
 		Objective: model.ObjectiveGrowth, Owner: s.list.query.owner, Industry: s.list.query.industry}
 	if err := s.ws.Save(a); err != nil {
-		dialog.ShowError(err, s.win)
+		reportTo(s.report, s.win, err)
 		return
 	}
 	// Chosen as a click would choose it, so the account's own pages open
@@ -340,9 +342,7 @@ func (s *portfolioScreen) deleteSelected() {
 		if !ok {
 			return
 		}
-		if err := s.ws.DeleteMany(label, records); err != nil {
-			dialog.ShowError(err, s.win)
-		}
+		reportTo(s.report, s.win, s.ws.DeleteMany(label, records))
 	}, s.win)
 }
 

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -85,7 +84,7 @@ func newMapScreen(ws *workspace.Workspace, win fyne.Window, accountID string, re
 func (s *mapScreen) addAt(at model.Point) {
 	st := &model.Stakeholder{ID: model.NewID(), AccountID: s.m.accountID, Name: "New stakeholder", Placed: true, MapX: at.X, MapY: at.Y}
 	if err := s.ws.Save(st); err != nil {
-		dialog.ShowError(err, s.win)
+		s.m.fail(err)
 		return
 	}
 	s.m.selected = map[string]bool{st.ID: true}
@@ -95,7 +94,7 @@ func (s *mapScreen) addAt(at model.Point) {
 // relayout places everyone as an org chart, as one undoable step.
 func (s *mapScreen) relayout() {
 	if err := s.ws.RelayoutMap(s.m.accountID); err != nil {
-		dialog.ShowError(err, s.win)
+		s.m.fail(err)
 		return
 	}
 	s.m.fit()
@@ -147,7 +146,7 @@ func (s *mapScreen) createAction(g model.Gap) {
 		a.Order = planned[n-1].Order + 1
 	}
 	if err := s.ws.Save(a); err != nil {
-		dialog.ShowError(err, s.win)
+		s.m.fail(err)
 	}
 }
 
