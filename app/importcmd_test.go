@@ -132,8 +132,8 @@ func TestImportWizardFolderIsOneStep(t *testing.T) {
 	before, people := d.ws.Portfolio().Count(model.KindAccount), d.ws.Portfolio().Count(model.KindStakeholder)
 	d.previewImport(folder, "")
 	w := waitForPlan(t, d, nil)
-	if len(w.sheets) != 2 || w.res.New != 2 {
-		t.Fatalf("%d sheets, %s %v", len(w.sheets), w.res.Summary(), w.res.Problems)
+	if len(w.Sheets) != 2 || w.Res.New != 2 {
+		t.Fatalf("%d sheets, %s %v", len(w.Sheets), w.Res.Summary(), w.Res.Problems)
 	}
 	w.doImport()
 	if got := d.ws.Portfolio().Count(model.KindAccount); got != before+1 {

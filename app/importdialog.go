@@ -20,6 +20,7 @@ import (
 	"orchard/app/workspace"
 	"orchard/store"
 	"orchard/store/sheet"
+	"orchard/views"
 )
 
 // prefMapping + the hash of a file's shape holds the mapping the user last
@@ -82,9 +83,13 @@ func (d *desktopApp) previewImportAll(paths []string, accountID string) {
 				dialog.ShowError(err, d.win)
 				return
 			}
-			w := &importWizard{d: d, path: path, name: describePaths(paths), wb: wb, sheets: sheets, accountID: accountID}
+			w := &importWizard{d: d, ImportWizard: views.NewImportWizard(d.win, d.ws.Portfolio(), path, describePaths(paths), wb, sheets, accountID)}
+			w.OnPlan, w.OnImport, w.OnSaveReport, w.OnSaveMapping, w.OnLoadMapping = w.replan, w.doImport, w.saveReport, w.saveMapping, w.loadMapping
+			w.OnClose = w.closed
 			w.reuseRemembered()
-			w.show()
+			w.Show()
+			d.importWizard = w
+			w.Replan()
 		})
 	})
 }
@@ -97,10 +102,29 @@ func (d *desktopApp) runAsync(f func()) {
 	go f()
 }
 
+// importWizard is the import wizard (views.ImportWizard, its widgets) and
+// what the app does for it: reading, planning and saving off the UI
+// thread, the remembered mappings, the files it saves.
+type importWizard struct {
+	*views.ImportWizard
+	d      *desktopApp
+	cancel context.CancelFunc // stops the plan under way; a stopped plan's result is dropped
+}
+
+// closed hears that the wizard was closed: a plan under way is dropped.
+func (w *importWizard) closed() {
+	if w.cancel != nil {
+		w.cancel()
+	}
+	if w.d.importWizard == w {
+		w.d.importWizard = nil
+	}
+}
+
 // shapeKey names the preference holding the mapping for files shaped
 // like this one.
 func (w *importWizard) shapeKey() string {
-	sum := sha256.Sum256([]byte(sheet.Shape(w.sheets)))
+	sum := sha256.Sum256([]byte(sheet.Shape(w.Sheets)))
 	return prefMapping + hex.EncodeToString(sum[:8])
 }
 
@@ -109,46 +133,44 @@ func (w *importWizard) reuseRemembered() {
 	if saved == "" {
 		return
 	}
-	if m, err := sheet.UnmarshalMapping([]byte(saved)); err == nil && sheet.Reuse(w.sheets, m) > 0 {
-		w.reused = "Columns are mapped as you mapped the last file with these headers."
+	if m, err := sheet.UnmarshalMapping([]byte(saved)); err == nil && sheet.Reuse(w.Sheets, m) > 0 {
+		w.Reused = "Columns are mapped as you mapped the last file with these headers."
 	}
 }
 
 // replan works out the import again with the current mapping, on a
-// goroutine, from a copy of the portfolio.
+// goroutine, from a copy of the portfolio (the wizard's OnPlan).
 func (w *importWizard) replan() {
 	if w.cancel != nil {
 		w.cancel()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	w.cancel = cancel
-	sheets := make([]sheet.SheetMapping, len(w.sheets))
-	for i, m := range w.sheets {
+	sheets := make([]sheet.SheetMapping, len(w.Sheets))
+	for i, m := range w.Sheets {
 		m.Fields = append([]sheet.Field(nil), m.Fields...)
 		sheets[i] = m
 	}
 	p := w.d.ws.Portfolio().Copy()
-	o := sheet.Options{AccountID: w.accountID, Today: time.Now(), Sheets: sheets, Currency: w.currency}
-	w.importBtn.Disable()
-	w.summary.SetText("Working out what the import would do…")
+	o := sheet.Options{AccountID: w.AccountID, Today: time.Now(), Sheets: sheets, Currency: w.Currency}
 	w.d.runAsync(func() {
-		res, err := sheet.PlanContext(ctx, w.wb, p, o)
+		res, err := sheet.PlanContext(ctx, w.Workbook, p, o)
 		fyne.Do(func() {
 			if ctx.Err() != nil {
 				return // a newer plan was asked for
 			}
-			w.showPlan(p, res, err)
+			w.ShowPlan(p, res, err)
 		})
 	})
 }
 
 func (w *importWizard) saveReport() {
-	if w.res == nil {
+	if w.Res == nil {
 		return
 	}
-	data := w.res.ProblemsCSVWith(listSeparator(systemLocale()))
-	name := strings.TrimSuffix(filepath.Base(w.path), filepath.Ext(w.path)) + " import problems.csv"
-	w.d.askPath("Save problem report", "Save", filepath.Join(filepath.Dir(w.path), name), func(path string) {
+	data := w.Res.ProblemsCSVWith(listSeparator(systemLocale()))
+	name := strings.TrimSuffix(filepath.Base(w.Path), filepath.Ext(w.Path)) + " import problems.csv"
+	w.d.askPath("Save problem report", "Save", filepath.Join(filepath.Dir(w.Path), name), func(path string) {
 		if err := store.WriteAtomically(path, data); err != nil {
 			dialog.ShowError(err, w.d.win)
 			return
@@ -167,9 +189,9 @@ func (w *importWizard) saveReport() {
 }
 
 func (w *importWizard) saveMapping() {
-	name := strings.TrimSuffix(filepath.Base(w.path), filepath.Ext(w.path)) + " mapping.json"
-	w.d.askPath("Save mapping", "Save", filepath.Join(filepath.Dir(w.path), name), func(path string) {
-		if err := store.WriteAtomically(withExt(path, ".json"), sheet.MarshalMapping(w.sheets)); err != nil {
+	name := strings.TrimSuffix(filepath.Base(w.Path), filepath.Ext(w.Path)) + " mapping.json"
+	w.d.askPath("Save mapping", "Save", filepath.Join(filepath.Dir(w.Path), name), func(path string) {
+		if err := store.WriteAtomically(withExt(path, ".json"), sheet.MarshalMapping(w.Sheets)); err != nil {
 			dialog.ShowError(err, w.d.win)
 			return
 		}
@@ -178,7 +200,7 @@ func (w *importWizard) saveMapping() {
 }
 
 func (w *importWizard) loadMapping() {
-	w.d.pickFile([]string{".json"}, filepath.Dir(w.path), w.useMapping)
+	w.d.pickFile([]string{".json"}, filepath.Dir(w.Path), w.useMapping)
 }
 
 // useMapping maps the file's columns as a saved mapping file says.
@@ -188,18 +210,14 @@ func (w *importWizard) useMapping(path string) {
 		dialog.ShowError(err, w.d.win)
 		return
 	}
-	if sheet.Reuse(w.sheets, saved) == 0 {
+	if sheet.Reuse(w.Sheets, saved) == 0 {
 		dialog.ShowError(fmt.Errorf("the mapping in %s is for other headers: none of its sheets has the same columns as a sheet of %s",
-			path, filepath.Base(w.path)), w.d.win)
+			path, filepath.Base(w.Path)), w.d.win)
 		return
 	}
-	w.reused = "Columns are mapped as in " + filepath.Base(path) + "."
-	for i := range w.sheets {
-		w.sheetTabs[i].Text = w.tabTitle(i)
-		w.sheetTabs[i].Content = w.sheetPane(i)
-	}
-	w.tabs.Refresh()
-	w.replan()
+	w.Reused = "Columns are mapped as in " + filepath.Base(path) + "."
+	w.RefreshSheets()
+	w.Replan()
 }
 
 // doImport saves the planned records in one undoable step, after taking a
@@ -207,12 +225,12 @@ func (w *importWizard) useMapping(path string) {
 // shape. When another program saved to the workspace after the plan was
 // made, nothing is written: the wizard opens again on a fresh plan.
 func (w *importWizard) doImport() {
-	d, res := w.d, w.res
+	d, res := w.d, w.Res
 	if res == nil || len(res.Questions) > 0 {
 		return
 	}
-	w.close()
-	pending, err := d.ws.PrepareImport("Import "+w.name, res.Writes(), res.Settings)
+	w.Close()
+	pending, err := d.ws.PrepareImport("Import "+w.Name, res.Writes(), res.Settings)
 	if err != nil {
 		dialog.ShowError(fmt.Errorf("the import was refused and nothing changed: %w", err), d.win)
 		return
@@ -246,9 +264,9 @@ func (w *importWizard) doImport() {
 				return
 			}
 			pending.Finish()
-			d.fa.Preferences().SetString(w.shapeKey(), string(sheet.MarshalMapping(w.sheets)))
+			d.fa.Preferences().SetString(w.shapeKey(), string(sheet.MarshalMapping(w.Sheets)))
 			d.shell.SetStatus(fmt.Sprintf("Imported %s: %s — Ctrl+Z undoes the whole import; a copy from before is %s",
-				w.name, res.Summary(), filepath.Base(backup)))
+				w.Name, res.Summary(), filepath.Base(backup)))
 		})
 	})
 }
@@ -260,10 +278,10 @@ func (w *importWizard) planAgainAfterOtherSave() {
 		dialog.ShowError(fmt.Errorf("the import was not saved: another program changed the workspace, and reading its changes failed: %w", err), w.d.win)
 		return
 	}
-	w.reused = "Another program saved to this workspace while the import was being saved, so nothing was imported. The preview now shows what the import would do to the workspace as it is now; check it and press Import again."
-	w.dlg.Show()
+	w.Reused = "Another program saved to this workspace while the import was being saved, so nothing was imported. The preview now shows what the import would do to the workspace as it is now; check it and press Import again."
+	w.Reopen()
 	w.d.importWizard = w
-	w.replan()
+	w.Replan()
 }
 
 // describePaths names what is imported: one file's name, or how many.

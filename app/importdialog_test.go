@@ -13,6 +13,7 @@ import (
 
 	"orchard/model"
 	"orchard/store/sheet"
+	"orchard/views"
 )
 
 // waitForPlan opens the wizard on a file and waits for its first plan.
@@ -20,7 +21,7 @@ func waitForPlan(t *testing.T, d *desktopApp, prev *sheet.Result) *importWizard 
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
-		if w := d.importWizard; w != nil && w.res != nil && w.res != prev && w.importBtn != nil {
+		if w := d.importWizard; w != nil && w.Res != nil && w.Res != prev && w.ImportButton != nil {
 			return w
 		}
 		time.Sleep(10 * time.Millisecond)
@@ -31,7 +32,7 @@ func waitForPlan(t *testing.T, d *desktopApp, prev *sheet.Result) *importWizard 
 
 func findSelect(t *testing.T, w *importWizard, sheetIndex int, selected string) *widget.Select {
 	t.Helper()
-	for _, o := range test.LaidOutObjects(w.sheetTabs[sheetIndex].Content) {
+	for _, o := range test.LaidOutObjects(w.SheetTabs[sheetIndex].Content) {
 		if s, ok := o.(*widget.Select); ok && s.Selected == selected {
 			return s
 		}
@@ -54,25 +55,25 @@ func TestImportWizard(t *testing.T) {
 	before := d.ws.Portfolio().Count(model.KindAction)
 	d.previewImport(path, "")
 	w := waitForPlan(t, d, nil)
-	if !w.importBtn.Disabled() || !strings.Contains(w.notice.Text, "03/04/2026") {
-		t.Fatalf("ambiguous dates: import enabled=%v, notice %q", !w.importBtn.Disabled(), w.notice.Text)
+	if !w.ImportButton.Disabled() || !strings.Contains(w.Notice.Text, "03/04/2026") {
+		t.Fatalf("ambiguous dates: import enabled=%v, notice %q", !w.ImportButton.Disabled(), w.Notice.Text)
 	}
-	if rows := w.preview[0]; len(rows) != 2 || rows[1][1] != "new" {
+	if rows := w.Preview[0]; len(rows) != 2 || rows[1][1] != "new" {
 		t.Fatalf("preview %v", rows)
 	}
-	first := w.res
+	first := w.Res
 	findSelect(t, w, 0, "Dates: decide from the data").SetSelected("Dates: month first (12/31/2026)")
 	w = waitForPlan(t, d, first)
-	second := w.res
-	findSelect(t, w, 0, leaveOut).SetSelected("→ notes") // Priority goes to the notes
+	second := w.Res
+	findSelect(t, w, 0, views.LeaveOut).SetSelected("→ notes") // Priority goes to the notes
 	w = waitForPlan(t, d, second)
-	if w.importBtn.Disabled() {
-		t.Fatalf("import still disabled: %q", w.notice.Text)
+	if w.ImportButton.Disabled() {
+		t.Fatalf("import still disabled: %q", w.Notice.Text)
 	}
-	if !strings.Contains(strings.Join(w.preview[0][1], "|"), "Priority: high") {
-		t.Errorf("preview does not show the priority in the notes: %v", w.preview[0])
+	if !strings.Contains(strings.Join(w.Preview[0][1], "|"), "Priority: high") {
+		t.Errorf("preview does not show the priority in the notes: %v", w.Preview[0])
 	}
-	test.Tap(w.importBtn)
+	test.Tap(w.ImportButton)
 	if got := d.ws.Portfolio().Count(model.KindAction); got != before+1 {
 		t.Fatalf("%d actions after import, want %d", got, before+1)
 	}
@@ -96,15 +97,15 @@ func TestImportWizard(t *testing.T) {
 	// The next file with these headers opens with the same mapping.
 	d.previewImport(path, "")
 	deadline := time.Now().Add(10 * time.Second)
-	for (d.importWizard == nil || d.importWizard == w || d.importWizard.res == nil) && time.Now().Before(deadline) {
+	for (d.importWizard == nil || d.importWizard == w || d.importWizard.Res == nil) && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	w2 := d.importWizard
-	if w2 == nil || w2 == w || w2.sheets[0].Fields[3] != sheet.FToNotes || w2.sheets[0].Dates != sheet.DatesMDY {
+	if w2 == nil || w2 == w || w2.Sheets[0].Fields[3] != sheet.FToNotes || w2.Sheets[0].Dates != sheet.DatesMDY {
 		t.Fatalf("the remembered mapping was not used")
 	}
-	if !strings.Contains(w2.notice.Text, "as you mapped the last file") {
-		t.Errorf("notice %q should say the mapping was reused", w2.notice.Text)
+	if !strings.Contains(w2.Notice.Text, "as you mapped the last file") {
+		t.Errorf("notice %q should say the mapping was reused", w2.Notice.Text)
 	}
 	count := d.ws.Portfolio().Count(model.KindAction)
 	d.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
@@ -127,7 +128,7 @@ func TestQuitWaitsForImportSave(t *testing.T) {
 	w := waitForPlan(t, d, nil)
 	var save func()
 	d.async = func(f func()) { save = f }
-	test.Tap(w.importBtn)
+	test.Tap(w.ImportButton)
 	if save == nil {
 		t.Fatal("the import was not saved in the background")
 	}
@@ -168,18 +169,18 @@ func TestImportWizardAccountPicker(t *testing.T) {
 	}
 	d.previewImport(path, "")
 	w := waitForPlan(t, d, nil)
-	picker := w.into
-	if picker.Text != "A new account: Board members" || w.accountID != "" {
-		t.Fatalf("picker shows %q (account %q); want the new account named after the file", picker.Text, w.accountID)
+	picker := w.Into
+	if picker.Text != "A new account: Board members" || w.AccountID != "" {
+		t.Fatalf("picker shows %q (account %q); want the new account named after the file", picker.Text, w.AccountID)
 	}
-	if !strings.Contains(strings.Join(w.res.Notes, " "), `"Board members"`) {
-		t.Errorf("the plan does not say where the rows go: %q", w.res.Notes)
+	if !strings.Contains(strings.Join(w.Res.Notes, " "), `"Board members"`) {
+		t.Errorf("the plan does not say where the rows go: %q", w.Res.Notes)
 	}
-	first := w.res
+	first := w.Res
 	picker.SetText(acc.Name)
 	w = waitForPlan(t, d, first)
-	if w.accountID != acc.ID {
-		t.Errorf("choosing %s left the account as %q", acc.Name, w.accountID)
+	if w.AccountID != acc.ID {
+		t.Errorf("choosing %s left the account as %q", acc.Name, w.AccountID)
 	}
 }
 
@@ -198,11 +199,11 @@ func TestImportWizardChooseHeaderRow(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	w := d.importWizard
-	if w == nil || w.sheets[0].HeaderRow != 0 {
+	if w == nil || w.Sheets[0].HeaderRow != 0 {
 		t.Fatalf("expected a sheet without a header row found")
 	}
 	var pick *widget.Select
-	for _, o := range test.LaidOutObjects(w.sheetTabs[0].Content) {
+	for _, o := range test.LaidOutObjects(w.SheetTabs[0].Content) {
 		if s, ok := o.(*widget.Select); ok && s.PlaceHolder == "Choose the row" {
 			pick = s
 		}
@@ -211,12 +212,12 @@ func TestImportWizardChooseHeaderRow(t *testing.T) {
 		t.Fatal("no choice of the header row")
 	}
 	pick.SetSelected("Row 1")
-	if m := w.sheets[0]; m.HeaderRow != 1 || len(m.Headers) != 2 || m.Headers[0] != "Kundschaft" {
+	if m := w.Sheets[0]; m.HeaderRow != 1 || len(m.Headers) != 2 || m.Headers[0] != "Kundschaft" {
 		t.Fatalf("after choosing row 1 the sheet reads %+v", m)
 	}
 	findSelect(t, w, 0, string(sheet.KindUnknown)).SetSelected(string(sheet.KindAccounts))
-	if w.sheets[0].Kind != sheet.KindAccounts {
-		t.Errorf("the sheet's kind is %s after choosing accounts", w.sheets[0].Kind)
+	if w.Sheets[0].Kind != sheet.KindAccounts {
+		t.Errorf("the sheet's kind is %s after choosing accounts", w.Sheets[0].Kind)
 	}
 }
 
@@ -231,10 +232,10 @@ func TestImportWizardAsksTheCurrency(t *testing.T) {
 	}
 	d.previewImport(path, "")
 	w := waitForPlan(t, d, nil)
-	first := w.res
-	w.currencyEntry.SetText("GBP")
+	first := w.Res
+	w.CurrencyEntry.SetText("GBP")
 	w = waitForPlan(t, d, first)
-	for _, e := range w.res.Records {
+	for _, e := range w.Res.Records {
 		if a, ok := e.(*model.Account); ok && a.Name == "Zeta Works" && a.Currency != "GBP" {
 			t.Errorf("Zeta Works planned in %s after choosing GBP", a.Currency)
 		}

@@ -188,7 +188,7 @@ func (d *desktopApp) typedKey(ev *fyne.KeyEvent) {
 		d.toggleWorkshop()
 	case fyne.KeyEscape:
 		if d.importWizard != nil {
-			d.importWizard.close() // Esc cancels the import, changing nothing
+			d.importWizard.Close() // Esc cancels the import, changing nothing
 			return
 		}
 		// Esc closes the dialog in front, as on every desktop (closing is

@@ -1,7 +1,6 @@
-package app
+package views
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -18,126 +17,158 @@ import (
 
 // The import wizard's widgets: a tab per sheet with its kind and column
 // mapping, the preview of rows as they will be stored, the problems, and the
-// account for rows that name none. Reading, planning and saving run off
-// the UI thread (importdialog.go).
+// account for rows that name none. The wizard asks for a plan, an import,
+// a report or a mapping through its On… functions; the app reads, plans
+// and saves off the UI thread and answers with ShowPlan (app/importdialog.go).
 
-// importWizard shows how a file will be read, lets the user change it,
-// and imports it.
-type importWizard struct {
-	d             *desktopApp
-	path          string
-	wb            *sheet.Workbook
-	sheets        []sheet.SheetMapping
-	accountID     string
-	name          string              // what is imported, in words: the file's name, or "3 files"
-	into          *widget.SelectEntry // the account for rows that name none
-	currency      string              // of amounts the file gives none for
-	currencyEntry *widget.SelectEntry
-	res           *sheet.Result
-	cancel        context.CancelFunc // stops the plan under way; a stopped plan's result is dropped
-	reused        string
+// ImportWizard shows how a file will be read, lets the user change it,
+// and asks for it to be imported.
+type ImportWizard struct {
+	Path      string
+	Workbook  *sheet.Workbook
+	Sheets    []sheet.SheetMapping // how each sheet is read; the user's changes land here
+	AccountID string               // the account for rows that name none; "" makes a new one
+	Name      string               // what is imported, in words: the file's name, or "3 files"
+	Currency  string               // of amounts the file gives none for
+	Res       *sheet.Result        // the plan on show
+	Reused    string               // says that a remembered mapping was used
+
+	// OnPlan asks for the import to be planned again with Sheets,
+	// AccountID and Currency; the answer comes back through ShowPlan.
+	OnPlan                                               func()
+	OnImport, OnSaveReport, OnSaveMapping, OnLoadMapping func()
+	OnClose                                              func() // the wizard was closed, by Cancel, Esc or Import
+
+	win fyne.Window
+	p   *model.Portfolio // the accounts to choose from, the base currency
+
+	Into          *widget.SelectEntry // the account for rows that name none
+	CurrencyEntry *widget.SelectEntry
+	Notice        *widget.Label
+	SheetTabs     []*container.TabItem
+	Preview       [][][]string // per sheet: header row then rows
+	ImportButton  *widget.Button
 
 	dlg       dialog.Dialog
 	summary   *widget.Label
-	notice    *widget.Label
 	tabs      *container.AppTabs
-	sheetTabs []*container.TabItem
 	previews  []*widget.Table
-	preview   [][][]string // per sheet: header row then rows
 	problems  *widget.List
 	probTab   *container.TabItem
-	importBtn *widget.Button
 	reportBtn *widget.Button
 }
 
-func (w *importWizard) show() {
-	d := w.d
+// NewImportWizard makes the wizard for a read workbook and its sheets as
+// Analyse found them; Show opens it.
+func NewImportWizard(win fyne.Window, p *model.Portfolio, path, name string, wb *sheet.Workbook, sheets []sheet.SheetMapping, accountID string) *ImportWizard {
+	return &ImportWizard{win: win, p: p, Path: path, Name: name, Workbook: wb, Sheets: sheets, AccountID: accountID,
+		OnPlan: func() {}, OnImport: func() {}, OnSaveReport: func() {}, OnSaveMapping: func() {}, OnLoadMapping: func() {}, OnClose: func() {}}
+}
+
+// Show opens the wizard; the app then asks for the first plan.
+func (w *ImportWizard) Show() {
 	w.summary = widget.NewLabelWithStyle("Reading the rows…", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	w.notice = widget.NewLabel(w.reused)
-	w.notice.Wrapping = fyne.TextWrapWord
-	w.notice.Hide()
+	w.Notice = widget.NewLabel(w.Reused)
+	w.Notice.Wrapping = fyne.TextWrapWord
+	w.Notice.Hide()
 	w.tabs = container.NewAppTabs()
-	for i := range w.sheets {
-		w.preview = append(w.preview, nil)
+	for i := range w.Sheets {
+		w.Preview = append(w.Preview, nil)
 		w.previews = append(w.previews, w.newPreviewTable(i))
 		item := container.NewTabItem(w.tabTitle(i), w.sheetPane(i))
-		w.sheetTabs = append(w.sheetTabs, item)
+		w.SheetTabs = append(w.SheetTabs, item)
 		w.tabs.Append(item)
 	}
 	w.problems = widget.NewList(func() int {
-		if w.res == nil {
+		if w.Res == nil {
 			return 0
 		}
-		return len(w.res.Problems)
+		return len(w.Res.Problems)
 	}, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}, func(id widget.ListItemID, o fyne.CanvasObject) {
-		if w.res != nil && id < len(w.res.Problems) {
-			o.(*widget.Label).SetText(w.res.Problems[id].String())
+		if w.Res != nil && id < len(w.Res.Problems) {
+			o.(*widget.Label).SetText(w.Res.Problems[id].String())
 		}
 	})
 	w.probTab = container.NewTabItem("Problems", w.problems)
 	w.tabs.Append(w.probTab)
 
 	into := w.accountPicker()
-	w.reportBtn = widget.NewButton("Save problem report…", w.saveReport)
-	w.importBtn = widget.NewButton("Import", w.doImport)
-	w.importBtn.Importance = widget.HighImportance
-	w.importBtn.Disable()
+	w.reportBtn = widget.NewButton("Save problem report…", func() { w.OnSaveReport() })
+	w.ImportButton = widget.NewButton("Import", func() { w.OnImport() })
+	w.ImportButton.Importance = widget.HighImportance
+	w.ImportButton.Disable()
 	buttons := container.NewHBox()
-	if !w.wb.Orchard {
-		buttons.Add(widget.NewButton("Load mapping…", w.loadMapping))
-		buttons.Add(widget.NewButton("Save mapping…", w.saveMapping))
+	if !w.Workbook.Orchard {
+		buttons.Add(widget.NewButton("Load mapping…", func() { w.OnLoadMapping() }))
+		buttons.Add(widget.NewButton("Save mapping…", func() { w.OnSaveMapping() }))
 	}
 	buttons.Objects = append(buttons.Objects, w.reportBtn,
 		layout.NewSpacer(),
-		widget.NewButton("Cancel", func() { w.close() }),
-		w.importBtn)
-	top := container.NewVBox(w.summary, w.notice)
-	if !w.wb.Orchard {
+		widget.NewButton("Cancel", func() { w.Close() }),
+		w.ImportButton)
+	top := container.NewVBox(w.summary, w.Notice)
+	if !w.Workbook.Orchard {
 		// Asked once for the whole file: amounts that give no currency of
 		// their own (no currency column, sign or code) are in this one.
 		cur := widget.NewSelectEntry([]string{"EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "JPY", "AUD", "CAD"})
-		cur.SetText(d.ws.Portfolio().Settings.Rates.Base)
-		w.currencyEntry = cur
-		w.currency = cur.Text
+		cur.SetText(w.p.Settings.Rates.Base)
+		w.CurrencyEntry = cur
+		w.Currency = cur.Text
 		cur.OnChanged = func(s string) {
-			if s = strings.ToUpper(strings.TrimSpace(s)); model.ValidCurrency(s) && s != w.currency {
-				w.currency = s
-				w.replan()
+			if s = strings.ToUpper(strings.TrimSpace(s)); model.ValidCurrency(s) && s != w.Currency {
+				w.Currency = s
+				w.Replan()
 			}
 		}
 		top.Add(container.NewBorder(nil, nil, widget.NewLabel("Rows that name no account go to"), nil, into))
 		top.Add(container.NewBorder(nil, nil, widget.NewLabel("Amounts that give no currency are in"), nil, cur))
 	}
-	w.dlg = dialog.NewCustomWithoutButtons("Import "+w.name, container.NewBorder(top, buttons, nil, nil, w.tabs), d.win)
+	w.dlg = dialog.NewCustomWithoutButtons("Import "+w.Name, container.NewBorder(top, buttons, nil, nil, w.tabs), w.win)
 	// Fits a 1280×720 screen with room for the title bar; the buttons sit
 	// in the border, always in view.
 	size := fyne.NewSize(1040, 620)
-	if win := d.win.Canvas().Size(); win.Width > 0 && win.Height > 0 {
+	if win := w.win.Canvas().Size(); win.Width > 0 && win.Height > 0 {
 		size = fyne.NewSize(min(size.Width, win.Width-40), min(size.Height, win.Height-40))
 	}
 	w.dlg.Resize(size)
 	w.dlg.Show()
-	d.importWizard = w
-	w.replan()
 }
 
-func (w *importWizard) close() {
-	if w.cancel != nil {
-		w.cancel()
-	}
+// Reopen shows the wizard again after it was closed (an import that must
+// be planned again).
+func (w *ImportWizard) Reopen() { w.dlg.Show() }
+
+// Close closes the wizard, changing nothing.
+func (w *ImportWizard) Close() {
 	w.dlg.Hide()
-	if w.d.importWizard == w {
-		w.d.importWizard = nil
-	}
+	w.OnClose()
 }
 
-func (w *importWizard) tabTitle(i int) string {
-	m := w.sheets[i]
-	if w.wb.Orchard {
+// Replan asks for a new plan (the user changed how the file is read, or
+// the app has something new to plan against), blocking Import meanwhile.
+func (w *ImportWizard) Replan() {
+	w.ImportButton.Disable()
+	w.summary.SetText("Working out what the import would do…")
+	w.OnPlan()
+}
+
+// RefreshSheets shows the sheets' tabs again after Sheets changed from
+// outside (a mapping loaded from a file).
+func (w *ImportWizard) RefreshSheets() {
+	for i := range w.Sheets {
+		w.SheetTabs[i].Text = w.tabTitle(i)
+		w.SheetTabs[i].Content = w.sheetPane(i)
+	}
+	w.tabs.Refresh()
+}
+
+func (w *ImportWizard) tabTitle(i int) string {
+	m := w.Sheets[i]
+	if w.Workbook.Orchard {
 		return m.Sheet
 	}
 	if m.Kind == sheet.KindUnknown {
@@ -146,12 +177,13 @@ func (w *importWizard) tabTitle(i int) string {
 	return m.Sheet + " → " + string(m.Kind)
 }
 
-const leaveOut = "(leave out)"
+// LeaveOut is the wizard's choice for a column that is not imported.
+const LeaveOut = "(leave out)"
 
 func fieldLabel(f sheet.Field) string {
 	switch f {
 	case "":
-		return leaveOut
+		return LeaveOut
 	case sheet.FToNotes:
 		return "→ notes"
 	}
@@ -160,9 +192,9 @@ func fieldLabel(f sheet.Field) string {
 
 // sheetPane is one sheet's tab: what it holds, how its dates read, what
 // each column becomes, and its first rows as they will be stored.
-func (w *importWizard) sheetPane(i int) fyne.CanvasObject {
-	m := &w.sheets[i]
-	if w.wb.Orchard {
+func (w *ImportWizard) sheetPane(i int) fyne.CanvasObject {
+	m := &w.Sheets[i]
+	if w.Workbook.Orchard {
 		l := widget.NewLabel("This is a workbook Orchard exported. Its rows are matched with the workspace by their ID: " +
 			"edited rows update their records, rows with a new or empty ID are added, and nothing is deleted. Columns are read as Orchard wrote them.")
 		l.Wrapping = fyne.TextWrapWord
@@ -182,10 +214,10 @@ func (w *importWizard) sheetPane(i int) fyne.CanvasObject {
 			return
 		}
 		m.SetKind(sheet.Kind(s))
-		w.sheetTabs[i].Text = w.tabTitle(i)
-		w.sheetTabs[i].Content = w.sheetPane(i)
+		w.SheetTabs[i].Text = w.tabTitle(i)
+		w.SheetTabs[i].Content = w.sheetPane(i)
 		w.tabs.Refresh()
-		w.replan()
+		w.Replan()
 	}
 	where := fmt.Sprintf("Headers on row %d", m.HeaderRow)
 	if m.TwoRows {
@@ -211,7 +243,7 @@ func (w *importWizard) sheetPane(i int) fyne.CanvasObject {
 					m.Dates = values[j]
 				}
 			}
-			w.replan()
+			w.Replan()
 		}
 		head.Add(dates)
 	}
@@ -220,7 +252,7 @@ func (w *importWizard) sheetPane(i int) fyne.CanvasObject {
 		widget.NewLabelWithStyle("Column in the file", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle("First values", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle("Goes to", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	options := []string{leaveOut}
+	options := []string{LeaveOut}
 	for _, f := range sheet.KindFields[m.Kind] {
 		options = append(options, fieldLabel(f))
 	}
@@ -232,7 +264,7 @@ func (w *importWizard) sheetPane(i int) fyne.CanvasObject {
 		sel := widget.NewSelect(options, nil)
 		current := fieldLabel(m.Fields[j])
 		if !slices.Contains(options, current) {
-			current = leaveOut
+			current = LeaveOut
 		}
 		sel.SetSelected(current)
 		sel.OnChanged = func(s string) {
@@ -242,7 +274,7 @@ func (w *importWizard) sheetPane(i int) fyne.CanvasObject {
 					m.Fields[j] = f
 				}
 			}
-			w.replan()
+			w.Replan()
 		}
 		samples := ""
 		if j < len(m.Samples) {
@@ -274,18 +306,18 @@ func orText(s, d string) string {
 	return s
 }
 
-func (w *importWizard) newPreviewTable(i int) *widget.Table {
+func (w *ImportWizard) newPreviewTable(i int) *widget.Table {
 	t := widget.NewTableWithHeaders(func() (int, int) {
-		if len(w.preview[i]) == 0 {
+		if len(w.Preview[i]) == 0 {
 			return 0, 0
 		}
-		return len(w.preview[i]) - 1, len(w.preview[i][0])
+		return len(w.Preview[i]) - 1, len(w.Preview[i][0])
 	}, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}, func(id widget.TableCellID, o fyne.CanvasObject) {
-		rows := w.preview[i]
+		rows := w.Preview[i]
 		if id.Row+1 < len(rows) && id.Col < len(rows[id.Row+1]) {
 			o.(*widget.Label).SetText(rows[id.Row+1][id.Col])
 		}
@@ -295,24 +327,25 @@ func (w *importWizard) newPreviewTable(i int) *widget.Table {
 		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if len(w.preview[i]) > 0 && id.Col >= 0 && id.Col < len(w.preview[i][0]) {
-			o.(*widget.Label).SetText(w.preview[i][0][id.Col])
+		if len(w.Preview[i]) > 0 && id.Col >= 0 && id.Col < len(w.Preview[i][0]) {
+			o.(*widget.Label).SetText(w.Preview[i][0][id.Col])
 		}
 	}
 	return t
 }
 
-func (w *importWizard) showPlan(p *model.Portfolio, res *sheet.Result, err error) {
-	w.res = res
+// ShowPlan shows a plan the app worked out (or why it could not).
+func (w *ImportWizard) ShowPlan(p *model.Portfolio, res *sheet.Result, err error) {
+	w.Res = res
 	if err != nil {
 		w.summary.SetText(err.Error())
 		w.problems.Refresh()
 		return
 	}
-	w.summary.SetText("Importing " + w.name + " would give: " + res.Summary())
+	w.summary.SetText("Importing " + w.Name + " would give: " + res.Summary())
 	var notes []string
-	if w.reused != "" {
-		notes = append(notes, w.reused)
+	if w.Reused != "" {
+		notes = append(notes, w.Reused)
 	}
 	for _, q := range res.Questions {
 		notes = append(notes, q.Text+" Choose the date order on that sheet's tab.")
@@ -321,15 +354,15 @@ func (w *importWizard) showPlan(p *model.Portfolio, res *sheet.Result, err error
 	if res.Settings != nil {
 		notes = append(notes, "This is an Orchard workbook and this workspace has no accounts yet, so its settings (weights, rates, offerings) come with it.")
 	}
-	w.notice.SetText(strings.Join(notes, "\n"))
+	w.Notice.SetText(strings.Join(notes, "\n"))
 	if len(notes) == 0 {
-		w.notice.Hide()
+		w.Notice.Hide()
 	} else {
-		w.notice.Show()
+		w.Notice.Show()
 	}
-	for i, m := range w.sheets {
+	for i, m := range w.Sheets {
 		headers, rows := res.PreviewTable(p, m.Sheet, m.Kind)
-		w.preview[i] = append([][]string{headers}, rows...)
+		w.Preview[i] = append([][]string{headers}, rows...)
 		for c := range headers {
 			width := float32(130)
 			switch {
@@ -353,37 +386,37 @@ func (w *importWizard) showPlan(p *model.Portfolio, res *sheet.Result, err error
 		w.reportBtn.Enable()
 	}
 	if len(res.Questions) == 0 && (!res.WritesNothing() || res.Settings != nil) {
-		w.importBtn.Enable()
+		w.ImportButton.Enable()
 	}
 }
 
 // noAccountChoice is the picker's first entry: rows that name no account
 // go to a new account named after the file.
-func (w *importWizard) noAccountChoice() string {
-	return "A new account: " + sheet.FileAccountName(w.path)
+func (w *ImportWizard) noAccountChoice() string {
+	return "A new account: " + sheet.FileAccountName(w.Path)
 }
 
 // accountPicker chooses the account for rows that name none. Typing
 // narrows the list, for workspaces with many accounts.
-func (w *importWizard) accountPicker() fyne.CanvasObject {
+func (w *ImportWizard) accountPicker() fyne.CanvasObject {
 	accounts := map[string]string{}
 	all := []string{w.noAccountChoice()}
-	for _, a := range w.d.ws.Portfolio().Accounts() {
+	for _, a := range w.p.Accounts() {
 		all = append(all, a.Name)
 		accounts[a.Name] = a.ID
 	}
 	into := widget.NewSelectEntry(all)
-	w.into = into
+	w.Into = into
 	into.PlaceHolder = "Type to find an account"
 	into.SetText(w.noAccountChoice())
-	if a := w.d.ws.Portfolio().Account(w.accountID); a != nil {
+	if a := w.p.Account(w.AccountID); a != nil {
 		into.SetText(a.Name)
 	}
 	into.OnChanged = func(text string) {
 		if id, ok := accounts[text]; ok || text == w.noAccountChoice() {
-			if id != w.accountID {
-				w.accountID = id
-				w.replan()
+			if id != w.AccountID {
+				w.AccountID = id
+				w.Replan()
 			}
 			into.SetOptions(all)
 			return
@@ -402,10 +435,10 @@ func (w *importWizard) accountPicker() fyne.CanvasObject {
 // chooseHeaderRow shows a sheet whose headers Orchard did not find: its
 // first rows, and a choice of the row that holds the headers, after which
 // the sheet is read like any other.
-func (w *importWizard) chooseHeaderRow(i int) fyne.CanvasObject {
-	m := &w.sheets[i]
+func (w *ImportWizard) chooseHeaderRow(i int) fyne.CanvasObject {
+	m := &w.Sheets[i]
 	var t sheet.Table
-	for _, tb := range w.wb.Tables {
+	for _, tb := range w.Workbook.Tables {
 		if tb.Name == m.Sheet {
 			t = tb
 		}
@@ -432,12 +465,12 @@ func (w *importWizard) chooseHeaderRow(i int) fyne.CanvasObject {
 	pick := widget.NewSelect(choices, func(s string) {
 		var n int
 		fmt.Sscanf(s, "Row %d", &n)
-		if mm, ok := sheet.AnalyseWithHeaderRow(w.wb, m.Sheet, n); ok {
-			w.sheets[i] = mm
-			w.sheetTabs[i].Text = w.tabTitle(i)
-			w.sheetTabs[i].Content = w.sheetPane(i)
+		if mm, ok := sheet.AnalyseWithHeaderRow(w.Workbook, m.Sheet, n); ok {
+			w.Sheets[i] = mm
+			w.SheetTabs[i].Text = w.tabTitle(i)
+			w.SheetTabs[i].Content = w.sheetPane(i)
 			w.tabs.Refresh()
-			w.replan()
+			w.Replan()
 		}
 	})
 	pick.PlaceHolder = "Choose the row"
