@@ -24,6 +24,7 @@ type accountList struct {
 	checked  map[string]bool // ticked account IDs
 	onSelect func(id string)
 	onCheck  func()
+	onSort   func() // the order changed
 	today    func() time.Time
 	// health holds every account's health, worked out once per change of
 	// the workspace (and day) rather than on every keystroke in the filter.
@@ -62,7 +63,16 @@ func newAccountList(onSelect func(id string)) *accountList {
 		l.table.SetColumnWidth(i+1, c.width)
 	}
 	l.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row < 0 || id.Row >= len(l.rows) || id.Col == 0 {
+		if id.Row < 0 || id.Row >= len(l.rows) {
+			return
+		}
+		if id.Col == 0 {
+			// The tick column from the keyboard (Space on its cell) or a
+			// click beside the box ticks the row, as the box does.
+			accID := l.rows[id.Row].acc.ID
+			l.check(accID, !l.checked[accID])
+			l.table.Unselect(id) // so that the next Space ticks again
+			l.table.RefreshItem(id)
 			return
 		}
 		// The screen's selection refreshes the table once (selectAccount).
@@ -267,10 +277,38 @@ func (l *accountList) sortBy(col int) {
 	} else {
 		l.query.sortColumn, l.query.descending = col, false
 	}
+	l.sorted(l.query.sortColumn, l.query.descending)
+}
+
+// sorted orders the list by a column, either way, and says so to
+// onSort (the Sort choice that keeps the order reachable from the keyboard).
+func (l *accountList) sorted(col int, descending bool) {
+	l.query.sortColumn, l.query.descending = col, descending
 	// Re-sorting needs no new scores; reuse the evaluated rows.
 	l.rows = sortRows(l.rows, l.query)
 	l.table.Refresh()
 	l.reveal()
+	if l.onSort != nil {
+		l.onSort()
+	}
+}
+
+// sortChoices are the orders the Sort choice offers: each column, up and down.
+func sortChoices() []string {
+	var out []string
+	for _, c := range accountColumns {
+		out = append(out, c.title+" ▲", c.title+" ▼")
+	}
+	return out
+}
+
+// sortChoice is the Sort choice naming the list's order.
+func (l *accountList) sortChoice() string {
+	arrow := " ▲"
+	if l.query.descending {
+		arrow = " ▼"
+	}
+	return accountColumns[l.query.sortColumn].title + arrow
 }
 
 // rowOf returns the row index of an account, or -1 when filtered out.

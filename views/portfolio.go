@@ -24,6 +24,7 @@ type portfolioScreen struct {
 	ws       *workspace.Workspace
 	win      fyne.Window
 	report   func(error) // the shell's way of showing an error; nil shows a dialog
+	sortBy   *widget.Select
 	list     *accountList
 	quadrant *quadrantEditor
 	quadPane *quadrantPane
@@ -140,8 +141,26 @@ func buildPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(
 	add := widget.NewButtonWithIcon("Add account", theme.ContentAddIcon(), s.addAccount)
 	add.Importance = widget.HighImportance
 	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.deleteSelected)
+	// The order is chosen here too, for the keyboard: the column headers
+	// are reached only with the mouse.
+	sortBy := widget.NewSelect(sortChoices(), nil)
+	sortBy.Selected = s.list.sortChoice()
+	sortBy.OnChanged = func(v string) {
+		for i, c := range sortChoices() {
+			if c == v && v != s.list.sortChoice() {
+				s.list.sorted(i/2, i%2 == 1)
+			}
+		}
+	}
+	s.list.onSort = func() {
+		if sortBy.Selected != s.list.sortChoice() {
+			sortBy.Selected = s.list.sortChoice()
+			sortBy.Refresh()
+		}
+	}
+	s.sortBy = sortBy
 	filters := container.NewHBox(widget.NewLabel("Owner"), s.owner, widget.NewLabel("Industry"), s.industry,
-		widget.NewLabel("Priority"), s.priority, s.count)
+		widget.NewLabel("Priority"), s.priority, widget.NewLabel("Sort"), sortBy, s.count)
 	// The filter row scrolls sideways rather than widen the window on small screens.
 	bar := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(add, del), nil, s.search), container.NewHScroll(filters))
 	s.tabs = container.NewAppTabs(
