@@ -88,6 +88,7 @@ func runGUI(db, importPath string, stderr io.Writer) int {
 				fmt.Fprintln(os.Stdout, "first-content")
 			}
 			d.running = true
+			d.restorePlace()
 			if d.shell != nil {
 				d.shell.Started()
 			}
@@ -307,6 +308,7 @@ func (d *desktopApp) finish() {
 	if !d.workshop && size.Width > 200 && size.Height > 200 {
 		d.fa.Preferences().SetFloat(prefWidth, float64(size.Width))
 		d.fa.Preferences().SetFloat(prefHeight, float64(size.Height))
+		d.rememberPlace()
 	}
 	d.closeWorkspace()
 	d.win.Close()
