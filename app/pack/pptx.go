@@ -23,6 +23,7 @@ type deckTemplate struct {
 	overrides map[string]string // part name → content type, for those parts
 	defaults  map[string]string // extension → content type
 	masters   []string          // slide master part names
+	masterIDs []string          // their ids in the presentation, as the template numbered them
 	titleLay  string            // layout part of the title slide
 	bodyLay   string            // layout part of the other slides
 	titlePh   string            // the title slide's title placeholder type
@@ -100,7 +101,11 @@ func writePPTX(slides []deckSlide, t *deckTemplate, internal bool, title string,
 	var masterIDs strings.Builder
 	for i, m := range t.masters {
 		fmt.Fprintf(&presRels, `<Relationship Id="rId%d" Type="%sslideMaster" Target="%s"/>`, rid, relBase, strings.TrimPrefix(m, "ppt/"))
-		fmt.Fprintf(&masterIDs, `<p:sldMasterId id="%d" r:id="rId%d"/>`, 2147483648+i*1000, rid)
+		id := fmt.Sprint(2147483648 + i*1000)
+		if i < len(t.masterIDs) && t.masterIDs[i] != "" {
+			id = t.masterIDs[i] // the template's own: unique among its layouts' ids
+		}
+		fmt.Fprintf(&masterIDs, `<p:sldMasterId id="%s" r:id="rId%d"/>`, id, rid)
 		rid++
 	}
 	for i, s := range slides {

@@ -92,7 +92,7 @@ func loadTemplate(file string) (*deckTemplate, error) {
 	if presName == "" || err != nil {
 		return nil, refuse("it holds no presentation")
 	}
-	cx, cy, masterIDs := presentationInfo(pres)
+	cx, cy, masterRels := presentationInfo(pres)
 	if cx <= 0 || cy <= 0 {
 		cx, cy = 12192000, 6858000
 	}
@@ -101,10 +101,11 @@ func loadTemplate(file string) (*deckTemplate, error) {
 		return nil, refuse("%v", err)
 	}
 	t := &deckTemplate{name: path.Base(file), parts: map[string][]byte{}, overrides: map[string]string{}, defaults: defaults, cx: cx, cy: cy}
-	for _, id := range masterIDs {
+	for _, m := range masterRels {
 		for _, r := range presRels {
-			if r.ID == id {
+			if r.ID == m.rel {
 				t.masters = append(t.masters, r.Target)
+				t.masterIDs = append(t.masterIDs, m.id)
 			}
 		}
 	}
@@ -288,7 +289,10 @@ func contentTypes(body []byte) (defaults, overrides map[string]string) {
 	return defaults, overrides
 }
 
-func presentationInfo(body []byte) (cx, cy int64, masters []string) {
+// masterRef is a slide master as the presentation lists it.
+type masterRef struct{ id, rel string }
+
+func presentationInfo(body []byte) (cx, cy int64, masters []masterRef) {
 	d := xml.NewDecoder(bytes.NewReader(body))
 	for {
 		tok, err := d.Token()
@@ -303,11 +307,18 @@ func presentationInfo(body []byte) (cx, cy int64, masters []string) {
 		case "sldSz":
 			cx, cy = attrInt(se, "", "cx"), attrInt(se, "", "cy")
 		case "sldMasterId":
+			var m masterRef
 			for _, a := range se.Attr {
-				if a.Name.Local == "id" && a.Name.Space == nsRelationships {
-					masters = append(masters, a.Value)
+				switch {
+				case a.Name.Local == "id" && a.Name.Space == nsRelationships:
+					m.rel = a.Value
+				case a.Name.Local == "id" && a.Name.Space == "":
+					if _, err := strconv.ParseUint(a.Value, 10, 32); err == nil {
+						m.id = a.Value
+					}
 				}
 			}
+			masters = append(masters, m)
 		}
 	}
 }
