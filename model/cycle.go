@@ -162,21 +162,8 @@ func (p *Portfolio) Snapshot(accountID string) ReviewSnapshot {
 	for _, e := range p.OfAccount(KindScorecard, accountID) {
 		cards = append(cards, e.(*Scorecard))
 	}
-	if len(cards) > 0 {
-		sort.Slice(cards, func(i, j int) bool { return cards[i].Date.Before(cards[j].Date) })
-		last := cards[len(cards)-1].Date
-		sum, n := 0, 0
-		for _, c := range cards {
-			if c.Date.Equal(last) {
-				for _, v := range c.Scores {
-					sum += v
-					n++
-				}
-			}
-		}
-		if n > 0 {
-			s.Score = float64(sum) / float64(n)
-		}
+	if days := ScoreAverages(cards); len(days) > 0 {
+		s.Score = days[len(days)-1].Avg
 	}
 	return s
 }

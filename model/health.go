@@ -282,34 +282,17 @@ func (p *Portfolio) score(a *Account, d *accountData, today time.Time, explain b
 // scorecardSignals reads the latest average score (1–10) and the change
 // from the review before.
 func scorecardSignals(cards []*Scorecard) (level, trend float64, dl, dt string) {
-	byDate := map[time.Time][]int{}
-	for _, c := range cards {
-		for _, v := range c.Scores {
-			byDate[c.Date] = append(byDate[c.Date], v)
-		}
-	}
-	var dates []time.Time
-	for d := range byDate {
-		dates = append(dates, d)
-	}
-	if len(dates) == 0 {
+	days := ScoreAverages(cards)
+	if len(days) == 0 {
 		return 0.5, 0, "the customer has never scored us", "no trend yet"
 	}
-	sort.Slice(dates, func(i, j int) bool { return dates[i].Before(dates[j]) })
-	avg := func(d time.Time) float64 {
-		sum := 0
-		for _, v := range byDate[d] {
-			sum += v
-		}
-		return float64(sum) / float64(len(byDate[d]))
-	}
-	latest := avg(dates[len(dates)-1])
+	latest := days[len(days)-1].Avg
 	level = (8 - latest) / 4 // 8 or better is no concern, 4 or worse the full loss
 	dl = fmt.Sprintf("latest average %.1f of 10", latest)
-	if len(dates) < 2 {
+	if len(days) < 2 {
 		return level, 0, dl, "one scoring so far"
 	}
-	prev := avg(dates[len(dates)-2])
+	prev := days[len(days)-2].Avg
 	change := latest - prev
 	trend = -change // a drop of one point is the full loss
 	dt = fmt.Sprintf("%+.1f since the review before", change)

@@ -173,6 +173,44 @@ func ScoreTrendOf(cards []*Scorecard) ScoreTrend {
 	return t
 }
 
+// DayScore is the customer's average score of us (1–10, over every
+// criterion and everyone who scored) on one scoring day.
+type DayScore struct {
+	Date time.Time
+	Avg  float64
+}
+
+// ScoreAverages are the days the customer scored us, earliest first, each
+// with its average; a scorecard without scores adds no day. Health reads
+// the latest two, a review's snapshot the latest.
+func ScoreAverages(cards []*Scorecard) []DayScore {
+	type tally struct{ sum, n int }
+	byDay := map[string]*tally{}
+	var out []DayScore
+	for _, c := range cards {
+		if len(c.Scores) == 0 {
+			continue
+		}
+		key := c.Date.UTC().Format(time.RFC3339Nano)
+		t := byDay[key]
+		if t == nil {
+			t = &tally{}
+			byDay[key] = t
+			out = append(out, DayScore{Date: c.Date})
+		}
+		for _, v := range c.Scores {
+			t.sum += v
+			t.n++
+		}
+	}
+	for i := range out {
+		t := byDay[out[i].Date.UTC().Format(time.RFC3339Nano)]
+		out[i].Avg = float64(t.sum) / float64(t.n)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
+	return out
+}
+
 // PeriodRevenue is one period's revenue target and actual for an account.
 type PeriodRevenue struct {
 	Period               string

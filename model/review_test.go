@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestPlanVsActualByPeriod(t *testing.T) {
@@ -47,5 +48,26 @@ func TestCustomerChangesLeaveOutOurAssessments(t *testing.T) {
 		if !strings.Contains(safe, kept) {
 			t.Errorf("the customer's list lacks %q: %s", kept, safe)
 		}
+	}
+}
+
+// The customer's average per scoring day, over every criterion and person;
+// an empty scorecard adds no day; days come earliest first.
+func TestScoreAverages(t *testing.T) {
+	d1 := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	d2 := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	cards := []*Scorecard{
+		{ID: "c", Date: d2, Scores: map[string]int{"Quality": 9, "Innovation": 6}},
+		{ID: "a", Date: d1, Scores: map[string]int{"Quality": 4}},
+		{ID: "b", Date: d1, Scores: map[string]int{"Quality": 6, "Innovation": 8}},
+		{ID: "d", Date: d2.AddDate(0, 1, 0)}, // nothing scored
+	}
+	got := ScoreAverages(cards)
+	want := []DayScore{{Date: d1, Avg: 6}, {Date: d2, Avg: 7.5}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	if ScoreAverages(nil) != nil {
+		t.Error("no scorecards give days")
 	}
 }
