@@ -10,8 +10,8 @@ import (
 // Where the window was left is remembered with its size, and it opens
 // there next time, on the screen it was on, as long as that screen is
 // still there. The toolkit has no call for a window's place, so it is
-// read and set through the system's own window (windowplace_*.go); where
-// that is not done (macOS, Wayland) the system places the window.
+// read and set through the system's own window (windowplace_*.go: X11,
+// Windows, macOS); where that is not done (Wayland) the system places it.
 
 const (
 	prefX      = "windowX"
@@ -65,6 +65,9 @@ func (d *desktopApp) restorePlace() {
 	size := d.win.Canvas().Size()
 	scale := d.win.Canvas().Scale()
 	px := image.Pt(int(size.Width*scale), int(size.Height*scale))
+	if s, ok := nativeSize(d.win); ok { // in the system's own units (points on a Mac)
+		px = s
+	}
 	p, ok := placeOnScreens(image.Pt(prefs.Int(prefX), prefs.Int(prefY)), px, nativeScreens(d.win))
 	if !ok {
 		return

@@ -1,4 +1,4 @@
-//go:build !windows && !(linux && cgo && !wayland)
+//go:build !windows && !darwin && !(linux && cgo && !wayland)
 
 package app
 
@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-// Here the system places the window (macOS, Wayland, builds without cgo).
+// Here the system places the window (Wayland, builds without cgo).
 
 func nativePlace(fyne.Window) (image.Point, bool) { return image.Point{}, false }
 func moveNative(fyne.Window, image.Point)         {}

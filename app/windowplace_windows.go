@@ -53,6 +53,9 @@ func nativePlace(w fyne.Window) (image.Point, bool) {
 	return image.Pt(int(r.Left), int(r.Top)), true
 }
 
+// nativeSize is left to the toolkit here: its canvas size in pixels.
+func nativeSize(fyne.Window) (image.Point, bool) { return image.Point{}, false }
+
 func moveNative(w fyne.Window, at image.Point) {
 	if h, ok := hwndOf(w); ok {
 		setWindowPos.Call(h, 0, uintptr(int32(at.X)), uintptr(int32(at.Y)), 0, 0, swpNoSize|swpNoZOrder|swpNoActivate)

@@ -87,6 +87,9 @@ func nativePlace(w fyne.Window) (image.Point, bool) {
 	return image.Pt(int(x), int(y)), true
 }
 
+// nativeSize is left to the toolkit here: its canvas size in pixels.
+func nativeSize(fyne.Window) (image.Point, bool) { return image.Point{}, false }
+
 func moveNative(w fyne.Window, at image.Point) {
 	if h, ok := x11Handle(w); ok {
 		C.orchardMove(h, C.int(at.X), C.int(at.Y))
