@@ -136,10 +136,6 @@ func (s *Store) Fill(tables []TableRows, known *model.Portfolio) ([]RowProblem, 
 	}
 	defer tx.Rollback()
 	var problems []RowProblem
-	type origin struct {
-		table string
-		row   int
-	}
 	byRowID := map[string]map[int64]int{}
 	for _, t := range tables {
 		ph := strings.TrimSuffix(strings.Repeat("?, ", len(t.Columns)), ", ")

@@ -46,8 +46,6 @@ type accountForm struct {
 	root                                           *fyne.Container
 }
 
-func newAccountForm(ws *workspace.Workspace) *accountForm { return buildAccountForm(ws, false) }
-
 // buildAccountForm makes the form; lazy leaves the scorecard's questions
 // to buildAssessment.
 func buildAccountForm(ws *workspace.Workspace, lazy bool) *accountForm {

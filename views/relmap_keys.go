@@ -42,8 +42,6 @@ func (m *relMap) TypedKey(ev *fyne.KeyEvent) {
 		m.step(ev.Name)
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		m.deleteSelection()
-	default:
-		passKey(m, ev)
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if len(m.selected) == 1 && m.onEdit != nil {
 			for id := range m.selected {
@@ -52,6 +50,8 @@ func (m *relMap) TypedKey(ev *fyne.KeyEvent) {
 				}
 			}
 		}
+	default:
+		passKey(m, ev)
 	}
 }
 

@@ -246,7 +246,7 @@ func (w *deckWriter) slide(s deckSlide, n, total int) ([]byte, slideRels, error)
 		if w.t.hasSub {
 			w.placeholder(&b, next(), "subTitle", ` idx="1"`, sub)
 		} else {
-			w.textBox(&b, next(), "Subtitle", g.left, g.top, g.w, g.h, sub, 22, false)
+			w.textBox(&b, next(), "Subtitle", g.left, g.top, g.w, g.h, sub, 22)
 		}
 	} else {
 		size := titleSize(s.Title, g.w, 32)
@@ -278,13 +278,13 @@ func (w *deckWriter) slide(s deckSlide, n, total int) ([]byte, slideRels, error)
 		for _, t := range s.Bullets {
 			ps = append(ps, para{text: t, bullet: true})
 		}
-		w.textBox(&b, next(), "Text", g.left, g.top, g.w, g.h, ps, bodySize, false)
+		w.textBox(&b, next(), "Text", g.left, g.top, g.w, g.h, ps, bodySize)
 	}
 	// Footer: the slide's number, and INTERNAL on every slide of the
 	// internal version.
-	w.textBox(&b, next(), "Slide number", g.pageW-marginRight-120, g.pageH-34, 120, 22, []para{{text: fmt.Sprintf("%d / %d", n, total), right: true, color: "6D6D6D"}}, 11, false)
+	w.textBox(&b, next(), "Slide number", g.pageW-marginRight-120, g.pageH-34, 120, 22, []para{{text: fmt.Sprintf("%d / %d", n, total), right: true, color: "6D6D6D"}}, 11)
 	if w.internal {
-		w.textBox(&b, next(), "Internal", g.left, g.pageH-34, 420, 22, []para{{text: "INTERNAL — not for the customer", color: "B71C1C", bold: true}}, 12, false)
+		w.textBox(&b, next(), "Internal", g.left, g.pageH-34, 420, 22, []para{{text: "INTERNAL — not for the customer", color: "B71C1C", bold: true}}, 12)
 	}
 	b.WriteString(`</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>`)
 	return []byte(b.String()), rels, nil
@@ -322,7 +322,7 @@ func (w *deckWriter) placeholder(b *strings.Builder, id int, kind, idx string, p
 	b.WriteString(`</p:txBody></p:sp>`)
 }
 
-func (w *deckWriter) textBox(b *strings.Builder, id int, name string, x, y, cx, cy float64, ps []para, size float64, _ bool) {
+func (w *deckWriter) textBox(b *strings.Builder, id int, name string, x, y, cx, cy float64, ps []para, size float64) {
 	fmt.Fprintf(b, `<p:sp><p:nvSpPr><p:cNvPr id="%d" name="%s %d"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>%s<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>`, id, esc(name), id, w.xfrm("a", x, y, cx, cy))
 	b.WriteString(`<p:txBody><a:bodyPr wrap="square" lIns="0" rIns="0" tIns="0" bIns="0" rtlCol="0"><a:normAutofit/></a:bodyPr><a:lstStyle/>`)
 	writeParas(b, ps, size)

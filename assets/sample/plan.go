@@ -58,10 +58,6 @@ func (b *builder) stakeholders(a *model.Account) []*model.Stakeholder {
 	return people
 }
 
-// attitudes weights the draw toward neutral and supportive people, as in a
-// real account where we already do business.
-var attitudes = []model.Attitude{-2, -1, -1, 0, 0, 0, 0, 1, 1, 1, 2}
-
 func concernFor(dept string) string {
 	switch dept {
 	case "Finance":

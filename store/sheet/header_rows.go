@@ -208,34 +208,3 @@ func dedupe(fields []Field) {
 		seen[f] = true
 	}
 }
-
-// guessKind says what a sheet holds from the fields its headers name.
-func guessKind(fields []Field) Kind {
-	has := map[Field]bool{}
-	for _, f := range fields {
-		has[f] = true
-	}
-	periods := 0
-	for _, f := range fields {
-		if f == FPeriodActual || f == FPeriodTarget {
-			periods++
-		}
-	}
-	switch {
-	case has[FPeriod] && (has[FRevenue] || has[FAmount] || has[FTarget] || has[FActual]):
-		return KindRevenue
-	case periods >= 2 && has[FAccount] && !has[FName] && !has[FStage] && !has[FAction] && !has[FIndustry] && !has[FRegion] && !has[FOwner]:
-		return KindRevenue
-	case has[FStage] || (has[FAmount] && has[FCloseDate]):
-		return KindOpportunities
-	case has[FAction] || (has[FStatus] && has[FDue]):
-		return KindActions
-	case has[FAgent] && !has[FAccount]:
-		return KindTeam
-	case has[FReportsTo] || has[FManagerID] || has[FAttitude] || has[FInfluence] || (has[FName] && has[FTitle]):
-		return KindStakeholders
-	case has[FAccount] && (has[FRevenue] || has[FIndustry] || has[FRegion]):
-		return KindAccounts
-	}
-	return KindUnknown
-}

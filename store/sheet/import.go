@@ -150,14 +150,3 @@ func PlanContext(ctx context.Context, wb *Workbook, p *model.Portfolio, o Option
 	}
 	return im.res, nil
 }
-
-// countRows counts the rows that hold anything.
-func countRows(rows [][]string) int {
-	n := 0
-	for _, r := range rows {
-		if !blankRow(r) {
-			n++
-		}
-	}
-	return n
-}

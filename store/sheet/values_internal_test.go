@@ -63,7 +63,7 @@ func FuzzValueParsers(f *testing.F) {
 		if st, ok := parseStatus(s); ok && st.Label() == "" {
 			t.Fatalf("parseStatus(%q) = %q, no such status", s, st)
 		}
-		parseBool(s)
+		_, _ = parseBool(s) // must not panic
 		if name, _ := splitNameRole(s); strings.TrimSpace(name) != name {
 			t.Fatalf("splitNameRole(%q) left spaces around %q", s, name)
 		}
