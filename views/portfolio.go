@@ -160,9 +160,10 @@ func buildPortfolioScreen(ws *workspace.Workspace, win fyne.Window, report func(
 	}
 	s.sortBy = sortBy
 	filters := container.NewHBox(widget.NewLabel("Owner"), s.owner, widget.NewLabel("Industry"), s.industry,
-		widget.NewLabel("Priority"), s.priority, widget.NewLabel("Sort"), sortBy, s.count)
+		widget.NewLabel("Priority"), s.priority, s.count)
 	// The filter row scrolls sideways rather than widen the window on small screens.
-	bar := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(add, del), nil, s.search), container.NewHScroll(filters))
+	bar := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(add, del), container.NewHBox(widget.NewLabel("Sort"), sortBy), s.search),
+		container.NewHScroll(filters))
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem("List", container.NewBorder(bar, nil, nil, nil, s.list.table)),
 		container.NewTabItem("Quadrant", s.quadPane.root),
