@@ -48,6 +48,9 @@ Usage:
                                 draw an account's relationship map (2× scale)
   orchard export --db PATH [--account NAME] --xlsx FILE
                                 write the whole workspace (or one account) as a workbook that imports back
+  orchard publish --db PATH --to postgres://USER@HOST/DATABASE
+                                copy a workspace file into an empty team workspace on a PostgreSQL
+                                server; --db postgres://… then reads it (summary, flags, export)
   orchard PATH.orchard          open the window on that workspace
   orchard --version             print Orchard's version
   orchard help                  show this text
@@ -108,6 +111,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return runFlags(args, stdout, stderr)
 	case "export":
 		return runExport(args, stdout, stderr)
+	case "publish":
+		return runPublish(args, stdout, stderr)
 	case "help":
 		fmt.Fprintf(stdout, usage, DefaultWorkspacePath())
 		return 0

@@ -67,7 +67,11 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
-		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		body := m.sql
+		if s.server {
+			body = serverSQL(body)
+		}
+		if _, err := tx.ExecContext(ctx, body); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
@@ -82,6 +86,9 @@ func (s *Store) migrate(ctx context.Context) error {
 		current = m.version
 	}
 	s.version = current
+	if s.server {
+		return nil
+	}
 	// Move the new header (application ID, schema) from the WAL into the
 	// main file, so another process sniffing the file recognises it.
 	if _, err := s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {

@@ -29,6 +29,7 @@ type Store struct {
 	readOnly bool
 	version  int
 	backup   string
+	server   bool // a team workspace on a PostgreSQL server (server.go)
 }
 
 // Path returns the workspace file's path.
@@ -148,6 +149,9 @@ func Create(path string, fill func(*Store) error) (*Store, error) {
 // refused by name. A file the user may not write is opened read-only.
 // Before an older schema is upgraded, a copy of the file is taken beside it.
 func Open(path string) (*Store, error) {
+	if IsServerURL(path) {
+		return openServer(path)
+	}
 	wal, err := readWAL(path)
 	if err != nil {
 		return nil, err
@@ -338,6 +342,9 @@ func (s *Store) SaveCopy(path string) error {
 // NAME.TAG-STAMP.orchard (never an existing name, however many are taken in
 // the same second), and returns the copy's path.
 func (s *Store) NewCopy(tag string) (string, error) {
+	if s.server {
+		return "", nil // a server keeps its own backups
+	}
 	dst, err := uniqueName(strings.TrimSuffix(s.path, filepath.Ext(s.path))+"."+tag, filepath.Ext(s.path))
 	if err != nil {
 		return "", err

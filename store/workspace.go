@@ -113,6 +113,13 @@ func (s *Store) write(b Batch, expect int64) (int64, error) {
 		return 0, fmt.Errorf("saving to %s: %w", s.path, busyError(err))
 	}
 	defer tx.Rollback()
+	if s.server {
+		// Writers take turns on the change count, as SQLite's write lock
+		// makes them in a file.
+		if _, err := tx.Exec("SELECT change_seq FROM workspace_file WHERE id = 1 FOR UPDATE"); err != nil {
+			return 0, fmt.Errorf("saving to %s: %w", s.path, err)
+		}
+	}
 	seq, err := changeSeq(tx)
 	if err != nil {
 		return 0, fmt.Errorf("saving to %s: %w", s.path, err)

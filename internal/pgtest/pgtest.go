@@ -1,0 +1,86 @@
+// Package pgtest starts a throw-away PostgreSQL server for tests of the
+// team workspace: a new cluster in a temporary folder, listening on a
+// socket there only, stopped and removed when the test ends.
+package pgtest
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"os/user"
+	"path/filepath"
+	"strconv"
+	"sync/atomic"
+	"testing"
+)
+
+// binDir finds PostgreSQL's programs: Debian keeps them out of PATH.
+func binDir() string {
+	found, _ := filepath.Glob("/usr/lib/postgresql/*/bin/pg_ctl")
+	if len(found) > 0 {
+		return filepath.Dir(found[len(found)-1])
+	}
+	if p, err := exec.LookPath("pg_ctl"); err == nil {
+		return filepath.Dir(p)
+	}
+	return ""
+}
+
+var databases atomic.Int64
+
+// Start starts a server and returns the address of an empty database on
+// it. Without PostgreSQL installed the test is skipped, or fails where
+// ORCHARD_REQUIRE_TOOLS=1 (CI, which has it).
+func Start(t testing.TB) string {
+	t.Helper()
+	bin := binDir()
+	if bin == "" {
+		if os.Getenv("ORCHARD_REQUIRE_TOOLS") == "1" {
+			t.Fatal("PostgreSQL is not installed (apt-get install postgresql)")
+		}
+		t.Skip("PostgreSQL is not installed (apt-get install postgresql)")
+	}
+	dir, err := os.MkdirTemp("", "orchard-pg-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	os.Chmod(dir, 0o777)
+	data := filepath.Join(dir, "data")
+	// initdb refuses to run as root: the cluster then belongs to postgres.
+	var as []string
+	if os.Getuid() == 0 {
+		u, err := user.Lookup("postgres")
+		if err != nil {
+			t.Skip("running as root without a postgres user to own a test cluster")
+		}
+		uid, _ := strconv.Atoi(u.Uid)
+		gid, _ := strconv.Atoi(u.Gid)
+		os.Mkdir(data, 0o700)
+		os.Chown(data, uid, gid)
+		os.Chown(dir, uid, gid)
+		as = []string{"runuser", "-u", "postgres", "--"}
+	}
+	run := func(name string, args ...string) {
+		t.Helper()
+		full := append(append([]string{}, as...), append([]string{filepath.Join(bin, name)}, args...)...)
+		cmd := exec.Command(full[0], full[1:]...)
+		cmd.Env = append(os.Environ(), "LC_ALL=C", "LANG=C")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", name, err, out)
+		}
+	}
+	run("initdb", "-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "--locale=C", "-E", "UTF8")
+	run("pg_ctl", "-D", data, "-l", filepath.Join(dir, "log"), "-w", "-o",
+		fmt.Sprintf("-c listen_addresses='' -c unix_socket_directories=%s -c fsync=off -c synchronous_commit=off", dir), "start")
+	t.Cleanup(func() {
+		cmd := exec.Command(filepath.Join(bin, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop")
+		if len(as) > 0 {
+			cmd = exec.Command(as[0], append(as[1:], filepath.Join(bin, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop")...)
+		}
+		cmd.Run()
+	})
+	db := fmt.Sprintf("orchard_%d", databases.Add(1))
+	run("createdb", "-h", dir, "-U", "postgres", db)
+	return fmt.Sprintf("postgres:///%s?host=%s&user=postgres", db, dir)
+}
