@@ -265,8 +265,11 @@ func (w *importWizard) doImport() {
 			}
 			pending.Finish()
 			d.fa.Preferences().SetString(w.shapeKey(), string(sheet.MarshalMapping(w.Sheets)))
-			d.shell.SetStatus(fmt.Sprintf("Imported %s: %s — Ctrl+Z undoes the whole import; a copy from before is %s",
-				w.Name, res.Summary(), filepath.Base(backup)))
+			copyNote := ""
+			if backup != "" { // a team server keeps its own backups
+				copyNote = "; a copy from before is " + filepath.Base(backup)
+			}
+			d.shell.SetStatus(fmt.Sprintf("Imported %s: %s — Ctrl+Z undoes the whole import%s", w.Name, res.Summary(), copyNote))
 		})
 	})
 }

@@ -2,11 +2,16 @@ package app
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"orchard/app/workspace"
 	"orchard/internal/pgtest"
+	"orchard/model"
+
+	"fyne.io/fyne/v2/test"
 )
 
 // A workspace file published to a team server reads back the same from it;
@@ -44,10 +49,74 @@ func TestPublishToATeamServer(t *testing.T) {
 			t.Errorf("%s: %d in the file, %d on the server", k, n, server[k])
 		}
 	}
+	// The command line works on the team workspace as on a file.
+	csv := filepath.Join(t.TempDir(), "more.csv")
+	os.WriteFile(csv, []byte("Account Name,Industry,Annual Revenue,Currency\nZephyr Foods,Food,1200000,EUR\n"), 0o644)
+	if code, out, stderr := run("import", csv, "--db", url); code != 0 || !strings.Contains(out, "1 new") {
+		t.Errorf("import into the team workspace: %d %q %q", code, out, stderr)
+	}
+	if counts(url)["accounts"] != file["accounts"]+1 {
+		t.Error("the imported account is not on the server")
+	}
+	if code, out, stderr := run("flags", "--db", url); code != 0 || out == "" {
+		t.Errorf("flags of the team workspace: %d %q", code, stderr)
+	}
+	deck := filepath.Join(t.TempDir(), "review.pptx")
+	if code, _, stderr := run("export", "--db", url, "--account", "Northwind Logistics", "--pptx", deck); code != 0 {
+		t.Errorf("a review deck from the team workspace: %d %q", code, stderr)
+	}
 	if code, _, stderr := run("publish", "--db", db, "--to", url); code != 1 || !strings.Contains(stderr, "already holds") {
 		t.Errorf("publishing into a full team workspace: %d %q", code, stderr)
 	}
 	if code, _, stderr := run("publish", "--db", url, "--to", url); code != 2 {
 		t.Errorf("publishing from a server: %d %q", code, stderr)
+	}
+}
+
+// The window opens a team workspace as it opens a file: an edit is saved
+// to the server, where another process reads it, and undo takes it back.
+func TestWindowOnATeamWorkspace(t *testing.T) {
+	url := pgtest.Start(t)
+	db := filepath.Join(t.TempDir(), "demo.orchard")
+	if code, _, stderr := run("demo", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	if code, _, stderr := run("publish", "--db", db, "--to", url); code != 0 {
+		t.Fatal(stderr)
+	}
+	d := newDesktop(test.NewTempApp(t))
+	withPassword := strings.Replace(url, "postgres:///", "postgres://postgres:s3cret@/", 1)
+	if err := d.open(withPassword); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(d.closeWorkspace)
+	acc := model.Clone(d.ws.Portfolio().Accounts()[0]).(*model.Account)
+	acc.Region = "Nordics (team)"
+	if err := d.ws.Save(acc); err != nil {
+		t.Fatal(err)
+	}
+	other, err := workspace.Open(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := other.Portfolio().Account(acc.ID).Region; got != "Nordics (team)" {
+		t.Errorf("another process reads region %q", got)
+	}
+	other.Close()
+	if _, err := d.ws.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	other, err = workspace.Open(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if got := other.Portfolio().Account(acc.ID).Region; got == "Nordics (team)" {
+		t.Error("undo did not reach the server")
+	}
+	for _, p := range append(d.fa.Preferences().StringList(prefRecent), d.fa.Preferences().String(prefLast), d.win.Title()) {
+		if strings.Contains(p, "s3cret") {
+			t.Errorf("the password is kept or shown: %q", p)
+		}
 	}
 }
