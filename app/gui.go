@@ -157,7 +157,7 @@ func (d *desktopApp) startupPath(db string) (path string, created bool, err erro
 // open switches the window to the workspace at path. On failure the
 // current workspace stays open.
 func (d *desktopApp) open(path string) error {
-	ws, err := workspace.Open(path)
+	ws, err := workspace.Open(withRememberedPassword(path))
 	if err != nil {
 		return err
 	}

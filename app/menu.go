@@ -32,6 +32,7 @@ func (d *desktopApp) buildMenu() {
 		fyne.NewMenuItem("New workspace…", d.newDialog),
 		&fyne.MenuItem{Label: "Open…", Action: d.openDialog, Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}},
 		&fyne.MenuItem{Label: "Open recent", ChildMenu: d.recent},
+		fyne.NewMenuItem("Open team workspace…", d.openTeamDialog),
 		saveCopy,
 		fyne.NewMenuItemSeparator(),
 		importItem,

@@ -1,6 +1,9 @@
 package app
 
-import "os"
+import (
+	"orchard/store"
+	"os"
+)
 
 // Preference keys.
 const (
@@ -32,7 +35,7 @@ func (d *desktopApp) rememberRecent(path string) {
 func (d *desktopApp) recentPaths() []string {
 	var out []string
 	for _, p := range d.fa.Preferences().StringList(prefRecent) {
-		if _, err := os.Stat(p); err == nil {
+		if _, err := os.Stat(p); err == nil || store.IsServerURL(p) {
 			out = append(out, p)
 		}
 	}

@@ -2,16 +2,20 @@ package app
 
 import (
 	"encoding/json"
+	neturl "net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"github.com/zalando/go-keyring"
 
 	"orchard/app/workspace"
 	"orchard/internal/pgtest"
 	"orchard/model"
-
-	"fyne.io/fyne/v2/test"
+	"orchard/store"
 )
 
 // A workspace file published to a team server reads back the same from it;
@@ -118,5 +122,59 @@ func TestWindowOnATeamWorkspace(t *testing.T) {
 		if strings.Contains(p, "s3cret") {
 			t.Errorf("the password is kept or shown: %q", p)
 		}
+	}
+}
+
+// File ▸ Open team workspace… takes server, database, login and password;
+// "remember" keeps the password in the keychain (never the preferences),
+// so the team workspace reopens from the recent list without asking.
+func TestOpenTeamWorkspaceRemembersThePasswordInTheKeychain(t *testing.T) {
+	keyring.MockInit()
+	url := pgtest.Start(t)
+	u, _ := neturl.Parse(url)
+	socket, database := u.Query().Get("host"), strings.TrimPrefix(u.Path, "/")
+	db := filepath.Join(t.TempDir(), "demo.orchard")
+	if code, _, stderr := run("demo", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	if code, _, stderr := run("publish", "--db", db, "--to", url); code != 0 {
+		t.Fatal(stderr)
+	}
+	d := newDesktop(test.NewTempApp(t))
+	t.Cleanup(d.closeWorkspace)
+	for _, c := range []struct{ server, db, login, want string }{
+		{"", database, "postgres", "which server"},
+		{socket, "", "postgres", "which database"},
+		{socket, database, "", "which login"},
+	} {
+		if err := d.openTeam(c.server, c.db, c.login, "pw", false); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%+v: %v, want a refusal saying %q", c, err, c.want)
+		}
+	}
+	if err := d.openTeam(socket, database, "postgres", "s3cret", true); err != nil {
+		t.Fatal(err)
+	}
+	if d.ws.Portfolio().Count(model.KindAccount) != 28 {
+		t.Fatal("the team workspace did not open")
+	}
+	last := d.fa.Preferences().String(prefLast)
+	if strings.Contains(last, "s3cret") || !store.IsServerURL(last) {
+		t.Fatalf("the last workspace is kept as %q", last)
+	}
+	if got := withRememberedPassword(last); !strings.Contains(got, "s3cret") {
+		t.Errorf("reopening %q does not find the remembered password (%q)", last, got)
+	}
+	if !slices.Contains(d.recentPaths(), last) {
+		t.Error("the team workspace is not in Open recent")
+	}
+	if err := d.open(last); err != nil {
+		t.Errorf("reopening from the recent list: %v", err)
+	}
+	// Without "remember" the password is forgotten.
+	if err := d.openTeam(socket, database, "postgres", "s3cret", false); err != nil {
+		t.Fatal(err)
+	}
+	if got := withRememberedPassword(last); strings.Contains(got, "s3cret") {
+		t.Error("the password is still remembered after opening without \"remember\"")
 	}
 }
