@@ -26,13 +26,15 @@ func (d *desktopApp) buildMenu() {
 	exportDeck := &fyne.MenuItem{Label: "Export review deck…", Action: func() { d.exportDeckDialog(pack.PPTX) },
 		Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}}
 	exportPDF := fyne.NewMenuItem("Export review as PDF…", func() { d.exportDeckDialog(pack.PDF) })
-	d.needsWorkspace = []*fyne.MenuItem{saveCopy, importItem, exportBook, exportAccount, exportPack, exportDeck, exportPDF}
+	publishItem := fyne.NewMenuItem("Publish to team server…", d.publishDialog)
+	d.needsWorkspace = []*fyne.MenuItem{saveCopy, importItem, exportBook, exportAccount, exportPack, exportDeck, exportPDF, publishItem}
 	d.removeSample = fyne.NewMenuItem("Remove sample workspace…", d.removeSampleDialog)
 	file := fyne.NewMenu("File",
 		fyne.NewMenuItem("New workspace…", d.newDialog),
 		&fyne.MenuItem{Label: "Open…", Action: d.openDialog, Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}},
 		&fyne.MenuItem{Label: "Open recent", ChildMenu: d.recent},
 		fyne.NewMenuItem("Open team workspace…", d.openTeamDialog),
+		publishItem,
 		saveCopy,
 		fyne.NewMenuItemSeparator(),
 		importItem,

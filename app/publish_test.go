@@ -178,3 +178,30 @@ func TestOpenTeamWorkspaceRemembersThePasswordInTheKeychain(t *testing.T) {
 		t.Error("the password is still remembered after opening without \"remember\"")
 	}
 }
+
+// File ▸ Publish to team server… copies the open file into an empty team
+// workspace and opens it there; a second publish is refused.
+func TestPublishFromTheWindow(t *testing.T) {
+	keyring.MockInit()
+	url := pgtest.Start(t)
+	u, _ := neturl.Parse(url)
+	socket, database := u.Query().Get("host"), strings.TrimPrefix(u.Path, "/")
+	d := newTestDesktop(t)
+	file := d.ws.Path()
+	accounts := d.ws.Portfolio().Count(model.KindAccount)
+	if err := d.publishTo(socket, database, "postgres", "", false); err != nil {
+		t.Fatal(err)
+	}
+	if !store.IsServerURL(d.ws.Path()) || d.ws.Portfolio().Count(model.KindAccount) != accounts {
+		t.Fatalf("after publishing the window shows %s with %d accounts", d.ws.Path(), d.ws.Portfolio().Count(model.KindAccount))
+	}
+	if !strings.Contains(d.shell.Status(), "published") {
+		t.Errorf("status line: %q", d.shell.Status())
+	}
+	if err := d.open(file); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.publishTo(socket, database, "postgres", "", false); err == nil || !strings.Contains(err.Error(), "already holds") {
+		t.Errorf("publishing into the now full team workspace: %v", err)
+	}
+}

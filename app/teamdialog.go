@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -105,24 +106,61 @@ func (d *desktopApp) openTeam(server, database, login, password string, remember
 	return nil
 }
 
-// openTeamDialog is File ▸ Open team workspace….
-func (d *desktopApp) openTeamDialog() {
+// teamForm asks for a team workspace's server, database, login and
+// password, and whether to remember the password; done gets them.
+func (d *desktopApp) teamForm(title, confirm string, done func(server, database, login, password string, remember bool) error) {
 	server, database, login := views.NewEntry(), views.NewEntry(), views.NewEntry()
 	server.SetPlaceHolder("db.example.com or db.example.com:5432")
 	database.SetPlaceHolder("orchard_team")
 	password := widget.NewPasswordEntry()
 	remember := widget.NewCheck("Remember the password on this computer (in its keychain)", nil)
-	form := dialog.NewForm("Open team workspace", "Open", "Cancel", []*widget.FormItem{
+	form := dialog.NewForm(title, confirm, "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Server", server), widget.NewFormItem("Database", database),
 		widget.NewFormItem("Login", login), widget.NewFormItem("Password", password), widget.NewFormItem("", remember),
 	}, func(ok bool) {
 		if !ok {
 			return
 		}
-		if err := d.openTeam(server.Text, database.Text, login.Text, password.Text, remember.Checked); err != nil {
+		if err := done(server.Text, database.Text, login.Text, password.Text, remember.Checked); err != nil {
 			dialog.ShowError(err, d.win)
 		}
 	}, d.win)
 	form.Resize(fyne.NewSize(560, 360))
 	form.Show()
+}
+
+// openTeamDialog is File ▸ Open team workspace….
+func (d *desktopApp) openTeamDialog() {
+	d.teamForm("Open team workspace", "Open", d.openTeam)
+}
+
+// publishDialog is File ▸ Publish to team server…: the open workspace file
+// is copied into an empty team workspace, which then opens.
+func (d *desktopApp) publishDialog() {
+	if d.ws == nil {
+		return
+	}
+	if store.IsServerURL(d.ws.Path()) {
+		dialog.ShowInformation("Publish to team server", "This is already a team workspace: open a workspace file to publish it.", d.win)
+		return
+	}
+	d.teamForm("Publish "+filepath.Base(d.ws.Path())+" to a team server", "Publish", d.publishTo)
+}
+
+// publishTo copies the open workspace file into an empty team workspace
+// and opens that.
+func (d *desktopApp) publishTo(server, database, login, password string, remember bool) error {
+	address, err := teamURL(server, database, login, password)
+	if err != nil {
+		return err
+	}
+	var out strings.Builder
+	if err := publish(d.ws.Path(), address, &out); err != nil {
+		return err
+	}
+	if err := d.openTeam(server, database, login, password, remember); err != nil {
+		return err
+	}
+	d.shell.SetStatus(strings.TrimSpace(out.String()) + "; the team workspace is open")
+	return nil
 }
