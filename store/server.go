@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -159,7 +160,7 @@ func (c rebindConn) BeginTx(ctx context.Context, o driver.TxOptions) (driver.Tx,
 	if b, ok := c.Conn.(driver.ConnBeginTx); ok {
 		return b.BeginTx(ctx, o)
 	}
-	return c.Conn.Begin() //nolint:staticcheck // the driver has no BeginTx
+	return nil, errors.New("the PostgreSQL driver cannot begin a transaction") // pgx always can
 }
 
 func (c rebindConn) Ping(ctx context.Context) error {
