@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"github.com/zalando/go-keyring"
@@ -204,4 +205,47 @@ func TestPublishFromTheWindow(t *testing.T) {
 	if err := d.publishTo(socket, database, "postgres", "", false); err == nil || !strings.Contains(err.Error(), "already holds") {
 		t.Errorf("publishing into the now full team workspace: %v", err)
 	}
+}
+
+// When the team server goes away the window says so, and says so again
+// when it is back.
+func TestWindowSaysWhenTheTeamServerIsUnreachable(t *testing.T) {
+	srv := pgtest.New(t)
+	db := filepath.Join(t.TempDir(), "demo.orchard")
+	if code, _, stderr := run("demo", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	if code, _, stderr := run("publish", "--db", db, "--to", srv.URL); code != 0 {
+		t.Fatal(stderr)
+	}
+	d := newDesktop(test.NewTempApp(t))
+	if err := d.open(srv.URL); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(d.closeWorkspace)
+	// The look the window takes every half second, taken here in turn (the
+	// test driver runs the window's UI work on whichever goroutine asks).
+	close(d.stopWatch)
+	d.stopWatch = nil
+	st := &watchState{server: true}
+	waitStatus := func(want string) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			d.checkWorkspace(d.ws, st)
+			if strings.Contains(d.shell.Status(), want) {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Fatalf("the status line says %q, want it to say %q", d.shell.Status(), want)
+	}
+	if err := srv.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	waitStatus("Cannot reach the team server")
+	if err := srv.Restart(); err != nil {
+		t.Fatal(err)
+	}
+	waitStatus("The team server is back")
 }

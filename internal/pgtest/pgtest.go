@@ -28,10 +28,28 @@ func binDir() string {
 
 var databases atomic.Int64
 
+// Server is a running test server.
+type Server struct {
+	URL  string // the address of an empty database on it
+	ctl  func(args ...string) error
+	data string
+	opts string
+}
+
+// Stop stops the server (as a crash or a lost network would), and Restart
+// starts it again on the same data.
+func (s *Server) Stop() error { return s.ctl("-D", s.data, "-m", "immediate", "-w", "stop") }
+func (s *Server) Restart() error {
+	return s.ctl("-D", s.data, "-l", filepath.Join(filepath.Dir(s.data), "log"), "-w", "-o", s.opts, "start")
+}
+
 // Start starts a server and returns the address of an empty database on
 // it. Without PostgreSQL installed the test is skipped, or fails where
 // ORCHARD_REQUIRE_TOOLS=1 (CI, which has it).
-func Start(t testing.TB) string {
+func Start(t testing.TB) string { return New(t).URL }
+
+// New is Start that gives the server, to stop and restart it.
+func New(t testing.TB) *Server {
 	t.Helper()
 	bin := binDir()
 	if bin == "" {
@@ -71,16 +89,22 @@ func Start(t testing.TB) string {
 		}
 	}
 	run("initdb", "-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "--locale=C", "-E", "UTF8")
-	run("pg_ctl", "-D", data, "-l", filepath.Join(dir, "log"), "-w", "-o",
-		fmt.Sprintf("-c listen_addresses='' -c unix_socket_directories=%s -c fsync=off -c synchronous_commit=off", dir), "start")
-	t.Cleanup(func() {
-		cmd := exec.Command(filepath.Join(bin, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop")
-		if len(as) > 0 {
-			cmd = exec.Command(as[0], append(as[1:], filepath.Join(bin, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop")...)
+	s := &Server{data: data, opts: fmt.Sprintf("-c listen_addresses='' -c unix_socket_directories=%s -c fsync=off -c synchronous_commit=off", dir)}
+	s.ctl = func(args ...string) error {
+		full := append(append([]string{}, as...), append([]string{filepath.Join(bin, "pg_ctl")}, args...)...)
+		cmd := exec.Command(full[0], full[1:]...)
+		cmd.Env = append(os.Environ(), "LC_ALL=C", "LANG=C")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("pg_ctl %v: %v\n%s", args, err, out)
 		}
-		cmd.Run()
-	})
+		return nil
+	}
+	if err := s.Restart(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Stop() })
 	db := fmt.Sprintf("orchard_%d", databases.Add(1))
 	run("createdb", "-h", dir, "-U", "postgres", db)
-	return fmt.Sprintf("postgres:///%s?host=%s&user=postgres", db, dir)
+	s.URL = fmt.Sprintf("postgres:///%s?host=%s&user=postgres", db, dir)
+	return s
 }
