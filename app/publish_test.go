@@ -82,13 +82,7 @@ func TestPublishToATeamServer(t *testing.T) {
 // to the server, where another process reads it, and undo takes it back.
 func TestWindowOnATeamWorkspace(t *testing.T) {
 	url := pgtest.Start(t)
-	db := filepath.Join(t.TempDir(), "demo.orchard")
-	if code, _, stderr := run("demo", "--db", db); code != 0 {
-		t.Fatal(stderr)
-	}
-	if code, _, stderr := run("publish", "--db", db, "--to", url); code != 0 {
-		t.Fatal(stderr)
-	}
+	publishDemo(t, url)
 	d := newDesktop(test.NewTempApp(t))
 	withPassword := strings.Replace(url, "postgres:///", "postgres://postgres:s3cret@/", 1)
 	if err := d.open(withPassword); err != nil {
@@ -134,13 +128,7 @@ func TestOpenTeamWorkspaceRemembersThePasswordInTheKeychain(t *testing.T) {
 	url := pgtest.Start(t)
 	u, _ := neturl.Parse(url)
 	socket, database := u.Query().Get("host"), strings.TrimPrefix(u.Path, "/")
-	db := filepath.Join(t.TempDir(), "demo.orchard")
-	if code, _, stderr := run("demo", "--db", db); code != 0 {
-		t.Fatal(stderr)
-	}
-	if code, _, stderr := run("publish", "--db", db, "--to", url); code != 0 {
-		t.Fatal(stderr)
-	}
+	publishDemo(t, url)
 	d := newDesktop(test.NewTempApp(t))
 	t.Cleanup(d.closeWorkspace)
 	for _, c := range []struct{ server, db, login, want string }{
@@ -211,13 +199,7 @@ func TestPublishFromTheWindow(t *testing.T) {
 // when it is back.
 func TestWindowSaysWhenTheTeamServerIsUnreachable(t *testing.T) {
 	srv := pgtest.New(t)
-	db := filepath.Join(t.TempDir(), "demo.orchard")
-	if code, _, stderr := run("demo", "--db", db); code != 0 {
-		t.Fatal(stderr)
-	}
-	if code, _, stderr := run("publish", "--db", db, "--to", srv.URL); code != 0 {
-		t.Fatal(stderr)
-	}
+	publishDemo(t, srv.URL)
 	d := newDesktop(test.NewTempApp(t))
 	if err := d.open(srv.URL); err != nil {
 		t.Fatal(err)
@@ -248,4 +230,18 @@ func TestWindowSaysWhenTheTeamServerIsUnreachable(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitStatus("The team server is back")
+}
+
+// publishDemo publishes the demo workspace to a team workspace and returns
+// the file it came from.
+func publishDemo(t *testing.T, url string) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "demo.orchard")
+	if code, _, stderr := run("demo", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	if code, _, stderr := run("publish", "--db", db, "--to", url); code != 0 {
+		t.Fatal(stderr)
+	}
+	return db
 }

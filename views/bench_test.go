@@ -82,13 +82,7 @@ func BenchmarkQuadrantDragEvent(b *testing.B) {
 // BenchmarkOpenPortfolio10k measures building the Portfolio screen for a
 // workspace of 10,000 accounts: list rows, quadrant bubbles and the form.
 func BenchmarkOpenPortfolio10k(b *testing.B) {
-	test.NewTempApp(b)
-	ws, err := workspace.Create(filepath.Join(b.TempDir(), "big.orchard"), model.DefaultSettings(), manyAccounts(10000))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ws.Close()
-	w := test.NewTempWindow(b, nil)
+	ws, w := accountsWindow(b, 10000)
 	b.ReportAllocs()
 	for b.Loop() {
 		s := newPortfolioScreen(ws, w, nil, nil, nil, nil)
@@ -335,13 +329,7 @@ func typeIntoFilter(b *testing.B, s *portfolioScreen) {
 // on a workspace of 1,000 accounts: the shell with its Portfolio screen,
 // laid out in a window of the default size.
 func BenchmarkNewShell1000(b *testing.B) {
-	test.NewTempApp(b)
-	ws, err := workspace.Create(filepath.Join(b.TempDir(), "start.orchard"), model.DefaultSettings(), manyAccounts(1000))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ws.Close()
-	w := test.NewTempWindow(b, nil)
+	ws, w := accountsWindow(b, 1000)
 	b.ReportAllocs()
 	for b.Loop() {
 		s := NewStartingShell(ws, w)
@@ -349,4 +337,16 @@ func BenchmarkNewShell1000(b *testing.B) {
 		w.Resize(fyne.NewSize(1280, 720))
 		s.Close()
 	}
+}
+
+// accountsWindow is a workspace of n assessed accounts and an empty window.
+func accountsWindow(b *testing.B, n int) (*workspace.Workspace, fyne.Window) {
+	b.Helper()
+	test.NewTempApp(b)
+	ws, err := workspace.Create(filepath.Join(b.TempDir(), "accounts.orchard"), model.DefaultSettings(), manyAccounts(n))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { ws.Close() })
+	return ws, test.NewTempWindow(b, nil)
 }

@@ -233,19 +233,9 @@ func (b *xlsBook) readSST(segs [][]byte) error {
 // byteString reads a BIFF5 string: a length of lenBytes bytes, then the
 // text in the workbook's code page.
 func (b *xlsBook) byteString(s *segReader, lenBytes int) (string, error) {
-	var n int
-	if lenBytes == 1 {
-		v, err := s.byte()
-		if err != nil {
-			return "", err
-		}
-		n = int(v)
-	} else {
-		v, err := s.u16()
-		if err != nil {
-			return "", err
-		}
-		n = int(v)
+	n, err := s.length(lenBytes == 1)
+	if err != nil {
+		return "", err
 	}
 	raw, err := s.bytes(n)
 	if err != nil {

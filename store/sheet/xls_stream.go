@@ -203,6 +203,16 @@ func (s *segReader) u32() (uint32, error) {
 	return uint32(lo) | uint32(hi)<<16, err
 }
 
+// length reads a string's length: one byte when short, else two.
+func (s *segReader) length(short bool) (int, error) {
+	if short {
+		v, err := s.byte()
+		return int(v), err
+	}
+	v, err := s.u16()
+	return int(v), err
+}
+
 // bytes reads n raw bytes, which may span segments.
 func (s *segReader) bytes(n int) ([]byte, error) {
 	if n > s.remaining() {
@@ -235,19 +245,9 @@ func (s *segReader) skip(n int) error {
 // one when short), option flags, the optional counts of formatting runs
 // and of East Asian phonetic data, the characters, then those extras.
 func (s *segReader) unicodeString(short bool) (string, error) {
-	var n int
-	if short {
-		v, err := s.byte()
-		if err != nil {
-			return "", err
-		}
-		n = int(v)
-	} else {
-		v, err := s.u16()
-		if err != nil {
-			return "", err
-		}
-		n = int(v)
+	n, err := s.length(short)
+	if err != nil {
+		return "", err
 	}
 	flags, err := s.byte()
 	if err != nil {
