@@ -392,12 +392,7 @@ func renderWithLibreOffice(t *testing.T, soffice, file string, slides int) strin
 func TestCustomerSafeDeckLeaksNothing(t *testing.T) {
 	p, _ := secretPortfolio(t)
 	for _, name := range sample.PlannedAccounts {
-		var acc *model.Account
-		for _, a := range p.Accounts() {
-			if a.Name == name {
-				acc = a
-			}
-		}
+		acc := accountNamed(p, name)
 		file, _ := writeDeck(t, p, pack.DeckOptions{AccountID: acc.ID, Figures: true})
 		all := strings.Join(slideTexts(deckParts(t, file)), "\n")
 		for _, word := range forbiddenFor(p, acc) {

@@ -27,12 +27,7 @@ func secretPortfolio(t testing.TB) (*model.Portfolio, *model.Account) {
 	for _, r := range records {
 		p.Put(r)
 	}
-	var acc *model.Account
-	for _, a := range p.Accounts() {
-		if a.Name == sample.PlannedAccounts[0] {
-			acc = a
-		}
-	}
+	acc := accountNamed(p, sample.PlannedAccounts[0])
 	p.Put(&model.Goal{ID: "secret-goal", AccountID: acc.ID, Title: "SECRETGOAL squeeze their budget", Internal: true})
 	for _, x := range p.Actions(acc.ID)[:3] {
 		c := model.Clone(x).(*model.Action)
@@ -237,12 +232,7 @@ func TestCustomerSafePackLeaksNothing(t *testing.T) {
 	}
 	p, _ := secretPortfolio(t)
 	for _, name := range sample.PlannedAccounts {
-		var acc *model.Account
-		for _, a := range p.Accounts() {
-			if a.Name == name {
-				acc = a
-			}
-		}
+		acc := accountNamed(p, name)
 		dir := filepath.Join(t.TempDir(), "pack")
 		if _, err := pack.Write(p, pack.Options{AccountID: acc.ID, Dir: dir, Today: today}); err != nil {
 			t.Fatal(err)
@@ -289,4 +279,14 @@ func TestInternalPackIsMarked(t *testing.T) {
 			}
 		}
 	}
+}
+
+// accountNamed is the portfolio's account of that name.
+func accountNamed(p *model.Portfolio, name string) *model.Account {
+	for _, a := range p.Accounts() {
+		if a.Name == name {
+			return a
+		}
+	}
+	return nil
 }

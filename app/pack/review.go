@@ -396,45 +396,42 @@ func (t *deckTable) rowHeight(row []string, width float64) float64 {
 	return float64(most)*tableSize*tableLineSpacing + 2*cellPadY
 }
 
-// splitTable puts a table on as many slides as its rows need, the header
-// on each; a row taller than a whole slide still gets one to itself.
-func (g geometry) splitTable(title string, t *deckTable) []deckSlide {
-	var pages []*deckTable
-	cur := &deckTable{Header: t.Header, Widths: t.Widths, Right: t.Right}
-	used := t.rowHeight(t.Header, g.w)
-	for _, r := range t.Rows {
-		h := t.rowHeight(r, g.w)
-		if used+h > g.h && len(cur.Rows) > 0 {
+// paginate cuts items into pages that each fit budget, the first item of
+// a page always on it (an item taller than a whole page gets one to
+// itself); start is what every page holds before its items (a table's
+// header).
+func paginate[T any](items []T, height func(T) float64, start, budget float64) [][]T {
+	var pages [][]T
+	var cur []T
+	used := start
+	for _, it := range items {
+		h := height(it)
+		if used+h > budget && len(cur) > 0 {
 			pages = append(pages, cur)
-			cur = &deckTable{Header: t.Header, Widths: t.Widths, Right: t.Right}
-			used = t.rowHeight(t.Header, g.w)
+			cur, used = nil, start
 		}
-		cur.Rows = append(cur.Rows, r)
+		cur = append(cur, it)
 		used += h
 	}
-	pages = append(pages, cur)
+	return append(pages, cur)
+}
+
+// splitTable puts a table on as many slides as its rows need, the header
+// on each.
+func (g geometry) splitTable(title string, t *deckTable) []deckSlide {
+	pages := paginate(t.Rows, func(r []string) float64 { return t.rowHeight(r, g.w) }, t.rowHeight(t.Header, g.w), g.h)
 	out := make([]deckSlide, len(pages))
-	for i, pg := range pages {
-		out[i] = deckSlide{Title: continued(title, i, len(pages)), Table: pg}
+	for i, rows := range pages {
+		out[i] = deckSlide{Title: continued(title, i, len(pages)), Table: &deckTable{Header: t.Header, Widths: t.Widths, Right: t.Right, Rows: rows}}
 	}
 	return out
 }
 
 // splitBullets puts a list on as many slides as it needs.
 func (g geometry) splitBullets(title string, items []string) []deckSlide {
-	var pages [][]string
-	var cur []string
-	used := 0.0
-	for _, it := range items {
-		h := float64(lines(it, g.w-bulletIndent, bodySize))*bodySize*lineSpacing + bulletGap
-		if used+h > g.h && len(cur) > 0 {
-			pages = append(pages, cur)
-			cur, used = nil, 0
-		}
-		cur = append(cur, it)
-		used += h
-	}
-	pages = append(pages, cur)
+	pages := paginate(items, func(it string) float64 {
+		return float64(lines(it, g.w-bulletIndent, bodySize))*bodySize*lineSpacing + bulletGap
+	}, 0, g.h)
 	out := make([]deckSlide, len(pages))
 	for i, pg := range pages {
 		out[i] = deckSlide{Title: continued(title, i, len(pages)), Bullets: pg}
