@@ -51,6 +51,13 @@ Usage:
   orchard publish --db PATH --to postgres://USER@HOST/DATABASE
                                 copy a workspace file into an empty team workspace on a PostgreSQL
                                 server; --db postgres://… then reads it (summary, flags, export)
+  orchard team add-user --db postgres://… --name NAME --login LOGIN --password P|- --role manager|leader|viewer
+  orchard team list --db postgres://…
+  orchard team remove --db postgres://… --login LOGIN
+                                who may sign in to a team workspace, and as what: a manager reads and
+                                changes the accounts they own or are on the team of, a leader reads all
+                                and changes reviews and settings, a viewer reads (internal items only
+                                for the account's team and leaders); PostgreSQL enforces it
   orchard PATH.orchard          open the window on that workspace
   orchard --version             print Orchard's version
   orchard help                  show this text
@@ -113,6 +120,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return runExport(args, stdout, stderr)
 	case "publish":
 		return runPublish(args, stdout, stderr)
+	case "team":
+		return runTeam(args, os.Stdin, stdout, stderr)
 	case "help":
 		fmt.Fprintf(stdout, usage, DefaultWorkspacePath())
 		return 0

@@ -256,6 +256,9 @@ func (d *desktopApp) updateTitle() {
 		return
 	}
 	title := "Orchard — " + d.ws.Portfolio().Settings.Name
+	if acc := d.ws.Access(); acc.Role != "" {
+		title += fmt.Sprintf(" — %s, %s", acc.Name, acc.Role)
+	}
 	if d.ws.ReadOnly() {
 		title += " (read-only)"
 	}

@@ -125,9 +125,10 @@ func TestWindowOnATeamWorkspace(t *testing.T) {
 // so the team workspace reopens from the recent list without asking.
 func TestOpenTeamWorkspaceRemembersThePasswordInTheKeychain(t *testing.T) {
 	keyring.MockInit()
-	url := pgtest.Start(t)
+	srv := pgtest.New(t)
+	url := srv.URL
 	u, _ := neturl.Parse(url)
-	socket, database := u.Query().Get("host"), strings.TrimPrefix(u.Path, "/")
+	socket, database := srv.Host(), strings.TrimPrefix(u.Path, "/")
 	publishDemo(t, url)
 	d := newDesktop(test.NewTempApp(t))
 	t.Cleanup(d.closeWorkspace)
@@ -172,9 +173,10 @@ func TestOpenTeamWorkspaceRemembersThePasswordInTheKeychain(t *testing.T) {
 // workspace and opens it there; a second publish is refused.
 func TestPublishFromTheWindow(t *testing.T) {
 	keyring.MockInit()
-	url := pgtest.Start(t)
+	srv := pgtest.New(t)
+	url := srv.URL
 	u, _ := neturl.Parse(url)
-	socket, database := u.Query().Get("host"), strings.TrimPrefix(u.Path, "/")
+	socket, database := srv.Host(), strings.TrimPrefix(u.Path, "/")
 	d := newTestDesktop(t)
 	file := d.ws.Path()
 	accounts := d.ws.Portfolio().Count(model.KindAccount)

@@ -51,13 +51,28 @@ func LatestVersion() int {
 // migrate applies every migration newer than the file, each in its own
 // transaction together with its record in schema_migrations.
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)`); err != nil {
-		return fmt.Errorf("preparing migrations: %w", err)
+	made := false
+	if s.server {
+		var err error
+		if made, err = s.serverReady(ctx); err != nil {
+			return err
+		}
+	}
+	if !made { // a team workspace's people may not make tables, and need not
+		if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+			version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)`); err != nil {
+			return fmt.Errorf("preparing migrations: %w", err)
+		}
 	}
 	var current int
 	if err := s.db.QueryRowContext(ctx, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations").Scan(&current); err != nil {
 		return fmt.Errorf("reading schema version: %w", err)
+	}
+	start := current
+	if s.server && current > 0 && current < LatestVersion() {
+		if err := s.ownsWorkspace(s.db, "upgrade it"); err != nil {
+			return fmt.Errorf("the team workspace needs upgrading from schema version %d to %d, which its owner does by opening it once with this Orchard: %w", current, LatestVersion(), err)
+		}
 	}
 	for _, m := range migrations() {
 		if m.version <= current {
@@ -87,6 +102,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	s.version = current
 	if s.server {
+		if current != start {
+			return s.secureAgain(ctx)
+		}
 		return nil
 	}
 	// Move the new header (application ID, schema) from the WAL into the

@@ -166,3 +166,87 @@ func TestUpgradeMovesSourceKeysIntoTheirTable(t *testing.T) {
 		t.Errorf("%d external keys, want 3", n)
 	}
 }
+
+// Version 11 keeps internal notes apart from their records: the upgrade
+// moves them, the record's own column keeps none, and every later save
+// keeps the two in step; in memory nothing differs.
+func TestInternalNotesLiveApart(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v10.orchard")
+	v10 := fstest.MapFS{}
+	for _, m := range migrations() {
+		if m.version <= 10 {
+			v10["migrations/"+m.name] = &fstest.MapFile{Data: []byte(m.sql)}
+		}
+	}
+	migrationSource = v10
+	t.Cleanup(func() { migrationSource = migrationFiles })
+	s, err := Create(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"INSERT INTO accounts(id, name, currency, notes, notes_internal) VALUES ('a1', 'Acme', 'EUR', 'Budget is frozen', 1)",
+		"INSERT INTO accounts(id, name, currency, notes) VALUES ('a2', 'Globex', 'EUR', 'Met at the fair')",
+		"INSERT INTO stakeholders(id, account_id, name, notes, notes_internal) VALUES ('s1', 'a1', 'Ann Lee', 'Leaving in spring', 1)",
+	} {
+		if _, err := s.db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	migrationSource = migrationFiles
+
+	s, err = Open(path)
+	if err != nil {
+		t.Fatalf("opening a version 10 workspace: %v", err)
+	}
+	defer s.Close()
+	raw := func(q string) string {
+		t.Helper()
+		var v string
+		if err := s.db.QueryRow(q).Scan(&v); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		return v
+	}
+	if got := raw("SELECT notes FROM accounts WHERE id = 'a1'"); got != "" {
+		t.Errorf("the account's row still holds its internal note %q", got)
+	}
+	if got := raw("SELECT notes FROM internal_notes WHERE record_id = 's1'"); got != "Leaving in spring" {
+		t.Errorf("the stakeholder's internal note moved as %q", got)
+	}
+	p, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Account("a1").Notes != "Budget is frozen" || p.Account("a2").Notes != "Met at the fair" || p.Get(model.KindStakeholder, "s1").(*model.Stakeholder).Notes != "Leaving in spring" {
+		t.Errorf("notes after the upgrade: %q %q %q", p.Account("a1").Notes, p.Account("a2").Notes, p.Get(model.KindStakeholder, "s1").(*model.Stakeholder).Notes)
+	}
+	// Marked shareable, the note goes back into its row and leaves no copy.
+	a := model.Clone(p.Account("a1")).(*model.Account)
+	a.NotesInternal = false
+	g := model.Clone(p.Account("a2")).(*model.Account)
+	g.NotesInternal, g.Notes = true, "Competitor is cheaper"
+	if err := s.Write(Batch{Puts: []model.Entity{a, g}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := raw("SELECT notes FROM accounts WHERE id = 'a1'"); got != "Budget is frozen" {
+		t.Errorf("a shared note's row holds %q", got)
+	}
+	if got := raw("SELECT count(*) FROM internal_notes WHERE record_id IN ('a1', 'a2')"); got != "1" {
+		t.Errorf("%s internal notes for the two accounts, want Globex's one", got)
+	}
+	if got := raw("SELECT notes FROM accounts WHERE id = 'a2'"); got != "" {
+		t.Errorf("a note made internal stays in its row: %q", got)
+	}
+	if err := s.Write(Batch{Deletes: []model.Entity{p.Get(model.KindStakeholder, "s1").(*model.Stakeholder)}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := raw("SELECT count(*) FROM internal_notes WHERE record_id = 's1'"); got != "0" {
+		t.Error("a deleted stakeholder's internal note stays behind")
+	}
+	p, _ = s.Load()
+	if p.Account("a2").Notes != "Competitor is cheaper" {
+		t.Errorf("Globex's note reads back as %q", p.Account("a2").Notes)
+	}
+}

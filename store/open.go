@@ -29,7 +29,8 @@ type Store struct {
 	readOnly bool
 	version  int
 	backup   string
-	server   bool // a team workspace on a PostgreSQL server (server.go)
+	server   bool   // a team workspace on a PostgreSQL server (server.go)
+	access   Access // who is signed in to it (team.go)
 }
 
 // Path returns the workspace file's path.

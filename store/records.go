@@ -16,7 +16,8 @@ type table struct {
 	columns []string // the first is always id
 	values  func(e model.Entity) []any
 	scan    func(rows *sql.Rows) (model.Entity, error)
-	upsert  string // the insert-or-update statement, made once
+	upsert  string       // the insert-or-update statement, made once
+	private *privateNote // a note that may be marked internal (internal_notes.go)
 }
 
 var tables = map[model.Kind]table{}
@@ -41,8 +42,13 @@ func putRecord(q querier, e model.Entity) error {
 	if !ok {
 		return fmt.Errorf("no table for %s", e.Kind())
 	}
-	if _, err := q.Exec(t.upsert, t.values(e)...); err != nil {
+	if _, err := q.Exec(t.upsert, t.storedValues(e)...); err != nil {
 		return fmt.Errorf("saving %s: %w", model.Describe(e), err)
+	}
+	if t.private != nil {
+		if err := putPrivateNote(q, t, e); err != nil {
+			return err
+		}
 	}
 	if sc, ok := e.(*model.Scorecard); ok {
 		return putScores(q, sc)
@@ -92,6 +98,11 @@ func deleteRecord(q querier, k model.Kind, id string) error {
 	}
 	if _, err := q.Exec("DELETE FROM "+t.name+" WHERE id = ?", id); err != nil {
 		return fmt.Errorf("deleting %s %s: %w", k, id, err)
+	}
+	if t.private != nil {
+		if _, err := q.Exec("DELETE FROM internal_notes WHERE record_kind = ? AND record_id = ?", string(k), id); err != nil {
+			return fmt.Errorf("deleting %s %s: %w", k, id, err)
+		}
 	}
 	return nil
 }

@@ -56,11 +56,15 @@ func openServer(raw string) (*Store, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
+	s := &Store{db: db, path: name, server: true}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("cannot reach the team workspace %s: %w", name, err)
+		return nil, fmt.Errorf("cannot reach the team workspace %s: %w", name, s.serverError(err))
 	}
-	s := &Store{db: db, path: name, server: true}
+	if err := s.readAccess(); err != nil {
+		db.Close()
+		return nil, err
+	}
 	var current int
 	if err := db.QueryRowContext(ctx, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations").Scan(&current); err == nil && current > LatestVersion() {
 		db.Close()
@@ -68,7 +72,7 @@ func openServer(raw string) (*Store, error) {
 	}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("cannot open the team workspace %s: %w", name, err)
+		return nil, fmt.Errorf("cannot open the team workspace %s: %w", name, s.serverError(err))
 	}
 	return s, nil
 }
@@ -189,4 +193,21 @@ func (c rebindConn) IsValid() bool {
 		return v.IsValid()
 	}
 	return true
+}
+
+// serverReady refuses a database that holds something other than an
+// Orchard workspace: Orchard makes its tables only in an empty one. It
+// reports whether the workspace's tables are there.
+func (s *Store) serverReady(ctx context.Context) (bool, error) {
+	var ours bool
+	var others int
+	err := s.db.QueryRowContext(ctx, `SELECT to_regclass('schema_migrations') IS NOT NULL,
+		(SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema'))`).Scan(&ours, &others)
+	if err != nil {
+		return false, s.serverError(err)
+	}
+	if !ours && others > 0 {
+		return false, fmt.Errorf("the database holds %d tables that are not an Orchard workspace's; give Orchard an empty database of its own", others)
+	}
+	return ours, nil
 }

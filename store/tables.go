@@ -247,6 +247,7 @@ func init() {
 			return m, err
 		},
 	})
+	registerPrivateNotes()
 }
 
 func init() {

@@ -49,6 +49,9 @@ func (s *Store) Snapshot() (*model.Portfolio, int64, error) {
 	if err := loadActionStakeholders(tx, p); err != nil {
 		return nil, 0, err
 	}
+	if err := loadPrivateNotes(tx, p); err != nil {
+		return nil, 0, err
+	}
 	return p, seq, nil
 }
 
@@ -117,7 +120,7 @@ func (s *Store) write(b Batch, expect int64) (int64, error) {
 		// Writers take turns on the change count, as SQLite's write lock
 		// makes them in a file.
 		if _, err := tx.Exec("SELECT change_seq FROM workspace_file WHERE id = 1 FOR UPDATE"); err != nil {
-			return 0, fmt.Errorf("saving to %s: %w", s.path, err)
+			return 0, s.refused(err, "save")
 		}
 	}
 	seq, err := changeSeq(tx)
@@ -134,21 +137,21 @@ func (s *Store) write(b Batch, expect int64) (int64, error) {
 	defer q.close()
 	for _, e := range b.Deletes {
 		if err := deleteRecord(q, e.Kind(), e.EntityID()); err != nil {
-			return 0, err
+			return 0, s.refused(err, "delete "+model.Describe(e))
 		}
 	}
 	for _, e := range b.Puts {
 		if err := putRecord(q, e); err != nil {
-			return 0, err
+			return 0, s.refused(err, "save "+model.Describe(e))
 		}
 	}
 	if b.Settings != nil {
 		if err := saveSettings(tx, *b.Settings); err != nil {
-			return 0, err
+			return 0, s.refused(err, "change the workspace settings")
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return 0, fmt.Errorf("saving to %s: %w", s.path, busyError(err))
+		return 0, fmt.Errorf("saving to %s: %w", s.path, s.refused(busyError(err), "save"))
 	}
 	return seq + 1, nil
 }

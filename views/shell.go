@@ -14,6 +14,7 @@ import (
 
 	"orchard/app/workspace"
 	"orchard/model"
+	"orchard/store"
 	"orchard/views/chart"
 )
 
@@ -110,8 +111,11 @@ func newShell(ws *workspace.Workspace, win fyne.Window, lazy bool) *Shell {
 	}
 	s.top = container.NewVBox()
 	if ws.ReadOnly() {
-		banner := widget.NewLabelWithStyle(fmt.Sprintf("Read-only: %s cannot be written, so changes are not possible. Use File ▸ Save a copy… to edit a copy.", ws.Path()),
-			fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		text := fmt.Sprintf("Read-only: %s cannot be written, so changes are not possible. Use File ▸ Save a copy… to edit a copy.", ws.Path())
+		if acc := ws.Access(); acc.Role == store.RoleViewer {
+			text = fmt.Sprintf("Read-only: %s signs in to this team workspace as a viewer, who reads every account but changes none (internal items are shown to each account's team and the leaders).", acc.Login)
+		}
+		banner := widget.NewLabelWithStyle(text, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 		banner.Importance = widget.WarningImportance
 		banner.Wrapping = fyne.TextWrapWord
 		s.top.Add(banner)

@@ -120,6 +120,10 @@ func (w *Workspace) Path() string { return w.st.Path() }
 // ReadOnly reports whether edits are refused because the file is read-only.
 func (w *Workspace) ReadOnly() bool { return w.st.ReadOnly() }
 
+// Access says who is signed in to a team workspace, and in what role
+// (store.Access); a file has every right and no role.
+func (w *Workspace) Access() store.Access { return w.st.Access() }
+
 // SchemaVersion returns the file's schema version.
 func (w *Workspace) SchemaVersion() int { return w.st.SchemaVersion() }
 

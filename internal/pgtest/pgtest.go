@@ -4,7 +4,10 @@
 package pgtest
 
 import (
+	"database/sql"
 	"fmt"
+	"net"
+	"net/url"
 	"os"
 	"os/exec"
 	"os/user"
@@ -12,6 +15,8 @@ import (
 	"strconv"
 	"sync/atomic"
 	"testing"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver
 )
 
 // binDir finds PostgreSQL's programs: Debian keeps them out of PATH.
@@ -30,10 +35,18 @@ var databases atomic.Int64
 
 // Server is a running test server.
 type Server struct {
-	URL  string // the address of an empty database on it
+	URL  string // the address of an empty database on it, as the server's administrator
 	ctl  func(args ...string) error
 	data string
 	opts string
+	db   string
+	port int
+}
+
+// As is the address of the same database for another login, over TCP on
+// 127.0.0.1 where logins other than the administrator give a password.
+func (s *Server) As(login, password string) string {
+	return fmt.Sprintf("postgres://%s:%s@127.0.0.1:%d/%s?sslmode=disable", url.PathEscape(login), url.PathEscape(password), s.port, s.db)
 }
 
 // Stop stops the server (as a crash or a lost network would), and Restart
@@ -89,7 +102,20 @@ func New(t testing.TB) *Server {
 		}
 	}
 	run("initdb", "-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "--locale=C", "-E", "UTF8")
-	s := &Server{data: data, opts: fmt.Sprintf("-c listen_addresses='' -c unix_socket_directories=%s -c fsync=off -c synchronous_commit=off", dir)}
+	// The administrator signs in without a password; everyone else, as on
+	// a real server, with theirs.
+	hba := "local all postgres trust\nlocal all all scram-sha-256\nhost all postgres 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 scram-sha-256\n"
+	if err := os.WriteFile(filepath.Join(data, "pg_hba.conf"), []byte(hba), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if os.Getuid() == 0 {
+		u, _ := user.Lookup("postgres")
+		uid, _ := strconv.Atoi(u.Uid)
+		gid, _ := strconv.Atoi(u.Gid)
+		os.Chown(filepath.Join(data, "pg_hba.conf"), uid, gid)
+	}
+	port := freePort(t)
+	s := &Server{data: data, port: port, opts: fmt.Sprintf("-c listen_addresses=127.0.0.1 -c port=%d -c unix_socket_directories=%s -c fsync=off -c synchronous_commit=off", port, dir)}
 	s.ctl = func(args ...string) error {
 		full := append(append([]string{}, as...), append([]string{filepath.Join(bin, "pg_ctl")}, args...)...)
 		cmd := exec.Command(full[0], full[1:]...)
@@ -103,8 +129,32 @@ func New(t testing.TB) *Server {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Stop() })
-	db := fmt.Sprintf("orchard_%d", databases.Add(1))
-	run("createdb", "-h", dir, "-U", "postgres", db)
-	s.URL = fmt.Sprintf("postgres:///%s?host=%s&user=postgres", db, dir)
+	s.db = fmt.Sprintf("orchard_%d", databases.Add(1))
+	run("createdb", "-h", dir, "-p", strconv.Itoa(port), "-U", "postgres", s.db)
+	s.URL = fmt.Sprintf("postgres:///%s?host=%s&port=%d&user=postgres", s.db, dir, port)
 	return s
+}
+
+// Host is the server's name and port, as a person types it.
+func (s *Server) Host() string { return fmt.Sprintf("127.0.0.1:%d", s.port) }
+
+// DB is a plain connection to the database as the administrator, closed
+// when the test ends.
+func (s *Server) DB(t testing.TB) *sql.DB {
+	db, err := sql.Open("pgx", s.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// freePort finds a TCP port on 127.0.0.1 nothing listens on.
+func freePort(t testing.TB) int {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
 }
