@@ -31,6 +31,7 @@ type Store struct {
 	backup   string
 	server   bool   // a team workspace on a PostgreSQL server (server.go)
 	access   Access // who is signed in to it (team.go)
+	author   string // who its writes are by (changes.go)
 }
 
 // Path returns the workspace file's path.

@@ -85,6 +85,7 @@ var accountTables = []accountTable{
 	{name: "position_marks", account: "account_id", leader: "all"},
 	{name: "external_keys", account: "account_id", nullable: true},
 	{name: "internal_notes", account: "account_id", inner: true},
+	{name: "record_changes", account: "account_id", nullable: true, leader: "all"},
 }
 
 // teamSetup makes the table of logins, the functions policies ask and the

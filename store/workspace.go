@@ -135,7 +135,13 @@ func (s *Store) write(b Batch, expect int64) (int64, error) {
 	}
 	q := newPreparedTx(tx)
 	defer q.close()
+	// A record's version is counted before it is deleted and after it is
+	// saved, so that on a team workspace the account it belongs to is one
+	// the writer may change at that moment.
 	for _, e := range b.Deletes {
+		if err := s.countChange(q, e.Kind(), e.EntityID(), model.AccountOf(e), true); err != nil {
+			return 0, s.refused(err, "delete "+model.Describe(e))
+		}
 		if err := deleteRecord(q, e.Kind(), e.EntityID()); err != nil {
 			return 0, s.refused(err, "delete "+model.Describe(e))
 		}
@@ -144,9 +150,15 @@ func (s *Store) write(b Batch, expect int64) (int64, error) {
 		if err := putRecord(q, e); err != nil {
 			return 0, s.refused(err, "save "+model.Describe(e))
 		}
+		if err := s.countChange(q, e.Kind(), e.EntityID(), model.AccountOf(e), false); err != nil {
+			return 0, s.refused(err, "save "+model.Describe(e))
+		}
 	}
 	if b.Settings != nil {
 		if err := saveSettings(tx, *b.Settings); err != nil {
+			return 0, s.refused(err, "change the workspace settings")
+		}
+		if err := s.countChange(q, SettingsKind, "settings", "", false); err != nil {
 			return 0, s.refused(err, "change the workspace settings")
 		}
 	}
