@@ -1,6 +1,7 @@
 package views
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"sort"
@@ -26,11 +27,13 @@ var answerOptions = []string{"?", "1", "2", "3", "4", "5"}
 type accountForm struct {
 	ws         *workspace.Workspace
 	id         string
+	base       *model.Account // the version the inputs were loaded from: an edit is made against it
 	loading    bool
 	committing bool // our own save is being notified: keep the inputs as typed
 	report     func(error)
 
 	title                                          *widget.Label
+	notice                                         *widget.Label // someone else changed the account under an unsaved edit
 	name, region, revenue, prev, margin, potential *commitEntry
 	notes                                          *commitEntry
 	industry, owner, currency                      *commitSelectEntry
@@ -52,6 +55,10 @@ func buildAccountForm(ws *workspace.Workspace, lazy bool) *accountForm {
 	f := &accountForm{ws: ws, errors: map[string]*widget.Label{}}
 	commit := func() { f.commit() }
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.notice = widget.NewLabel("")
+	f.notice.Wrapping = fyne.TextWrapWord
+	f.notice.Importance = widget.WarningImportance
+	f.notice.Hide()
 	f.name = newCommitEntry(false, commit)
 	f.region = newCommitEntry(false, commit)
 	f.revenue = newCommitEntry(false, commit)
@@ -88,6 +95,7 @@ func buildAccountForm(ws *workspace.Workspace, lazy bool) *accountForm {
 	f.assess = container.NewVBox()
 	f.content = container.NewVScroll(container.NewVBox(
 		f.title,
+		f.notice,
 		widget.NewCard("", "Facts", facts),
 		widget.NewCard("", "Assessment scorecard (1 weak – 5 strong, ? unknown)", container.NewVBox(f.scores, f.assess)),
 	))
@@ -182,6 +190,8 @@ func derivedLabel(p model.Priority) string { return "From quadrant (" + p.String
 func (f *accountForm) show(id string) {
 	f.id = id
 	a := f.ws.Portfolio().Account(id)
+	f.base = a
+	f.notice.Hide()
 	if a == nil {
 		f.id = ""
 		f.root.Objects = []fyne.CanvasObject{f.empty}
@@ -353,17 +363,17 @@ func (f *accountForm) read(a *model.Account) (*model.Account, map[string]string)
 	return c, bad
 }
 
-// commit saves what the inputs say, if it differs from the stored account.
-// It returns the error it showed, if any.
+// commit saves what the inputs say, if it differs from the account as they
+// were loaded. It returns the error it showed, if any. An edit made while
+// someone else changed the account is refused (workspace.Conflict): the
+// form then shows their version and the report offers to apply the edit
+// again.
 func (f *accountForm) commit() error {
-	if f.loading || f.id == "" {
+	if f.loading || f.id == "" || f.base == nil {
 		return nil
 	}
-	a := f.ws.Portfolio().Account(f.id)
-	if a == nil {
-		return nil
-	}
-	c, bad := f.read(a)
+	base := f.base
+	c, bad := f.read(base)
 	for _, l := range f.errors {
 		l.Hide()
 	}
@@ -371,15 +381,18 @@ func (f *accountForm) commit() error {
 		for field, msg := range bad {
 			f.showError(field, msg)
 		}
-		return fmt.Errorf("account %q: %s", a.Name, joinErrors(bad))
+		return fmt.Errorf("account %q: %s", base.Name, joinErrors(bad))
 	}
-	if sameAccount(a, c) {
+	if sameAccount(base, c) {
 		return nil
 	}
 	f.committing = true
-	err := f.ws.Save(c)
+	err := f.ws.SaveEdit(base, c)
 	f.committing = false
 	if err != nil {
+		if errors.Is(err, workspace.ErrConflict) {
+			f.show(f.id) // their version; the edit is kept in the conflict
+		}
 		fields := model.FieldErrors(err)
 		for _, fe := range fields {
 			f.showError(fe.Field, capitalise(fe.Field)+" "+fe.Rule)
@@ -389,7 +402,17 @@ func (f *accountForm) commit() error {
 		}
 		return err
 	}
+	f.base = f.ws.Portfolio().Account(f.id)
 	return nil
+}
+
+// dirty reports whether the inputs hold an edit not saved yet.
+func (f *accountForm) dirty() bool {
+	if f.base == nil {
+		return false
+	}
+	c, bad := f.read(f.base)
+	return len(bad) > 0 || !sameAccount(f.base, c)
 }
 
 func (f *accountForm) showError(field, msg string) {
@@ -424,7 +447,10 @@ func sameAccount(a, b *model.Account) bool {
 }
 
 // refresh reloads the form when the workspace changed its account (undo,
-// another screen) unless the user is in the middle of a field with an error.
+// another screen, someone else) unless the user is in the middle of an
+// edit: then what they typed stays, the form says the account changed, and
+// saving it meets the other change as a conflict or, for this window's own
+// change, is laid over it.
 func (f *accountForm) refresh(ev workspace.Event) {
 	if f.id == "" || (!ev.TouchesAccount(f.id) && !ev.Settings) {
 		return
@@ -439,6 +465,25 @@ func (f *accountForm) refresh(ev workspace.Event) {
 		f.title.SetText(a.Name)
 		f.showPriority(a)
 		f.loading = false
+		return
+	}
+	if a != f.base && f.dirty() {
+		f.loading = true
+		f.title.SetText(a.Name)
+		f.showPriority(a)
+		f.loading = false
+		if ev.Label == workspace.ExternalLabel {
+			who := "Someone else"
+			if last, err := f.ws.LastChange(model.KindAccount, f.id); err == nil && last.By != "" {
+				who = last.By
+			}
+			what := model.FieldLabels(model.ChangedFields(f.base, a))
+			if what != "" {
+				what = " (" + what + ")"
+			}
+			f.notice.SetText(fmt.Sprintf("%s changed this account%s while you were editing it. Your edit is kept; saving it will ask which to keep.", who, what))
+			f.notice.Show()
+		}
 		return
 	}
 	f.show(f.id)

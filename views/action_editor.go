@@ -22,6 +22,7 @@ const noneChoice = "—"
 type actionEditor struct {
 	ws                                     *workspace.Workspace
 	original                               *model.Action
+	guard                                  *editBase // saves against the version the dialog opened with
 	title, due, expected, actual           *Entry
 	description, notes, lesson             *Entry
 	owner, function, status, horizon, goal *widget.Select
@@ -44,7 +45,7 @@ func (b *boardView) editAction(a *model.Action) {
 // showActionEditor opens the editor for an action in the window.
 func showActionEditor(ws *workspace.Workspace, win fyne.Window, a *model.Action) *actionEditor {
 	p := ws.Portfolio()
-	e := &actionEditor{ws: ws, original: a, errors: map[string]*widget.Label{},
+	e := &actionEditor{ws: ws, original: a, guard: newEditBase(ws, a), errors: map[string]*widget.Label{},
 		memberIDs: map[string]string{noneChoice: ""}, goalIDs: map[string]string{noneChoice: ""}, personIDs: map[string]string{}}
 	e.title = NewEntry()
 	e.title.SetText(a.Title)
@@ -224,7 +225,7 @@ func (e *actionEditor) save() error {
 		}
 		return fmt.Errorf("%s", joinErrors(bad))
 	}
-	if err := e.ws.Save(c); err != nil {
+	if err := e.guard.save(c); err != nil {
 		fields := model.FieldErrors(err)
 		for _, fe := range fields {
 			e.showError(fe.Field, capitalise(fe.Field)+" "+fe.Rule)

@@ -114,6 +114,7 @@ func (s *planScreen) editGoal(g *model.Goal) {
 	internal.SetChecked(g.Internal)
 	items := []*widget.FormItem{widget.NewFormItem("Goal", title), widget.NewFormItem("How they measure success", measure),
 		widget.NewFormItem("Target date", target), widget.NewFormItem("", internal)}
+	guard := newEditBase(s.ws, g)
 	s.formDialog("Customer goal", items, func() error {
 		c := model.Clone(g).(*model.Goal)
 		c.Title, c.Measure, c.Internal = strings.TrimSpace(title.Text), strings.TrimSpace(measure.Text), internal.Checked
@@ -122,7 +123,7 @@ func (s *planScreen) editGoal(g *model.Goal) {
 			return fmt.Errorf("target date: %w", err)
 		}
 		c.TargetDate = d
-		return s.save(c)
+		return guard.save(c)
 	})
 }
 
@@ -156,11 +157,12 @@ func (s *planScreen) editInitiative(in *model.Initiative) {
 	internal.SetChecked(in.Internal)
 	items := []*widget.FormItem{widget.NewFormItem("Department or business unit", dept), widget.NewFormItem("Initiative", title),
 		widget.NewFormItem("Owner (their side)", owner), widget.NewFormItem("", internal)}
+	guard := newEditBase(s.ws, in)
 	s.formDialog("Initiative", items, func() error {
 		c := model.Clone(in).(*model.Initiative)
 		c.Department, c.Title = strings.TrimSpace(dept.Text), strings.TrimSpace(title.Text)
 		c.OwnerID, c.Internal = people[owner.Selected], internal.Checked
-		return s.save(c)
+		return guard.save(c)
 	})
 }
 

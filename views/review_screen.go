@@ -405,6 +405,7 @@ func (s *reviewScreen) editCycle(cy *model.Cycle) {
 	items := []*widget.FormItem{widget.NewFormItem("Name", name), widget.NewFormItem("Starts", start), widget.NewFormItem("Ends", end),
 		widget.NewFormItem("Revenue target ("+a.Currency+")", revenue), widget.NewFormItem("Margin target ("+a.Currency+")", margin),
 		widget.NewFormItem("What the customer wants this year", wants), widget.NewFormItem("Learnings", learnings)}
+	guard := newEditBase(s.ws, cy)
 	formDialog(s.win, "Planning cycle", items, func() error {
 		c := model.Clone(cy).(*model.Cycle)
 		c.Name, c.CustomerWants, c.Learnings = strings.TrimSpace(name.Text), strings.TrimSpace(wants.Text), learnings.Text
@@ -421,6 +422,6 @@ func (s *reviewScreen) editCycle(cy *model.Cycle) {
 		if c.MarginTarget, err = model.ParseMoney(margin.Text); err != nil {
 			return fmt.Errorf("margin target: %w", err)
 		}
-		return s.ws.Save(c)
+		return guard.save(c)
 	})
 }

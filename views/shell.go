@@ -1,8 +1,11 @@
 package views
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -56,6 +59,7 @@ type Shell struct {
 	plan       *planScreen
 	review     *reviewScreen
 	workshop   bool
+	conflict   *dialog.ConfirmDialog // the last "changed by someone else" question, for tests
 	side       *fyne.Container
 	navButtons map[Section]*widget.Button
 	accountLbl *widget.Label
@@ -306,13 +310,63 @@ func (s *Shell) Redo() {
 	}
 }
 
-// ShowError tells the user what went wrong in a dialog.
+// ShowError tells the user what went wrong in a dialog. An edit refused
+// because someone else changed the record meanwhile offers to apply it
+// again over their version.
 func (s *Shell) ShowError(err error) {
 	if len(model.FieldErrors(err)) > 0 {
 		s.status.SetText("Not saved: " + err.Error())
 		return
 	}
+	var c *workspace.Conflict
+	if errors.As(err, &c) && c.CanReapply() {
+		s.showConflict(c)
+		return
+	}
 	dialog.ShowError(err, s.win)
+}
+
+// showConflict says who changed the record and what, lists the person's
+// own changes, and applies them again over the other version on request.
+func (s *Shell) showConflict(c *workspace.Conflict) {
+	s.status.SetText("Not saved: " + c.Name + " was changed by someone else meanwhile")
+	msg := widget.NewLabel(c.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	mine := widget.NewLabel("")
+	mine.Wrapping = fyne.TextWrapWord
+	var lines []string
+	seen := map[string]bool{}
+	for _, f := range c.MyFields() {
+		l := model.FieldLabel(f)
+		if seen[l] {
+			continue
+		}
+		seen[l] = true
+		line := "• " + capitalise(l) + ": " + model.FieldText(c.Mine(), f)
+		if len(c.Fields) > 0 && slices.Contains(c.Fields, f) {
+			line += " (theirs: " + model.FieldText(c.Theirs, f) + ")"
+		}
+		lines = append(lines, line)
+	}
+	mine.SetText("Your changes:\n" + strings.Join(lines, "\n"))
+	who := c.By
+	if who == "" {
+		who = "someone else"
+	}
+	d := dialog.NewCustomConfirm("Changed by "+who, "Apply my changes again", "Keep theirs", container.NewVBox(msg, mine), func(apply bool) {
+		if !apply {
+			s.status.SetText("Kept " + who + "’s version of " + c.Name)
+			return
+		}
+		if err := s.ws.Reapply(c); err != nil {
+			s.ShowError(err)
+			return
+		}
+		s.status.SetText("Your changes to " + c.Name + " were applied over " + who + "’s")
+	}, s.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+	s.conflict = d
 }
 
 // AddAccount starts a new account on the Portfolio screen.

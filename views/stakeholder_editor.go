@@ -76,6 +76,7 @@ func showStakeholderEditor(ws *workspace.Workspace, win fyne.Window, s *model.St
 		widget.NewFormItem("Attitude to us", attitude), widget.NewFormItem("Concerns", concerns),
 		widget.NewFormItem("Last contact", last), widget.NewFormItem("Notes", container.NewVBox(notes, internal)),
 	}
+	guard := newEditBase(ws, s)
 	d := formDialog(win, fmt.Sprintf("Stakeholder — %s", orDash(s.Name)), items, func() error {
 		c := model.Clone(s).(*model.Stakeholder)
 		c.Name, c.Title, c.Department = strings.TrimSpace(name.Text), strings.TrimSpace(title.Text), strings.TrimSpace(dept.Text)
@@ -102,7 +103,7 @@ func showStakeholderEditor(ws *workspace.Workspace, win fyne.Window, s *model.St
 			return fmt.Errorf("last contact: %w", err)
 		}
 		c.LastContact = d0
-		return ws.Save(c)
+		return guard.save(c)
 	})
 	d.Resize(fyne.NewSize(680, 640))
 	win.Canvas().Focus(name)

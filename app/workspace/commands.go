@@ -76,6 +76,7 @@ func (w *Workspace) remember(b store.Batch) {
 	}
 	for _, e := range b.Puts {
 		w.p.Put(e)
+		w.hold(e, false)
 	}
 	if b.Settings != nil {
 		w.p.Settings = *b.Settings

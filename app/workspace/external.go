@@ -2,7 +2,6 @@ package workspace
 
 import (
 	"errors"
-	"fmt"
 	"reflect"
 
 	"orchard/model"
@@ -62,11 +61,13 @@ func (w *Workspace) Refresh() (bool, error) {
 // holding the portfolio see the new content, and lists what differed.
 func (w *Workspace) takeIn(p *model.Portfolio) Event {
 	ev := Event{Label: ExternalLabel}
+	w.takenIn++
 	for _, k := range model.Kinds {
 		for _, old := range w.p.All(k) {
 			if p.Get(k, old.EntityID()) == nil {
 				w.p.Remove(k, old.EntityID())
 				ev.Changes = append(ev.Changes, change(old, nil))
+				w.gone(old)
 			}
 		}
 		for _, now := range p.All(k) {
@@ -75,6 +76,7 @@ func (w *Workspace) takeIn(p *model.Portfolio) Event {
 				continue
 			}
 			w.p.Put(now)
+			w.hold(now, true)
 			ev.Changes = append(ev.Changes, change(old, now))
 		}
 	}
@@ -86,7 +88,8 @@ func (w *Workspace) takeIn(p *model.Portfolio) Event {
 }
 
 // stillApplies checks, after another process's changes were read, that a
-// step was computed from records as they now are.
+// step was computed from records as they now are; else it says, with a
+// *Conflict, who changed which record meanwhile.
 func (w *Workspace) stillApplies(s step, forward bool) error {
 	for _, c := range s.changes {
 		expected := c.Before
@@ -95,11 +98,12 @@ func (w *Workspace) stillApplies(s step, forward bool) error {
 		}
 		current := w.p.Get(c.Kind, c.ID)
 		if !store.SameStored(expected, current) {
-			what := current
-			if what == nil {
-				what = expected
+			if expected == nil {
+				// They made a record this step makes too (an undone delete
+				// they redid): theirs stands.
+				expected = current
 			}
-			return fmt.Errorf("%s was %w while you were editing; Orchard now shows that change, make yours again if it is still needed", model.Describe(what), ErrConflict)
+			return w.conflictOver(expected, current)
 		}
 	}
 	expected := s.settingsBefore
@@ -107,7 +111,11 @@ func (w *Workspace) stillApplies(s step, forward bool) error {
 		expected = s.settingsAfter
 	}
 	if expected != nil && !reflect.DeepEqual(*expected, w.p.Settings) {
-		return fmt.Errorf("the workspace settings were %w while you were editing; Orchard now shows them, make your change again if it is still needed", ErrConflict)
+		c := &Conflict{Kind: store.SettingsKind, ID: "settings", Name: "the workspace settings"}
+		if last, err := w.st.LastChange(store.SettingsKind, "settings"); err == nil {
+			c.By, c.At = last.By, last.At
+		}
+		return c
 	}
 	return nil
 }

@@ -1,5 +1,7 @@
 package workspace
 
+import "errors"
+
 // CanUndo reports whether there is a step to undo, and its label.
 func (w *Workspace) CanUndo() (string, bool) {
 	w.mu.Lock()
@@ -38,7 +40,18 @@ func (w *Workspace) travel(from, to *[]step, forward bool, prefix string) (bool,
 	}
 	s := (*from)[len(*from)-1]
 	w.mu.Unlock()
-	if err := w.apply(s, forward); err != nil {
+	// Someone else may have changed what the step touches since (their
+	// change was taken in): undoing would write over it, so it is refused
+	// and the step stays where it is.
+	err := w.stillApplies(s, forward)
+	if err == nil {
+		err = w.apply(s, forward)
+	}
+	if err != nil {
+		var c *Conflict
+		if errors.As(err, &c) {
+			c.Undo = prefix + s.label
+		}
 		return false, err
 	}
 	w.mu.Lock()

@@ -70,6 +70,13 @@ type Workspace struct {
 	now       func() time.Time
 	saving    bool  // an import is being saved: other commands wait
 	seq       int64 // the file's change count the portfolio reflects
+
+	// Which version of a record is whose (conflict.go): how many times
+	// others' changes were taken in, when each held version became the
+	// stored one, and when each record was last changed elsewhere.
+	takenIn   uint64
+	heldSince map[model.Entity]uint64
+	otherAt   map[string]uint64
 }
 
 // maxUndo bounds memory; older steps fall off the bottom.
