@@ -10,6 +10,8 @@ echo "== go vet"
 go vet ./...
 echo "== go test -race"
 go test -race -count=1 ./...
+echo "== the store and workspace suites again, on a team workspace on PostgreSQL"
+ORCHARD_TEST_BACKEND=postgres go test -race -count=1 ./store ./app/workspace
 echo "== heavy tests the race detector would only slow down"
 go test -count=1 -run '^(TestImportCorpus|TestCustomerSafePackLeaksNothing|TestWorkshopStopsReadableAndInsideTheWindow|TestWorkshopScreensShowOnlyWhatTheCustomerMaySee)$' ./app ./app/pack ./views
 echo "== fuzz the value parsers briefly"

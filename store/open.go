@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"orchard/model"
+
 	_ "modernc.org/sqlite"
 )
 
@@ -318,10 +320,14 @@ func copyBeforeUpgrade(path string, version int) (string, error) {
 }
 
 // SaveCopy writes a consistent copy of the workspace to path (which must not
-// exist yet), for File ▸ Save a copy. The copy gets its own file ID.
+// exist yet), for File ▸ Save a copy. The copy gets its own file ID. A team
+// workspace's copy is a file holding what the signed-in person may read.
 func (s *Store) SaveCopy(path string) error {
 	if _, err := os.Lstat(path); err == nil {
 		return fmt.Errorf("cannot save a copy to %s: the file already exists", path)
+	}
+	if s.server {
+		return s.copyFromServer(path)
 	}
 	f, err := CreateTemp(filepath.Dir(path), "."+filepath.Base(path), ".partial")
 	if err != nil {
@@ -338,6 +344,27 @@ func (s *Store) SaveCopy(path string) error {
 		return fmt.Errorf("cannot save a copy to %s: %w", path, err)
 	}
 	return nil
+}
+
+// copyFromServer reads the team workspace in one snapshot and writes it to
+// a new file in one transaction; a failure leaves no file.
+func (s *Store) copyFromServer(path string) error {
+	p, _, err := s.Snapshot()
+	if err != nil {
+		return fmt.Errorf("cannot save a copy to %s: %w", path, err)
+	}
+	var puts []model.Entity
+	for _, k := range model.Kinds {
+		puts = append(puts, p.All(k)...)
+	}
+	settings := p.Settings
+	c, err := Create(path, func(c *Store) error {
+		return c.Write(Batch{Puts: puts, Settings: &settings})
+	})
+	if err != nil {
+		return fmt.Errorf("cannot save a copy to %s: %w", path, err)
+	}
+	return c.Close()
 }
 
 // NewCopy writes a consistent copy of the workspace beside it, named

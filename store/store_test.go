@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"orchard/assets/sample"
+	"orchard/internal/pgtest"
 	"orchard/model"
 	"orchard/store"
 
@@ -28,6 +29,27 @@ func newSampleFile(t testing.TB) (string, model.Settings, []model.Entity) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return fill(t, s, path)
+}
+
+// newSample is newSampleFile on the suite's backend: a file, or a new
+// database on a PostgreSQL server when test.sh runs the suite again with
+// ORCHARD_TEST_BACKEND=postgres.
+func newSample(t testing.TB) (string, model.Settings, []model.Entity) {
+	t.Helper()
+	if !onServer {
+		return newSampleFile(t)
+	}
+	url := pgtest.Database(t)
+	s, err := store.Open(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fill(t, s, url)
+}
+
+func fill(t testing.TB, s *store.Store, path string) (string, model.Settings, []model.Entity) {
+	t.Helper()
 	settings, records := sample.Build(today)
 	if err := s.Write(store.Batch{Puts: records, Settings: &settings}); err != nil {
 		t.Fatal(err)
@@ -38,8 +60,16 @@ func newSampleFile(t testing.TB) (string, model.Settings, []model.Entity) {
 	return path, settings, records
 }
 
+var onServer = os.Getenv("ORCHARD_TEST_BACKEND") == "postgres"
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	pgtest.StopShared()
+	os.Exit(code)
+}
+
 func TestEveryRecordSurvivesReopen(t *testing.T) {
-	path, settings, records := newSampleFile(t)
+	path, settings, records := newSample(t)
 	s, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -69,7 +99,7 @@ func TestEveryRecordSurvivesReopen(t *testing.T) {
 }
 
 func TestWriteIsAllOrNothing(t *testing.T) {
-	path, _, _ := newSampleFile(t)
+	path, _, _ := newSample(t)
 	s, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -91,7 +121,7 @@ func TestWriteIsAllOrNothing(t *testing.T) {
 }
 
 func TestDeleteAndRestoreTree(t *testing.T) {
-	path, _, records := newSampleFile(t)
+	path, _, records := newSample(t)
 	s, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -263,7 +293,7 @@ func TestCreateRefusesExistingFile(t *testing.T) {
 }
 
 func TestSaveCopy(t *testing.T) {
-	path, _, records := newSampleFile(t)
+	path, _, records := newSample(t)
 	s, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)

@@ -186,6 +186,7 @@ func TestImportPlannedBeforeAnotherSaveIsNotWritten(t *testing.T) {
 // Copies before imports get a new name however many are taken in one
 // second, and only the newest ten are kept.
 func TestCopiesBeforeImportArePruned(t *testing.T) {
+	fileOnly(t, "copies beside a file (the server keeps its own backups)")
 	ws, path := openSample(t)
 	var last string
 	for range workspace.KeepImportCopies + 3 {

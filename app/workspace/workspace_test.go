@@ -13,20 +13,65 @@ import (
 
 	"orchard/app/workspace"
 	"orchard/assets/sample"
+	"orchard/internal/pgtest"
 	"orchard/model"
 	"orchard/store"
 )
 
 func openSample(t *testing.T) (*workspace.Workspace, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "ws.orchard")
 	settings, records := sample.Build(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	return newWorkspace(t, settings, records)
+}
+
+// onServer runs this suite on team workspaces on PostgreSQL instead of
+// files: test.sh runs it both ways (ORCHARD_TEST_BACKEND=postgres).
+var onServer = os.Getenv("ORCHARD_TEST_BACKEND") == "postgres"
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	pgtest.StopShared()
+	os.Exit(code)
+}
+
+// newWorkspace makes a workspace holding settings and records, in a file
+// or a new database on the suite's server; it returns the workspace and
+// its address, to open it again as another process would.
+func newWorkspace(t *testing.T, settings model.Settings, records []model.Entity) (*workspace.Workspace, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "ws.orchard")
+	if onServer {
+		path = pgtest.Database(t)
+		st, err := store.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = st.Write(store.Batch{Puts: records, Settings: &settings})
+		st.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ws, err := workspace.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { ws.Close() })
+		return ws, path
+	}
 	ws, err := workspace.Create(path, settings, records)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ws.Close() })
 	return ws, path
+}
+
+// fileOnly skips a test of what only a workspace file has.
+func fileOnly(t *testing.T, what string) {
+	t.Helper()
+	if onServer {
+		t.Skip("a team workspace has no " + what)
+	}
 }
 
 // snapshot renders a portfolio as sorted lines, one per record, so two can be
@@ -385,6 +430,7 @@ func TestListenersHearWhatChanged(t *testing.T) {
 }
 
 func TestReadOnlyWorkspaceRefusesEdits(t *testing.T) {
+	fileOnly(t, "file to make read-only (a viewer's refusals are tested in the team tests)")
 	ws, path := openSample(t)
 	ws.Close()
 	os.Chmod(path, 0o444)

@@ -13,6 +13,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -38,6 +39,7 @@ type Server struct {
 	URL  string // the address of an empty database on it, as the server's administrator
 	ctl  func(args ...string) error
 	data string
+	dir  string // its folder, where its socket is
 	opts string
 	db   string
 	port int
@@ -64,58 +66,84 @@ func Start(t testing.TB) string { return New(t).URL }
 // New is Start that gives the server, to stop and restart it.
 func New(t testing.TB) *Server {
 	t.Helper()
-	bin := binDir()
-	if bin == "" {
-		if os.Getenv("ORCHARD_REQUIRE_TOOLS") == "1" {
-			t.Fatal("PostgreSQL is not installed (apt-get install postgresql)")
-		}
-		t.Skip("PostgreSQL is not installed (apt-get install postgresql)")
+	s, stop, skip, err := launch()
+	if skip != "" {
+		skipOrFail(t, skip)
 	}
-	dir, err := os.MkdirTemp("", "orchard-pg-")
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
+	t.Cleanup(stop)
+	return s
+}
+
+func skipOrFail(t testing.TB, why string) {
+	t.Helper()
+	if os.Getenv("ORCHARD_REQUIRE_TOOLS") == "1" {
+		t.Fatal(why)
+	}
+	t.Skip(why)
+}
+
+// launch makes a cluster in a temporary folder, starts it and creates an
+// empty database; stop stops it and removes the folder. skip says why it
+// cannot run here.
+func launch() (s *Server, stop func(), skip string, err error) {
+	bin := binDir()
+	if bin == "" {
+		return nil, nil, "PostgreSQL is not installed (apt-get install postgresql)", nil
+	}
+	dir, err := os.MkdirTemp("", "orchard-pg-")
+	if err != nil {
+		return nil, nil, "", err
+	}
+	removeDir := func() { os.RemoveAll(dir) }
 	os.Chmod(dir, 0o777)
 	data := filepath.Join(dir, "data")
 	// initdb refuses to run as root: the cluster then belongs to postgres.
 	var as []string
+	chown := func(string) {}
 	if os.Getuid() == 0 {
 		u, err := user.Lookup("postgres")
 		if err != nil {
-			t.Skip("running as root without a postgres user to own a test cluster")
+			removeDir()
+			return nil, nil, "running as root without a postgres user to own a test cluster", nil
 		}
 		uid, _ := strconv.Atoi(u.Uid)
 		gid, _ := strconv.Atoi(u.Gid)
+		chown = func(p string) { os.Chown(p, uid, gid) }
 		os.Mkdir(data, 0o700)
-		os.Chown(data, uid, gid)
-		os.Chown(dir, uid, gid)
+		chown(data)
+		chown(dir)
 		as = []string{"runuser", "-u", "postgres", "--"}
 	}
-	run := func(name string, args ...string) {
-		t.Helper()
+	run := func(name string, args ...string) error {
 		full := append(append([]string{}, as...), append([]string{filepath.Join(bin, name)}, args...)...)
 		cmd := exec.Command(full[0], full[1:]...)
 		cmd.Env = append(os.Environ(), "LC_ALL=C", "LANG=C")
 		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("%s: %v\n%s", name, err, out)
+			return fmt.Errorf("%s: %v\n%s", name, err, out)
 		}
+		return nil
 	}
-	run("initdb", "-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "--locale=C", "-E", "UTF8")
+	if err := run("initdb", "-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "--locale=C", "-E", "UTF8"); err != nil {
+		removeDir()
+		return nil, nil, "", err
+	}
 	// The administrator signs in without a password; everyone else, as on
 	// a real server, with theirs.
 	hba := "local all postgres trust\nlocal all all scram-sha-256\nhost all postgres 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 scram-sha-256\n"
 	if err := os.WriteFile(filepath.Join(data, "pg_hba.conf"), []byte(hba), 0o600); err != nil {
-		t.Fatal(err)
+		removeDir()
+		return nil, nil, "", err
 	}
-	if os.Getuid() == 0 {
-		u, _ := user.Lookup("postgres")
-		uid, _ := strconv.Atoi(u.Uid)
-		gid, _ := strconv.Atoi(u.Gid)
-		os.Chown(filepath.Join(data, "pg_hba.conf"), uid, gid)
+	chown(filepath.Join(data, "pg_hba.conf"))
+	port, err := freePort()
+	if err != nil {
+		removeDir()
+		return nil, nil, "", err
 	}
-	port := freePort(t)
-	s := &Server{data: data, port: port, opts: fmt.Sprintf("-c listen_addresses=127.0.0.1 -c port=%d -c unix_socket_directories=%s -c fsync=off -c synchronous_commit=off", port, dir)}
+	s = &Server{data: data, dir: dir, port: port, opts: fmt.Sprintf("-c listen_addresses=127.0.0.1 -c port=%d -c unix_socket_directories=%s -c fsync=off -c synchronous_commit=off -c max_connections=300", port, dir)}
 	s.ctl = func(args ...string) error {
 		full := append(append([]string{}, as...), append([]string{filepath.Join(bin, "pg_ctl")}, args...)...)
 		cmd := exec.Command(full[0], full[1:]...)
@@ -126,13 +154,76 @@ func New(t testing.TB) *Server {
 		return nil
 	}
 	if err := s.Restart(); err != nil {
+		removeDir()
+		return nil, nil, "", err
+	}
+	stop = func() { s.Stop(); removeDir() }
+	if err := s.newDatabase(); err != nil {
+		stop()
+		return nil, nil, "", err
+	}
+	return s, stop, "", nil
+}
+
+// newDatabase makes an empty database on the server and points the
+// server's URL at it.
+func (s *Server) newDatabase() error {
+	name := fmt.Sprintf("orchard_%d", databases.Add(1))
+	admin, err := sql.Open("pgx", fmt.Sprintf("postgres:///postgres?host=%s&port=%d&user=postgres", s.dir, s.port))
+	if err != nil {
+		return err
+	}
+	defer admin.Close()
+	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
+		return fmt.Errorf("creating test database %s: %w", name, err)
+	}
+	s.db = name
+	s.URL = fmt.Sprintf("postgres:///%s?host=%s&port=%d&user=postgres", name, s.dir, s.port)
+	return nil
+}
+
+// One server a test binary shares (Database), stopped by StopShared.
+var shared struct {
+	sync.Mutex
+	srv  *Server
+	stop func()
+	skip string
+	err  error
+	done bool
+}
+
+// Database returns the address of a new empty database on a server the
+// test binary shares, for suites that run each test on a team workspace
+// as well as on a file: starting one server per test would take longer
+// than the tests. The package's TestMain calls StopShared.
+func Database(t testing.TB) string {
+	t.Helper()
+	shared.Lock()
+	defer shared.Unlock()
+	if !shared.done {
+		shared.done = true
+		shared.srv, shared.stop, shared.skip, shared.err = launch()
+	}
+	if shared.skip != "" {
+		skipOrFail(t, shared.skip)
+	}
+	if shared.err != nil {
+		t.Fatal(shared.err)
+	}
+	if err := shared.srv.newDatabase(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { s.Stop() })
-	s.db = fmt.Sprintf("orchard_%d", databases.Add(1))
-	run("createdb", "-h", dir, "-p", strconv.Itoa(port), "-U", "postgres", s.db)
-	s.URL = fmt.Sprintf("postgres:///%s?host=%s&port=%d&user=postgres", s.db, dir, port)
-	return s
+	return shared.srv.URL
+}
+
+// StopShared stops the server Database started, if it did.
+func StopShared() {
+	shared.Lock()
+	defer shared.Unlock()
+	if shared.stop != nil {
+		shared.stop()
+		shared.stop = nil
+	}
 }
 
 // Host is the server's name and port, as a person types it.
@@ -150,11 +241,11 @@ func (s *Server) DB(t testing.TB) *sql.DB {
 }
 
 // freePort finds a TCP port on 127.0.0.1 nothing listens on.
-func freePort(t testing.TB) int {
+func freePort() (int, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		t.Fatal(err)
+		return 0, err
 	}
 	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
+	return l.Addr().(*net.TCPAddr).Port, nil
 }
