@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -51,8 +53,12 @@ type desktopApp struct {
 	// importSaving is set while an import's transaction is written;
 	// quitAfterImport asks to quit when it is done.
 	importSaving, quitAfterImport bool
-	// stopWatch ends the poll for other processes' changes to ws.
+	// stopWatch ends the watch for others' changes to ws (watch.go);
+	// watch is what it shares with the window.
 	stopWatch chan struct{}
+	watchDone chan struct{}
+	watch     *watchState
+	watchOn   bool // the watch runs (not in tests: see newDesktop)
 	// running is set once the window's first frame is on screen; a shell
 	// made before that leaves its below-the-fold parts until then.
 	running bool
@@ -101,7 +107,10 @@ func runGUI(db, importPath string, stderr io.Writer) int {
 func newDesktop(fa fyne.App) *desktopApp {
 	fa.Settings().SetTheme(views.NewTheme(false, 1))
 	fa.SetIcon(fyne.NewStaticResource("orchard.png", assets.IconPNG))
-	d := &desktopApp{fa: fa, zoom: 1}
+	// Under `go test` the UI work a goroutine asks for runs on that
+	// goroutine, so the watch there would race the test: tests take the
+	// watch's steps in turn instead (checkWorkspace, heard).
+	d := &desktopApp{fa: fa, zoom: 1, watchOn: !testing.Testing()}
 	d.win = fa.NewWindow("Orchard")
 	prefs := fa.Preferences()
 	// The first window fits a 1280×720 screen (a common laptop and
@@ -180,7 +189,13 @@ func (d *desktopApp) setWorkspace(ws *workspace.Workspace) {
 	d.updateTitle()
 	d.refreshMenu()
 	d.stopWatch = make(chan struct{})
-	go d.watchWorkspace(ws, d.stopWatch)
+	d.watch = newWatchState(ws, d.shell.Account())
+	d.watchDone = make(chan struct{})
+	if d.watchOn {
+		go d.watchWorkspace(ws, d.watch, d.stopWatch, d.watchDone)
+	} else {
+		close(d.watchDone)
+	}
 }
 
 // attachShell builds the screens of the open workspace on the account and
@@ -195,6 +210,10 @@ func (d *desktopApp) attachShell(account string, section views.Section) {
 	d.shell.SelectAccount(account)
 	d.shell.OnAccountChanged = func(id string) {
 		d.fa.Preferences().SetString(prefAccount+ws.Path(), id)
+		if st := d.watch; st != nil && st.server {
+			st.onAccount(id)
+			d.showPresence(ws, st)
+		}
 	}
 	d.win.SetContent(d.shell.Content())
 	if section != views.SectionPortfolio {
@@ -239,7 +258,14 @@ func (d *desktopApp) closeWorkspace() {
 	if d.stopWatch != nil {
 		close(d.stopWatch)
 		d.stopWatch = nil
+		// The watch says goodbye to the team and hangs up first; a server
+		// out of reach is not waited for long.
+		select {
+		case <-d.watchDone:
+		case <-time.After(2 * time.Second):
+		}
 	}
+	d.watch = nil
 	if d.shell != nil {
 		d.shell.Close()
 		d.shell = nil

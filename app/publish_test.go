@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"errors"
 	neturl "net/url"
 	"os"
 	"path/filepath"
@@ -207,11 +208,9 @@ func TestWindowSaysWhenTheTeamServerIsUnreachable(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(d.closeWorkspace)
-	// The look the window takes every half second, taken here in turn (the
+	// The look the window takes every few seconds, taken here in turn (the
 	// test driver runs the window's UI work on whichever goroutine asks).
-	close(d.stopWatch)
-	d.stopWatch = nil
-	st := &watchState{server: true}
+	st := stopWatching(d)
 	waitStatus := func(want string) {
 		t.Helper()
 		deadline := time.Now().Add(10 * time.Second)
@@ -228,10 +227,33 @@ func TestWindowSaysWhenTheTeamServerIsUnreachable(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitStatus("Cannot reach the team server")
+	if !strings.Contains(d.shell.Offline(), "Cannot reach the team server") {
+		t.Errorf("no banner says the server is out of reach: %q", d.shell.Offline())
+	}
+	a := model.Clone(d.ws.Portfolio().Accounts()[0]).(*model.Account)
+	a.Region = "typed while away"
+	if err := d.ws.Save(a); !errors.Is(err, workspace.ErrOffline) {
+		t.Errorf("a save while the server is away = %v, want it refused as offline", err)
+	}
 	if err := srv.Restart(); err != nil {
 		t.Fatal(err)
 	}
 	waitStatus("The team server is back")
+	if d.shell.Offline() != "" {
+		t.Errorf("the offline banner stays after the server is back: %q", d.shell.Offline())
+	}
+	if err := d.ws.Save(a); err != nil {
+		t.Errorf("the save once the server is back: %v", err)
+	}
+}
+
+// stopWatching stops the window's own watch, for a test to take its steps
+// in turn, and returns what the watch shares with the window.
+func stopWatching(d *desktopApp) *watchState {
+	close(d.stopWatch)
+	<-d.watchDone
+	d.stopWatch, d.watchDone = nil, nil
+	return d.watch
 }
 
 // publishDemo publishes the demo workspace to a team workspace and returns

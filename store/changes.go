@@ -26,6 +26,14 @@ const SettingsKind model.Kind = "settings"
 // signed-in person on a team workspace, the computer's user on a file.
 func (s *Store) SetAuthor(name string) { s.author = name }
 
+// by is who this store's writes are by.
+func (s *Store) by() string {
+	if s.author != "" {
+		return s.author
+	}
+	return s.defaultAuthor()
+}
+
 func (s *Store) defaultAuthor() string {
 	if s.access.Name != "" {
 		return s.access.Name
@@ -62,14 +70,11 @@ func (s *Store) LastChange(k model.Kind, id string) (RecordChange, error) {
 // countChange raises a record's version in the same transaction as its
 // write.
 func (s *Store) countChange(q querier, k model.Kind, id, account string, deleted bool) error {
-	if s.author == "" {
-		s.author = s.defaultAuthor()
-	}
 	_, err := q.Exec(`INSERT INTO record_changes (record_kind, record_id, account_id, version, changed_by, changed_at, deleted)
 		VALUES (?, ?, ?, 1, ?, ?, ?)
 		ON CONFLICT(record_kind, record_id) DO UPDATE SET version = record_changes.version + 1,
 			changed_by = excluded.changed_by, changed_at = excluded.changed_at, deleted = excluded.deleted, account_id = excluded.account_id`,
-		string(k), id, nullID(account), s.author, stampText(time.Now().UTC()), boolInt(deleted))
+		string(k), id, nullID(account), s.by(), stampText(time.Now().UTC()), boolInt(deleted))
 	if isNoSuchTable(err) {
 		return nil // a file being built at an older version in a test
 	}

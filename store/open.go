@@ -34,6 +34,7 @@ type Store struct {
 	server   bool   // a team workspace on a PostgreSQL server (server.go)
 	access   Access // who is signed in to it (team.go)
 	author   string // who its writes are by (changes.go)
+	raw      string // a team workspace's address as given, password and all, for its listening connection (listen.go)
 }
 
 // Path returns the workspace file's path.

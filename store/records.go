@@ -72,9 +72,9 @@ func putActionStakeholders(q querier, a *model.Action) error {
 }
 
 // loadActionStakeholders fills each action's linked people, in name order.
-func loadActionStakeholders(q querier, p *model.Portfolio) error {
+func loadActionStakeholders(q querier, p *model.Portfolio, only filter) error {
 	rows, err := q.Query(`SELECT l.action_id, l.stakeholder_id FROM action_stakeholders l
-		JOIN stakeholders s ON s.id = l.stakeholder_id ORDER BY l.action_id, s.name, s.id`)
+		JOIN stakeholders s ON s.id = l.stakeholder_id`+only.where("l.action_id")+` ORDER BY l.action_id, s.name, s.id`, only.args...)
 	if err != nil {
 		return fmt.Errorf("reading action stakeholders: %w", err)
 	}
@@ -107,9 +107,9 @@ func deleteRecord(q querier, k model.Kind, id string) error {
 	return nil
 }
 
-func loadKind(q querier, p *model.Portfolio, k model.Kind) error {
+func loadKind(q querier, p *model.Portfolio, k model.Kind, only filter) error {
 	t := tables[k]
-	rows, err := q.Query(fmt.Sprintf("SELECT %s FROM %s", strings.Join(t.columns, ", "), t.name))
+	rows, err := q.Query(fmt.Sprintf("SELECT %s FROM %s", strings.Join(t.columns, ", "), t.name)+only.where("id"), only.args...)
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", t.name, err)
 	}
@@ -141,8 +141,8 @@ func putScores(q querier, sc *model.Scorecard) error {
 	return nil
 }
 
-func loadScores(q querier, p *model.Portfolio) error {
-	rows, err := q.Query("SELECT scorecard_id, criterion, score FROM scorecard_scores")
+func loadScores(q querier, p *model.Portfolio, only filter) error {
+	rows, err := q.Query("SELECT scorecard_id, criterion, score FROM scorecard_scores"+only.where("scorecard_id"), only.args...)
 	if err != nil {
 		return fmt.Errorf("reading scorecard scores: %w", err)
 	}

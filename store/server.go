@@ -56,7 +56,7 @@ func openServer(raw string) (*Store, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
-	s := &Store{db: db, path: name, server: true}
+	s := &Store{db: db, path: name, server: true, raw: raw}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("cannot reach the team workspace %s: %w", name, s.serverError(err))

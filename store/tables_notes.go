@@ -82,8 +82,8 @@ func putPrivateNote(q querier, t table, e model.Entity) error {
 // loadPrivateNotes puts each internal note back on its record. Where the
 // reader may not see them (a team workspace, not on the account's team)
 // there are no rows and the note stays empty.
-func loadPrivateNotes(q querier, p *model.Portfolio) error {
-	rows, err := q.Query("SELECT record_kind, record_id, notes FROM internal_notes")
+func loadPrivateNotes(q querier, p *model.Portfolio, only filter) error {
+	rows, err := q.Query("SELECT record_kind, record_id, notes FROM internal_notes"+only.where("record_id"), only.args...)
 	if err != nil {
 		return fmt.Errorf("reading internal notes: %w", err)
 	}

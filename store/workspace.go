@@ -39,17 +39,17 @@ func (s *Store) Snapshot() (*model.Portfolio, int64, error) {
 		return nil, 0, err
 	}
 	for _, k := range model.Kinds {
-		if err := loadKind(tx, p, k); err != nil {
+		if err := loadKind(tx, p, k, filter{}); err != nil {
 			return nil, 0, err
 		}
 	}
-	if err := loadScores(tx, p); err != nil {
+	if err := loadScores(tx, p, filter{}); err != nil {
 		return nil, 0, err
 	}
-	if err := loadActionStakeholders(tx, p); err != nil {
+	if err := loadActionStakeholders(tx, p, filter{}); err != nil {
 		return nil, 0, err
 	}
-	if err := loadPrivateNotes(tx, p); err != nil {
+	if err := loadPrivateNotes(tx, p, filter{}); err != nil {
 		return nil, 0, err
 	}
 	return p, seq, nil
@@ -160,6 +160,12 @@ func (s *Store) write(b Batch, expect int64) (int64, error) {
 		}
 		if err := s.countChange(q, SettingsKind, "settings", "", false); err != nil {
 			return 0, s.refused(err, "change the workspace settings")
+		}
+	}
+	if s.server {
+		// Everyone else's window hears of it when the transaction commits.
+		if _, err := tx.Exec("SELECT pg_notify(?, ?)", changesChannel, noticeOf(b, seq+1, s.by())); err != nil {
+			return 0, s.refused(err, "save")
 		}
 	}
 	if err := tx.Commit(); err != nil {

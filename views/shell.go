@@ -68,6 +68,8 @@ type Shell struct {
 	root       fyne.CanvasObject
 	stop       func()
 	top        *fyne.Container // banners above the screens
+	offline    *widget.Label   // the team server cannot be reached
+	presence   *widget.Label   // who else is working in the team workspace
 	sample     fyne.CanvasObject
 	// OnAccountChanged, when set, hears which account became current.
 	OnAccountChanged func(id string)
@@ -94,6 +96,8 @@ func newShell(ws *workspace.Workspace, win fyne.Window, lazy bool) *Shell {
 	s := &Shell{ws: ws, win: win, navButtons: map[Section]*widget.Button{}, Today: time.Now}
 	s.status = widget.NewLabel("")
 	s.status.Truncation = fyne.TextTruncateEllipsis
+	s.presence = widget.NewLabel("")
+	s.presence.Hide()
 	s.portfolio = buildPortfolioScreen(ws, win, s.ShowError, func(id string) { s.setAccount(id) },
 		func(id string) { s.SelectAccount(id); s.Show(SectionPlan) },
 		func(id string, sec Section) { s.SelectAccount(id); s.Show(sec) }, lazy)
@@ -126,7 +130,7 @@ func newShell(ws *workspace.Workspace, win fyne.Window, lazy bool) *Shell {
 	}
 	top := s.top
 	s.side = container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.NewPadded(nav))
-	s.root = container.NewBorder(top, container.NewBorder(widget.NewSeparator(), nil, nil, nil, s.status), s.side, nil, s.body)
+	s.root = container.NewBorder(top, container.NewBorder(widget.NewSeparator(), nil, nil, s.presence, s.status), s.side, nil, s.body)
 	s.stop = ws.Subscribe(s.onEvent)
 	s.setAccount(s.portfolio.list.selected)
 	s.Show(SectionPortfolio)
@@ -310,6 +314,49 @@ func (s *Shell) Redo() {
 	}
 }
 
+// SetOffline shows, above every screen, that the team server cannot be
+// reached (msg says why), or takes that away ("").
+func (s *Shell) SetOffline(msg string) {
+	if msg == "" {
+		if s.offline != nil {
+			s.top.Remove(s.offline)
+			s.offline = nil
+		}
+		return
+	}
+	text := "Cannot reach the team server: what is on screen is as it was last read, and changes cannot be saved until it is back. Orchard connects again by itself. (" + msg + ")"
+	if s.offline != nil {
+		s.offline.SetText(text)
+		return
+	}
+	s.offline = widget.NewLabelWithStyle(text, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	s.offline.Importance = widget.DangerImportance
+	s.offline.Wrapping = fyne.TextWrapWord
+	s.top.Add(s.offline)
+}
+
+// Offline is what the offline banner says, or "" when there is none.
+func (s *Shell) Offline() string {
+	if s.offline == nil {
+		return ""
+	}
+	return s.offline.Text
+}
+
+// SetPresence shows who else is working in the team workspace ("" for no
+// one) at the right of the status line.
+func (s *Shell) SetPresence(text string) {
+	s.presence.SetText(text)
+	if text == "" {
+		s.presence.Hide()
+	} else {
+		s.presence.Show()
+	}
+}
+
+// Presence is what the status line says of who else is working.
+func (s *Shell) Presence() string { return s.presence.Text }
+
 // ShowError tells the user what went wrong in a dialog. An edit refused
 // because someone else changed the record meanwhile offers to apply it
 // again over their version.
@@ -321,6 +368,11 @@ func (s *Shell) ShowError(err error) {
 	var c *workspace.Conflict
 	if errors.As(err, &c) && c.CanReapply() {
 		s.showConflict(c)
+		return
+	}
+	if errors.Is(err, workspace.ErrOffline) {
+		// The banner says why; a dialog at every field left would nag.
+		s.status.SetText("Not saved: " + err.Error())
 		return
 	}
 	dialog.ShowError(err, s.win)

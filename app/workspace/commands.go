@@ -36,6 +36,9 @@ func (w *Workspace) apply(s step, forward bool) error {
 	if w.isSaving() {
 		return ErrBusy
 	}
+	if w.Offline() {
+		return ErrOffline
+	}
 	b := batchOf(s, forward)
 	for attempt := 0; ; attempt++ {
 		w.mu.Lock()
@@ -257,6 +260,9 @@ type PendingImport struct {
 // PrepareImport checks an import's records and settings against the
 // workspace as it is now.
 func (w *Workspace) PrepareImport(label string, records []model.Entity, settings *model.Settings) (*PendingImport, error) {
+	if w.Offline() {
+		return nil, ErrOffline
+	}
 	if settings != nil {
 		if err := settings.Validate(); err != nil {
 			return nil, fmt.Errorf("%s: %w", label, err)

@@ -70,6 +70,7 @@ type Workspace struct {
 	now       func() time.Time
 	saving    bool  // an import is being saved: other commands wait
 	seq       int64 // the file's change count the portfolio reflects
+	offline   bool  // the team server cannot be reached (live.go)
 
 	// Which version of a record is whose (conflict.go): how many times
 	// others' changes were taken in, when each held version became the
