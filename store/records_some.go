@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 
@@ -47,7 +46,7 @@ func (f filter) where(column string) string {
 // that is not in the result was deleted, or is no longer one the reader
 // may see.
 func (s *Store) Records(refs []RecordRef) (*model.Portfolio, bool, int64, error) {
-	tx, err := s.db.BeginTx(context.Background(), &sql.TxOptions{ReadOnly: true})
+	tx, err := s.db.BeginTx(context.Background(), s.readTx())
 	if err != nil {
 		return nil, false, 0, fmt.Errorf("reading %s: %w", s.path, s.serverError(busyError(err)))
 	}

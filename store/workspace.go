@@ -25,7 +25,7 @@ func (s *Store) Load() (*model.Portfolio, error) {
 // Snapshot reads the whole workspace and the change count it reflects, in
 // one read transaction. Reading never waits for another process's write.
 func (s *Store) Snapshot() (*model.Portfolio, int64, error) {
-	tx, err := s.db.BeginTx(context.Background(), &sql.TxOptions{ReadOnly: true})
+	tx, err := s.db.BeginTx(context.Background(), s.readTx())
 	if err != nil {
 		return nil, 0, fmt.Errorf("reading %s: %w", s.path, busyError(err))
 	}
@@ -53,6 +53,16 @@ func (s *Store) Snapshot() (*model.Portfolio, int64, error) {
 		return nil, 0, err
 	}
 	return p, seq, nil
+}
+
+// readTx is a read transaction that sees one moment throughout: a file's
+// always does; on a server it takes repeatable read, as PostgreSQL's
+// default shows each statement what was committed by then.
+func (s *Store) readTx() *sql.TxOptions {
+	if s.server {
+		return &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}
+	}
+	return &sql.TxOptions{ReadOnly: true}
 }
 
 // ChangeSeq returns the file's count of saved changes: it grows with every
@@ -96,7 +106,7 @@ type Batch struct {
 // Write applies a batch in one transaction: deletes, then puts, then
 // settings. Either all of it is saved or none of it.
 func (s *Store) Write(b Batch) error {
-	_, err := s.write(b, -1)
+	_, err := s.write(b, -1, nil)
 	return err
 }
 
@@ -104,10 +114,19 @@ func (s *Store) Write(b Batch) error {
 // count seq: when another process has saved since, it writes nothing and
 // returns ErrStale. It returns the new change count.
 func (s *Store) WriteIf(b Batch, seq int64) (int64, error) {
-	return s.write(b, seq)
+	return s.write(b, seq, nil)
 }
 
-func (s *Store) write(b Batch, expect int64) (int64, error) {
+// WriteCaughtUp is WriteIf that, when another process has saved since seq,
+// calls catchUp while holding the write lock, so that no one else can save
+// meanwhile: catchUp reads the others' changes in and returns the batch to
+// write after all, or an error to write nothing. Under contention it makes
+// progress where WriteIf could be overtaken time after time.
+func (s *Store) WriteCaughtUp(b Batch, seq int64, catchUp func() (Batch, error)) (int64, error) {
+	return s.write(b, seq, catchUp)
+}
+
+func (s *Store) write(b Batch, expect int64, catchUp func() (Batch, error)) (int64, error) {
 	if s.readOnly {
 		return 0, ErrReadOnly
 	}
@@ -128,7 +147,12 @@ func (s *Store) write(b Batch, expect int64) (int64, error) {
 		return 0, fmt.Errorf("saving to %s: %w", s.path, err)
 	}
 	if expect >= 0 && seq != expect {
-		return seq, ErrStale
+		if catchUp == nil {
+			return seq, ErrStale
+		}
+		if b, err = catchUp(); err != nil {
+			return seq, err
+		}
 	}
 	if _, err := tx.Exec("UPDATE workspace_file SET change_seq = change_seq + 1 WHERE id = 1"); err != nil && !isNoSuchTable(err) {
 		return 0, fmt.Errorf("saving to %s: %w", s.path, err)

@@ -40,30 +40,27 @@ func (w *Workspace) apply(s step, forward bool) error {
 		return ErrOffline
 	}
 	b := batchOf(s, forward)
-	for attempt := 0; ; attempt++ {
-		w.mu.Lock()
-		seq := w.seq
-		w.mu.Unlock()
-		next, err := w.st.WriteIf(b, seq)
-		if err == nil {
-			w.mu.Lock()
-			w.seq = next
-			w.mu.Unlock()
-			w.remember(b)
-			return nil
-		}
-		if !errors.Is(err, store.ErrStale) || attempt == 3 {
-			return err
-		}
-		// Another process saved in between: show what it did, then write
-		// this step only if it was computed from records as they now are.
+	w.mu.Lock()
+	seq := w.seq
+	w.mu.Unlock()
+	// When another process saved since this one last read, its changes are
+	// read in while the write lock is held, so no one else saves
+	// meanwhile, and the step is written only if it was computed from
+	// records as they now are.
+	next, err := w.st.WriteCaughtUp(b, seq, func() (store.Batch, error) {
 		if _, err := w.Refresh(); err != nil {
-			return err
+			return b, err
 		}
-		if err := w.stillApplies(s, forward); err != nil {
-			return err
-		}
+		return b, w.stillApplies(s, forward)
+	})
+	if err != nil {
+		return err
 	}
+	w.mu.Lock()
+	w.seq = next
+	w.mu.Unlock()
+	w.remember(b)
+	return nil
 }
 
 func (w *Workspace) isSaving() bool {

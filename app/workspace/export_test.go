@@ -13,3 +13,11 @@ func (w *Workspace) Apply(label string, records []model.Entity) error {
 func (w *Workspace) Commit(label string, puts, deletes []model.Entity) error {
 	return w.commit(label, puts, deletes)
 }
+
+// Seq is the change count the workspace reflects, for the team benchmark
+// to match a save to the notices it causes.
+func (w *Workspace) Seq() int64 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.seq
+}
