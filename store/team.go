@@ -3,8 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"regexp"
 	"strings"
 
@@ -444,6 +447,21 @@ func (s *Store) serverError(err error) error {
 		return fmt.Errorf("the server refused the login (wrong password, or no such login): %w", err)
 	}
 	return err
+}
+
+// lostConnection reports whether err is the server's connection gone: shut
+// down, cut by an administrator, or the network.
+func lostConnection(err error) bool {
+	if err == nil {
+		return false
+	}
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		return strings.HasPrefix(pg.Code, "08") || pg.Code == "57P01" || pg.Code == "57P02" || pg.Code == "57P03"
+	}
+	var ne net.Error
+	return errors.Is(err, driver.ErrBadConn) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.As(err, &ne) || strings.Contains(err.Error(), "conn closed")
 }
 
 // refused is a write's error; one PostgreSQL refused for want of rights

@@ -126,7 +126,14 @@ func (s *Store) WriteCaughtUp(b Batch, seq int64, catchUp func() (Batch, error))
 	return s.write(b, seq, catchUp)
 }
 
-func (s *Store) write(b Batch, expect int64, catchUp func() (Batch, error)) (int64, error) {
+func (s *Store) write(b Batch, expect int64, catchUp func() (Batch, error)) (next int64, err error) {
+	if s.server {
+		defer func() {
+			if lostConnection(err) {
+				err = fmt.Errorf("the connection to the team server was lost while saving, so nothing was saved (the server undoes a save it did not finish): %w", err)
+			}
+		}()
+	}
 	if s.readOnly {
 		return 0, ErrReadOnly
 	}
