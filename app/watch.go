@@ -145,6 +145,8 @@ func (d *desktopApp) checkWorkspace(ws *workspace.Workspace, st *watchState) {
 		switch {
 		case err != nil:
 			d.shell.SetStatus(fmt.Sprintf("Another program changed the workspace, and reading its changes failed: %v", err))
+		case read && st.server:
+			d.shell.SetStatus("Loaded changes others saved to the team workspace")
 		case read:
 			d.shell.SetStatus("Loaded changes another program saved to this workspace")
 		}

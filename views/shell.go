@@ -70,6 +70,7 @@ type Shell struct {
 	top        *fyne.Container // banners above the screens
 	offline    *widget.Label   // the team server cannot be reached
 	presence   *widget.Label   // who else is working in the team workspace
+	statusBar  *fyne.Container // the status line and who else is working
 	sample     fyne.CanvasObject
 	// OnAccountChanged, when set, hears which account became current.
 	OnAccountChanged func(id string)
@@ -130,7 +131,8 @@ func newShell(ws *workspace.Workspace, win fyne.Window, lazy bool) *Shell {
 	}
 	top := s.top
 	s.side = container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.NewPadded(nav))
-	s.root = container.NewBorder(top, container.NewBorder(widget.NewSeparator(), nil, nil, s.presence, s.status), s.side, nil, s.body)
+	s.statusBar = container.NewBorder(widget.NewSeparator(), nil, nil, s.presence, s.status)
+	s.root = container.NewBorder(top, s.statusBar, s.side, nil, s.body)
 	s.stop = ws.Subscribe(s.onEvent)
 	s.setAccount(s.portfolio.list.selected)
 	s.Show(SectionPortfolio)
@@ -346,12 +348,16 @@ func (s *Shell) Offline() string {
 // SetPresence shows who else is working in the team workspace ("" for no
 // one) at the right of the status line.
 func (s *Shell) SetPresence(text string) {
+	if text == s.presence.Text && s.presence.Visible() == (text != "") {
+		return
+	}
 	s.presence.SetText(text)
 	if text == "" {
 		s.presence.Hide()
 	} else {
 		s.presence.Show()
 	}
+	s.statusBar.Refresh() // lay the status line out again beside it
 }
 
 // Presence is what the status line says of who else is working.
