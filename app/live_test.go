@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"orchard/app/workspace"
-	"orchard/internal/pgtest"
 	"orchard/model"
 	"orchard/store"
 )
@@ -19,14 +18,7 @@ import (
 // server tells of it, on the screen showing that record, and says who is
 // working in the account.
 func TestTeamWindowShowsOthersSavesAndWhoIsHere(t *testing.T) {
-	srv := pgtest.New(t)
-	publishDemo(t, srv.URL)
-	d := newDesktop(test.NewTempApp(t))
-	if err := d.open(srv.URL); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(d.closeWorkspace)
-	st := stopWatching(d)
+	d, srv, st := teamWindow(t)
 	h := d.heard(d.ws, st)
 	st.session = "mine"
 

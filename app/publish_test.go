@@ -201,16 +201,7 @@ func TestPublishFromTheWindow(t *testing.T) {
 // When the team server goes away the window says so, and says so again
 // when it is back.
 func TestWindowSaysWhenTheTeamServerIsUnreachable(t *testing.T) {
-	srv := pgtest.New(t)
-	publishDemo(t, srv.URL)
-	d := newDesktop(test.NewTempApp(t))
-	if err := d.open(srv.URL); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(d.closeWorkspace)
-	// The look the window takes every few seconds, taken here in turn (the
-	// test driver runs the window's UI work on whichever goroutine asks).
-	st := stopWatching(d)
+	d, srv, st := teamWindow(t)
 	waitStatus := func(want string) {
 		t.Helper()
 		deadline := time.Now().Add(10 * time.Second)
@@ -245,6 +236,21 @@ func TestWindowSaysWhenTheTeamServerIsUnreachable(t *testing.T) {
 	if err := d.ws.Save(a); err != nil {
 		t.Errorf("the save once the server is back: %v", err)
 	}
+}
+
+// teamWindow opens a window on the demo published to a new test server,
+// with the window's watch stopped for the test to take its steps in turn
+// (the test driver runs the window's UI work on whichever goroutine asks).
+func teamWindow(t *testing.T) (*desktopApp, *pgtest.Server, *watchState) {
+	t.Helper()
+	srv := pgtest.New(t)
+	publishDemo(t, srv.URL)
+	d := newDesktop(test.NewTempApp(t))
+	if err := d.open(srv.URL); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(d.closeWorkspace)
+	return d, srv, stopWatching(d)
 }
 
 // stopWatching stops the window's own watch, for a test to take its steps

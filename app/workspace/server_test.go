@@ -18,26 +18,7 @@ import (
 // else changed meanwhile is refused and the newer record shown; an edit to
 // another record goes through; neither loses the other's change.
 func TestTeamWorkspaceLosesNoUpdate(t *testing.T) {
-	url := pgtest.Start(t)
-	st, err := store.Open(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	settings, records := sample.Build(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
-	if err := st.Write(store.Batch{Puts: records, Settings: &settings}); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	ann, err := workspace.Open(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ann.Close()
-	bo, err := workspace.Open(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer bo.Close()
+	ann, bo := twoOnServer(t)
 	accounts := ann.Portfolio().Accounts()
 	first, second := accounts[0].ID, accounts[1].ID
 
