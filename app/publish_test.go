@@ -229,7 +229,21 @@ func TestWindowSaysWhenTheTeamServerIsUnreachable(t *testing.T) {
 	if err := srv.Restart(); err != nil {
 		t.Fatal(err)
 	}
+	// Someone saves before the window is back: it catches up on coming back.
+	bo, err := workspace.Open(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bo.Close()
+	theirs := model.Clone(bo.Portfolio().Account(a.ID)).(*model.Account)
+	theirs.Industry = "Saved while you were away"
+	if err := bo.Save(theirs); err != nil {
+		t.Fatal(err)
+	}
 	waitStatus("The team server is back")
+	if got := d.ws.Portfolio().Account(a.ID).Industry; got != theirs.Industry {
+		t.Errorf("after coming back the window shows industry %q, not what was saved meanwhile", got)
+	}
 	if d.shell.Offline() != "" {
 		t.Errorf("the offline banner stays after the server is back: %q", d.shell.Offline())
 	}

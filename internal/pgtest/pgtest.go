@@ -143,7 +143,11 @@ func launch() (s *Server, stop func(), skip string, err error) {
 		removeDir()
 		return nil, nil, "", err
 	}
-	s = &Server{data: data, dir: dir, port: port, opts: fmt.Sprintf("-c listen_addresses=127.0.0.1 -c port=%d -c unix_socket_directories=%s -c fsync=off -c synchronous_commit=off -c max_connections=300", port, dir)}
+	// fsync off: a test's data need not survive the machine, only the
+	// server, which the tests stop the hard way; commits are still written
+	// out as they happen (synchronous_commit stays on), so nothing a test
+	// saw committed is lost by a stop.
+	s = &Server{data: data, dir: dir, port: port, opts: fmt.Sprintf("-c listen_addresses=127.0.0.1 -c port=%d -c unix_socket_directories=%s -c fsync=off -c max_connections=300", port, dir)}
 	s.ctl = func(args ...string) error {
 		full := append(append([]string{}, as...), append([]string{filepath.Join(bin, "pg_ctl")}, args...)...)
 		cmd := exec.Command(full[0], full[1:]...)
