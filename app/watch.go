@@ -73,7 +73,10 @@ type watchState struct {
 }
 
 func newWatchState(ws *workspace.Workspace, account string) *watchState {
-	return &watchState{server: ws.Server(), account: account}
+	b := make([]byte, 8)
+	rand.Read(b)
+	return &watchState{server: ws.Server(), account: account, session: hex.EncodeToString(b),
+		others: map[string]seen{}, changed: make(chan struct{}, 1)}
 }
 
 type seen struct {
@@ -201,17 +204,6 @@ func savedBy(n store.Notice) string {
 // when the account changes and every presenceEvery; and that they left
 // when ctx is done.
 func (d *desktopApp) announce(ctx context.Context, ws *workspace.Workspace, st *watchState) {
-	st.mu.Lock()
-	if st.session == "" {
-		b := make([]byte, 8)
-		rand.Read(b)
-		st.session = hex.EncodeToString(b)
-	}
-	if st.changed == nil {
-		st.changed = make(chan struct{}, 1)
-	}
-	changed := st.changed
-	st.mu.Unlock()
 	say := func(left bool) {
 		st.mu.Lock()
 		p := store.Presence{Session: st.session, Account: st.account, Left: left}
@@ -229,7 +221,7 @@ func (d *desktopApp) announce(ctx context.Context, ws *workspace.Workspace, st *
 		case <-ctx.Done():
 			say(true)
 			return
-		case <-changed:
+		case <-st.changed:
 		case <-t.C:
 			d.expirePresence(ws, st)
 		}
@@ -240,13 +232,10 @@ func (d *desktopApp) announce(ctx context.Context, ws *workspace.Workspace, st *
 func (st *watchState) onAccount(id string) {
 	st.mu.Lock()
 	st.account = id
-	ch := st.changed
 	st.mu.Unlock()
-	if ch != nil {
-		select {
-		case ch <- struct{}{}:
-		default:
-		}
+	select {
+	case st.changed <- struct{}{}:
+	default:
 	}
 }
 
@@ -256,9 +245,6 @@ func (d *desktopApp) heardPresence(ws *workspace.Workspace, st *watchState, p st
 	if p.Session == st.session {
 		st.mu.Unlock()
 		return
-	}
-	if st.others == nil {
-		st.others = map[string]seen{}
 	}
 	if p.Left {
 		delete(st.others, p.Session)

@@ -460,28 +460,19 @@ func (f *accountForm) refresh(ev workspace.Event) {
 		f.show("")
 		return
 	}
-	if f.committing {
+	// Our own save being notified, or an edit under way: keep the inputs.
+	if f.committing || a != f.base && f.dirty() {
 		f.loading = true
 		f.title.SetText(a.Name)
 		f.showPriority(a)
 		f.loading = false
-		return
-	}
-	if a != f.base && f.dirty() {
-		f.loading = true
-		f.title.SetText(a.Name)
-		f.showPriority(a)
-		f.loading = false
-		if ev.Label == workspace.ExternalLabel {
-			who := "Someone else"
-			if last, err := f.ws.LastChange(model.KindAccount, f.id); err == nil && last.By != "" {
-				who = last.By
+		if !f.committing && ev.Label == workspace.ExternalLabel {
+			c := f.ws.ChangedSince(f.base)
+			what := ""
+			if len(c.Fields) > 0 {
+				what = " (" + model.FieldLabels(c.Fields) + ")"
 			}
-			what := model.FieldLabels(model.ChangedFields(f.base, a))
-			if what != "" {
-				what = " (" + what + ")"
-			}
-			f.notice.SetText(fmt.Sprintf("%s changed this account%s while you were editing it. Your edit is kept; saving it will ask which to keep.", who, what))
+			f.notice.SetText(fmt.Sprintf("%s changed this account%s while you were editing it. Your edit is kept; saving it will ask which to keep.", c.Who(), what))
 			f.notice.Show()
 		}
 		return

@@ -407,10 +407,7 @@ func (s *Shell) showConflict(c *workspace.Conflict) {
 		lines = append(lines, line)
 	}
 	mine.SetText("Your changes:\n" + strings.Join(lines, "\n"))
-	who := c.By
-	if who == "" {
-		who = "someone else"
-	}
+	who := c.Who()
 	d := dialog.NewCustomConfirm("Changed by "+who, "Apply my changes again", "Keep theirs", container.NewVBox(msg, mine), func(apply bool) {
 		if !apply {
 			s.status.SetText("Kept " + who + "’s version of " + c.Name)

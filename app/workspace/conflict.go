@@ -29,11 +29,16 @@ type Conflict struct {
 
 func (c *Conflict) Unwrap() error { return ErrConflict }
 
-func (c *Conflict) Error() string {
-	who := c.By
-	if who == "" {
-		who = "Someone else"
+// Who is who changed the record: their name, or "Someone else".
+func (c *Conflict) Who() string {
+	if c.By == "" {
+		return "Someone else"
 	}
+	return c.By
+}
+
+func (c *Conflict) Error() string {
+	who := c.Who()
 	when := ""
 	if !c.At.IsZero() {
 		when = " " + whenSaid(c.At)
@@ -93,11 +98,21 @@ func (w *Workspace) conflictOver(expected, current model.Entity) *Conflict {
 	if ref == nil {
 		ref = expected
 	}
-	c := &Conflict{Kind: ref.Kind(), ID: ref.EntityID(), Name: model.Describe(ref), Theirs: current, Fields: model.ChangedFields(expected, current)}
+	return w.whoChanged(&Conflict{Kind: ref.Kind(), ID: ref.EntityID(), Name: model.Describe(ref), Theirs: current, Fields: model.ChangedFields(expected, current)})
+}
+
+// whoChanged fills in who saved the conflict's record last, and when.
+func (w *Workspace) whoChanged(c *Conflict) *Conflict {
 	if last, err := w.st.LastChange(c.Kind, c.ID); err == nil {
 		c.By, c.At = last.By, last.At
 	}
 	return c
+}
+
+// ChangedSince describes how the record base was a version of has changed
+// since, and by whom (for a form that keeps an unsaved edit of base).
+func (w *Workspace) ChangedSince(base model.Entity) *Conflict {
+	return w.conflictOver(base, w.p.Get(base.Kind(), base.EntityID()))
 }
 
 // LastChange says who saved a record last and when (see store.LastChange).
@@ -115,10 +130,11 @@ func (w *Workspace) SaveEdit(base, edited model.Entity) error {
 		return w.Save(edited)
 	}
 	current := w.p.Get(base.Kind(), base.EntityID())
-	if current == nil && !w.changedElsewhereSince(base) {
+	elsewhere := w.changedElsewhereSince(base)
+	switch {
+	case current == nil && !elsewhere:
 		return w.Save(edited) // a new record, or one this window deleted: it is made again
-	}
-	if current != base && (current == nil || w.changedElsewhereSince(base)) {
+	case current == nil || current != base && elsewhere:
 		c := w.conflictOver(base, current)
 		c.base, c.mine = base, edited
 		return c

@@ -65,19 +65,11 @@ func (w *Workspace) takeIn(p *model.Portfolio) Event {
 	for _, k := range model.Kinds {
 		for _, old := range w.p.All(k) {
 			if p.Get(k, old.EntityID()) == nil {
-				w.p.Remove(k, old.EntityID())
-				ev.Changes = append(ev.Changes, change(old, nil))
-				w.gone(old)
+				w.takeRecord(&ev, old, nil)
 			}
 		}
 		for _, now := range p.All(k) {
-			old := w.p.Get(k, now.EntityID())
-			if old != nil && store.SameStored(old, now) {
-				continue
-			}
-			w.p.Put(now)
-			w.hold(now, true)
-			ev.Changes = append(ev.Changes, change(old, now))
+			w.takeRecord(&ev, w.p.Get(k, now.EntityID()), now)
 		}
 	}
 	if !reflect.DeepEqual(w.p.Settings, p.Settings) {
@@ -85,6 +77,23 @@ func (w *Workspace) takeIn(p *model.Portfolio) Event {
 		ev.Settings = true
 	}
 	return ev
+}
+
+// takeRecord makes one record of the portfolio what another saved (now;
+// nil when they deleted it), marks it as theirs and adds the change to ev;
+// a record that did not change is left alone.
+func (w *Workspace) takeRecord(ev *Event, old, now model.Entity) {
+	switch {
+	case now == nil && old != nil:
+		w.p.Remove(old.Kind(), old.EntityID())
+		w.gone(old)
+	case now != nil && !store.SameStored(old, now):
+		w.p.Put(now)
+		w.hold(now, true)
+	default:
+		return
+	}
+	ev.Changes = append(ev.Changes, change(old, now))
 }
 
 // stillApplies checks, after another process's changes were read, that a
@@ -111,11 +120,7 @@ func (w *Workspace) stillApplies(s step, forward bool) error {
 		expected = s.settingsAfter
 	}
 	if expected != nil && !reflect.DeepEqual(*expected, w.p.Settings) {
-		c := &Conflict{Kind: store.SettingsKind, ID: "settings", Name: "the workspace settings"}
-		if last, err := w.st.LastChange(store.SettingsKind, "settings"); err == nil {
-			c.By, c.At = last.By, last.At
-		}
-		return c
+		return w.whoChanged(&Conflict{Kind: store.SettingsKind, ID: "settings", Name: "the workspace settings"})
 	}
 	return nil
 }

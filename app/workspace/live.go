@@ -53,18 +53,7 @@ func (w *Workspace) TakeNotice(n store.Notice) (bool, error) {
 		if r.Kind == store.SettingsKind {
 			continue
 		}
-		old, now := w.p.Get(r.Kind, r.ID), part.Get(r.Kind, r.ID)
-		switch {
-		case now == nil && old != nil:
-			w.p.Remove(r.Kind, r.ID)
-			w.gone(old)
-		case now != nil && (old == nil || !store.SameStored(old, now)):
-			w.p.Put(now)
-			w.hold(now, true)
-		default:
-			continue
-		}
-		ev.Changes = append(ev.Changes, change(old, now))
+		w.takeRecord(&ev, w.p.Get(r.Kind, r.ID), part.Get(r.Kind, r.ID))
 	}
 	if settings && !reflect.DeepEqual(w.p.Settings, part.Settings) {
 		w.p.Settings = part.Settings
