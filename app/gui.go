@@ -65,12 +65,20 @@ type desktopApp struct {
 }
 
 func runGUI(db, importPath string, stderr io.Writer) int {
+	restoreGC := holdGC()
 	fa := fyneapp.NewWithID(appID)
+	fa.Settings().SetTheme(views.NewTheme(false, 1))
+	faces := loadFaces()
 	d := newDesktop(fa)
 	d.applyRegion() // numbers and dates as the user's region writes them
 	path, created, err := d.startupPath(db)
+	var ws *workspace.Workspace
 	if err == nil && path != "" {
-		err = d.open(path)
+		ws, err = workspace.Open(withRememberedPassword(path))
+	}
+	<-faces // from here on only this goroutine measures text
+	if ws != nil {
+		d.adopt(ws)
 	}
 	if path == "" && err == nil {
 		d.showWelcome()
@@ -93,6 +101,7 @@ func runGUI(db, importPath string, stderr io.Writer) int {
 				// window is up with the workspace's first screen in it.
 				fmt.Fprintln(os.Stdout, "first-content")
 			}
+			restoreGC()
 			d.running = true
 			d.restorePlace()
 			if d.shell != nil {
@@ -170,11 +179,16 @@ func (d *desktopApp) open(path string) error {
 	if err != nil {
 		return err
 	}
+	d.adopt(ws)
+	return nil
+}
+
+// adopt shows the workspace just opened in the window.
+func (d *desktopApp) adopt(ws *workspace.Workspace) {
 	d.setWorkspace(ws)
 	if b := ws.BackupPath(); b != "" {
 		d.shell.SetStatus("Upgraded the workspace; the previous version is kept in " + b)
 	}
-	return nil
 }
 
 func (d *desktopApp) setWorkspace(ws *workspace.Workspace) {

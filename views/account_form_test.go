@@ -1,13 +1,16 @@
 package views
 
 import (
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"orchard/app/workspace"
 	"orchard/model"
@@ -261,4 +264,73 @@ func TestStartingShellAddsTheScorecardAfterTheFirstFrame(t *testing.T) {
 			t.Errorf("question %d shows %q, the account's answer is %q", q, r.Selected, want)
 		}
 	}
+}
+
+// The window opens with the selected account's row in view: the first
+// account at the top of the list, or one further down where the user left
+// off, never with the rows above the first one scrolled out of sight.
+func TestListOpensShowingTheSelectedAccount(t *testing.T) {
+	test.NewTempApp(t)
+	ws, err := workspace.Create(filepath.Join(t.TempDir(), "many.orchard"), model.DefaultSettings(), manyAccounts(300))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	for _, row := range []int{0, 150} {
+		w := test.NewTempWindow(t, nil)
+		w.Resize(fyne.NewSize(1240, 660))
+		s := NewStartingShell(ws, w)
+		s.SelectAccount(accountByName(ws, fmt.Sprintf("Account %05d", row)).ID)
+		w.SetContent(s.Content())
+		w.Resize(fyne.NewSize(1240, 660))
+		// The headless driver draws cells wherever the table is scrolled,
+		// so the scroll position is what is checked: rows lie one padding
+		// apart below the header, which covers the top of the view.
+		tb := s.portfolio.list.table
+		v := reflect.ValueOf(&tb.Table).Elem()
+		offset := float32(v.FieldByName("offset").FieldByName("Y").Float())
+		cell := float32(v.FieldByName("cellSize").FieldByName("Height").Float())
+		header := float32(v.FieldByName("headerSize").FieldByName("Height").Float())
+		top := header + float32(row)*(cell+theme.Padding())
+		if top < offset+header || top+cell > offset+tb.Size().Height {
+			t.Errorf("opening on row %d (%v–%v px down the list): the list shows %v–%v px", row, top, top+cell, offset+header, offset+tb.Size().Height)
+		}
+		if row == 0 && offset != 0 {
+			t.Errorf("opening on the first account: the list is scrolled %v px down, past the rows at its top", offset)
+		}
+		s.Close()
+	}
+}
+
+// The window's first screen is written in the regular and the bold face
+// only: each further face the toolkit has to load (italic, monospace) adds
+// about 10 ms to start-up, before the first frame. What is built after
+// that frame (the scorecard's hints) may use others.
+func TestStartingShellNeedsOnlyRegularAndBoldFaces(t *testing.T) {
+	test.NewTempApp(t)
+	ws := sampleWorkspace(t)
+	w := test.NewTempWindow(t, nil)
+	s := NewStartingShell(ws, w)
+	t.Cleanup(s.Close)
+	s.SelectAccount(accountByName(ws, "Kestrel Software").ID)
+	w.SetContent(s.Content())
+	w.Resize(fyne.NewSize(1240, 660))
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *canvas.Text:
+			if v.Text != "" && (v.TextStyle.Italic || v.TextStyle.Monospace) {
+				t.Errorf("%q is in a face of its own (%+v), loaded before the first frame", v.Text, v.TextStyle)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(v).Objects() {
+				walk(c)
+			}
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(s.Content()) // hidden parts too: laying them out measures their text
 }

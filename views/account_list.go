@@ -332,7 +332,15 @@ func (l *accountList) selectAccount(id string) {
 // up to a row, leaves it under the header row; asking next for the row
 // above brings the selected one out from under it, and changes nothing when
 // the row was below the view or already in it.
+//
+// A table not yet laid out has no height to scroll within (the toolkit
+// would scroll as if the view were one line tall, leaving rows above the
+// selected one out of sight), so it reveals the row when it gets one.
 func (l *accountList) reveal() {
+	if l.table.Size().Height <= 0 {
+		l.table.sized = l.reveal
+		return
+	}
 	if i := l.rowOf(l.selected); i >= 0 {
 		l.table.ScrollTo(widget.TableCellID{Row: i, Col: 1})
 		if i > 0 {

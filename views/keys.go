@@ -62,6 +62,17 @@ func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
 // keyTable is a table that lets F11 and Esc reach the window.
 type keyTable struct {
 	widget.Table
+	// sized runs once the table has a height, for what needs its
+	// size (scrolling a row into view) but was asked for before.
+	sized func()
+}
+
+func (t *keyTable) Resize(size fyne.Size) {
+	t.Table.Resize(size)
+	if f := t.sized; f != nil && size.Height > 0 {
+		t.sized = nil
+		f()
+	}
 }
 
 func (t *keyTable) TypedKey(ev *fyne.KeyEvent) {

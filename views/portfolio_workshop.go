@@ -32,7 +32,8 @@ func newPortfolioWorkshop(show, hide func(), name func(bool)) *portfolioWorkshop
 	w.title.TextStyle = fyne.TextStyle{Bold: true}
 	w.title.Alignment = fyne.TextAlignCenter
 	sub := widget.NewLabelWithStyle("Account planning workshop", fyne.TextAlignCenter, fyne.TextStyle{})
-	next := widget.NewLabelWithStyle("Page Down: relationship map · action board · review", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	// Upright: slanted text reads worse from the back of the room.
+	next := widget.NewLabelWithStyle("Page Down: relationship map · action board · review", fyne.TextAlignCenter, fyne.TextStyle{})
 	open := widget.NewButton("Show portfolio", show)
 	open.Importance = widget.LowImportance
 	w.cover = container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameBackground)),

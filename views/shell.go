@@ -104,7 +104,9 @@ func newShell(ws *workspace.Workspace, win fyne.Window, lazy bool) *Shell {
 		func(id string, sec Section) { s.SelectAccount(id); s.Show(sec) }, lazy)
 	s.portfolio.setClock(func() time.Time { return s.Today() }) // one clock for every screen
 	s.body = container.NewStack()
-	s.accountLbl = widget.NewLabelWithStyle("No account selected", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	// Bold, as it is with an account in it: the italic face of "No account
+	// selected" is then loaded only if the window starts without one.
+	s.accountLbl = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.accountLbl.Wrapping = fyne.TextWrapWord
 	nav := container.NewVBox()
 	for _, sec := range []Section{SectionPortfolio, SectionMyActions, SectionPlan, SectionMap, SectionBoard, SectionReview} {
@@ -154,11 +156,11 @@ func (s *Shell) Close() { s.stop() }
 func (s *Shell) setAccount(id string) {
 	s.account = id
 	if a := s.ws.Portfolio().Account(id); a != nil {
-		s.accountLbl.SetText(a.Name)
+		s.accountLbl.Text = a.Name
 		s.accountLbl.TextStyle = fyne.TextStyle{Bold: true}
 	} else {
 		s.account = ""
-		s.accountLbl.SetText("No account selected")
+		s.accountLbl.Text = "No account selected"
 		s.accountLbl.TextStyle = fyne.TextStyle{Italic: true}
 	}
 	s.accountLbl.Refresh()
