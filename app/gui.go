@@ -65,6 +65,7 @@ type desktopApp struct {
 }
 
 func runGUI(db, importPath string, stderr io.Writer) int {
+	stopProfile := profileStartup(os.Getenv("ORCHARD_STARTUP_PROFILE"))
 	restoreGC := holdGC()
 	fa := fyneapp.NewWithID(appID)
 	fa.Settings().SetTheme(views.NewTheme(false, 1))
@@ -102,6 +103,7 @@ func runGUI(db, importPath string, stderr io.Writer) int {
 				fmt.Fprintln(os.Stdout, "first-content")
 			}
 			restoreGC()
+			stopProfile()
 			d.running = true
 			d.restorePlace()
 			if d.shell != nil {

@@ -1,7 +1,10 @@
 package app
 
 import (
+	"fmt"
+	"os"
 	"runtime/debug"
+	"runtime/pprof"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -49,5 +52,26 @@ func holdGC() (restore func()) {
 	return func() {
 		debug.SetGCPercent(percent)
 		debug.SetMemoryLimit(limit)
+	}
+}
+
+// profileStartup writes a CPU profile of start-up, until the first frame,
+// to the file named (scripts/startup.sh --profile); with no name it does
+// nothing.
+func profileStartup(name string) (stop func()) {
+	if name == "" {
+		return func() {}
+	}
+	f, err := os.Create(name)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "orchard: start-up profile:", err)
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
 	}
 }

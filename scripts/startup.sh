@@ -7,6 +7,10 @@
 # Each program is started RUNS times (default 5) under one virtual screen;
 # the time is from starting the process to its "first-content" line, the
 # memory its resident set at that moment. Prints each run and the medians.
+# The two programs take turns, run by run.
+#
+# Where Orchard's time goes: ORCHARD_STARTUP_PROFILE=FILE makes it write a
+# CPU profile of its start, up to the first frame, to FILE (go tool pprof).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000}
@@ -35,9 +39,11 @@ measure() { # prints "SECONDS RSS_MB" for one start of the program given
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 run_all() {
   export DISPLAY=$1
-  for prog in hello orchard; do
-    : >"$work/$prog.txt"
-    for ((r = 1; r <= runs; r++)); do
+  : >"$work/hello.txt"
+  : >"$work/orchard.txt"
+  # Interleaved, so that both see the same moments of a noisy machine.
+  for ((r = 1; r <= runs; r++)); do
+    for prog in hello orchard; do
       if [[ $prog == hello ]]; then m=$(measure "$work/hello"); else m=$(measure "$work/orchard" --db "$work/w.orchard"); fi
       echo "$prog run $r: ${m% *} ms, ${m#* } MB"
       echo "$m" >>"$work/$prog.txt"
