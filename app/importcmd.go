@@ -122,8 +122,9 @@ func importFile(rq importRequest) (res *sheet.Result, err error) {
 	file, db, accountName, dry := rq.file, rq.db, rq.account, rq.dry
 	// Importing into a path where no workspace is yet makes an empty one
 	// (not the sample), so a workbook exported from one workspace can be
-	// imported into a new one from the command line.
-	if _, serr := os.Stat(db); errors.Is(serr, os.ErrNotExist) {
+	// imported into a new one from the command line. A team workspace's
+	// address is no path: the server says whether it is there.
+	if _, serr := os.Stat(db); errors.Is(serr, os.ErrNotExist) && !store.IsServerURL(db) {
 		if dry {
 			scratch, err := workspace.Create(filepath.Join(mustTempDir(), "dry-run.orchard"), model.DefaultSettings(), nil)
 			if err != nil {

@@ -64,6 +64,10 @@ func TestPublishToATeamServer(t *testing.T) {
 	if counts(url)["accounts"] != file["accounts"]+1 {
 		t.Error("the imported account is not on the server")
 	}
+	// The address is not a path: nothing is made on disk under its name.
+	if _, err := os.Stat(strings.SplitN(url, "/", 2)[0]); err == nil {
+		t.Errorf("importing into %s made a file or folder named after the address in the working folder", url)
+	}
 	if code, out, stderr := run("flags", "--db", url); code != 0 || out == "" {
 		t.Errorf("flags of the team workspace: %d %q", code, stderr)
 	}
