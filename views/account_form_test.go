@@ -2,7 +2,6 @@ package views
 
 import (
 	"fmt"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -12,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
-	"orchard/app/workspace"
 	"orchard/model"
 )
 
@@ -196,11 +194,7 @@ func TestPriorityFilter(t *testing.T) {
 // top, never "1 of 120 accounts" over an empty table.
 func TestFilterShowsItsRowsFromTheTop(t *testing.T) {
 	test.NewTempApp(t)
-	ws, err := workspace.Create(filepath.Join(t.TempDir(), "many.orchard"), model.DefaultSettings(), manyAccounts(120))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ws.Close()
+	ws := manyWorkspace(t, 120)
 	w := test.NewTempWindow(t, nil)
 	s := newPortfolioScreen(ws, w, nil, nil, nil, nil)
 	w.SetContent(s.root)
@@ -209,11 +203,7 @@ func TestFilterShowsItsRowsFromTheTop(t *testing.T) {
 	s.picked(accounts[0].ID)
 	s.list.table.ScrollToBottom()
 	target := s.list.rows[len(s.list.rows)/3].acc.Name // above the bottom, not the selected one
-	// The table keeps its scroll position unexported; the headless driver
-	// draws cells wherever it is, so the position itself is what is checked.
-	offset := func() float64 {
-		return reflect.ValueOf(&s.list.table.Table).Elem().FieldByName("offset").FieldByName("Y").Float()
-	}
+	offset := func() float32 { return scrollY(s.list.table) }
 	if offset() == 0 {
 		t.Fatal("the list did not scroll down")
 	}
@@ -271,11 +261,7 @@ func TestStartingShellAddsTheScorecardAfterTheFirstFrame(t *testing.T) {
 // off, never with the rows above the first one scrolled out of sight.
 func TestListOpensShowingTheSelectedAccount(t *testing.T) {
 	test.NewTempApp(t)
-	ws, err := workspace.Create(filepath.Join(t.TempDir(), "many.orchard"), model.DefaultSettings(), manyAccounts(300))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ws.Close()
+	ws := manyWorkspace(t, 300)
 	for _, row := range []int{0, 150} {
 		w := test.NewTempWindow(t, nil)
 		w.Resize(fyne.NewSize(1240, 660))
@@ -283,12 +269,11 @@ func TestListOpensShowingTheSelectedAccount(t *testing.T) {
 		s.SelectAccount(accountByName(ws, fmt.Sprintf("Account %05d", row)).ID)
 		w.SetContent(s.Content())
 		w.Resize(fyne.NewSize(1240, 660))
-		// The headless driver draws cells wherever the table is scrolled,
-		// so the scroll position is what is checked: rows lie one padding
-		// apart below the header, which covers the top of the view.
+		// Rows lie one padding apart below the header, which covers the
+		// top of the view.
 		tb := s.portfolio.list.table
 		v := reflect.ValueOf(&tb.Table).Elem()
-		offset := float32(v.FieldByName("offset").FieldByName("Y").Float())
+		offset := scrollY(tb)
 		cell := float32(v.FieldByName("cellSize").FieldByName("Height").Float())
 		header := float32(v.FieldByName("headerSize").FieldByName("Height").Float())
 		top := header + float32(row)*(cell+theme.Padding())

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -262,11 +263,7 @@ func portfolio10k(b *testing.B) *portfolioScreen { return portfolioOf(b, 10000) 
 func portfolioOf(tb testing.TB, n int) *portfolioScreen {
 	tb.Helper()
 	test.NewTempApp(tb)
-	ws, err := workspace.Create(filepath.Join(tb.TempDir(), "big.orchard"), model.DefaultSettings(), manyAccounts(n))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { ws.Close() })
+	ws := manyWorkspace(tb, n)
 	w := test.NewTempWindow(tb, nil)
 	s := newPortfolioScreen(ws, w, nil, nil, nil, nil)
 	s.offThread = func(work func() func()) { work()() } // filtered in place, for tests to see at once
@@ -343,10 +340,24 @@ func BenchmarkNewShell1000(b *testing.B) {
 func accountsWindow(b *testing.B, n int) (*workspace.Workspace, fyne.Window) {
 	b.Helper()
 	test.NewTempApp(b)
-	ws, err := workspace.Create(filepath.Join(b.TempDir(), "accounts.orchard"), model.DefaultSettings(), manyAccounts(n))
+	return manyWorkspace(b, n), test.NewTempWindow(b, nil)
+}
+
+// manyWorkspace is a workspace file of n assessed accounts, closed when
+// the test ends.
+func manyWorkspace(tb testing.TB, n int) *workspace.Workspace {
+	tb.Helper()
+	ws, err := workspace.Create(filepath.Join(tb.TempDir(), "many.orchard"), model.DefaultSettings(), manyAccounts(n))
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
-	b.Cleanup(func() { ws.Close() })
-	return ws, test.NewTempWindow(b, nil)
+	tb.Cleanup(func() { ws.Close() })
+	return ws
+}
+
+// scrollY is how far down the table is scrolled. The table keeps it
+// unexported, and the headless driver draws cells wherever it is, so
+// tests read it to know what a user would see.
+func scrollY(tb *keyTable) float32 {
+	return float32(reflect.ValueOf(&tb.Table).Elem().FieldByName("offset").FieldByName("Y").Float())
 }
