@@ -68,9 +68,9 @@ func runGUI(db, importPath string, stderr io.Writer) int {
 	stopProfile := profileStartup(os.Getenv("ORCHARD_STARTUP_PROFILE"))
 	restoreGC := holdGC()
 	fa := fyneapp.NewWithID(appID)
-	fa.Settings().SetTheme(views.NewTheme(false, 1))
+	fa.Settings().SetTheme(views.NewTheme(false, 1)) // before the faces load: they read it
 	faces := loadFaces()
-	d := newDesktop(fa)
+	d := desktopFor(fa)
 	d.applyRegion() // numbers and dates as the user's region writes them
 	path, created, err := d.startupPath(db)
 	var ws *workspace.Workspace
@@ -117,6 +117,11 @@ func runGUI(db, importPath string, stderr io.Writer) int {
 
 func newDesktop(fa fyne.App) *desktopApp {
 	fa.Settings().SetTheme(views.NewTheme(false, 1))
+	return desktopFor(fa)
+}
+
+// desktopFor is newDesktop for an app whose theme is already set.
+func desktopFor(fa fyne.App) *desktopApp {
 	fa.SetIcon(fyne.NewStaticResource("orchard.png", assets.IconPNG))
 	// Under `go test` the UI work a goroutine asks for runs on that
 	// goroutine, so the watch there would race the test: tests take the
