@@ -120,8 +120,7 @@ func (l *accountList) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 func (l *accountList) createCell() fyne.CanvasObject {
 	bg := canvas.NewRectangle(color.Transparent)
 	lbl := widget.NewLabel("")
-	lbl.Truncation = fyne.TextTruncateEllipsis
-	return container.NewStack(bg, lbl)
+	return newFitCell(lbl, bg, lbl)
 }
 
 // cellCheck is the cell's tick box, made the first time it is needed.
@@ -172,9 +171,10 @@ func (l *accountList) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	// Shaping and shortening text with "…" is most of a table refresh: a
 	// cell already showing this text in this style is left alone, so a new
-	// selection re-measures nothing.
+	// selection re-measures nothing; a text that fits is not shortened.
 	if lbl.Text != text || lbl.Importance != importance || lbl.TextStyle != style {
 		lbl.Text, lbl.Importance, lbl.TextStyle = text, importance, style
+		fitLabel(lbl, o.Size().Width)
 		lbl.Refresh()
 	}
 }
