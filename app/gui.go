@@ -62,6 +62,9 @@ type desktopApp struct {
 	// running is set once the window's first frame is on screen; a shell
 	// made before that leaves its below-the-fold parts until then.
 	running bool
+	// prebuilt is the shell start-up built for the workspace it opened,
+	// until adopt puts it in the window.
+	prebuilt *views.Shell
 }
 
 func runGUI(db, importPath string, stderr io.Writer) int {
@@ -69,16 +72,20 @@ func runGUI(db, importPath string, stderr io.Writer) int {
 	restoreGC := holdGC()
 	fa := fyneapp.NewWithID(appID)
 	fa.Settings().SetTheme(views.NewTheme(false, 1)) // before the faces load: they read it
-	faces := loadFaces()
-	d := desktopFor(fa)
+	d := windowFor(fa)
 	d.applyRegion() // numbers and dates as the user's region writes them
-	path, created, err := d.startupPath(db)
-	var ws *workspace.Workspace
-	if err == nil && path != "" {
-		ws, err = workspace.Open(withRememberedPassword(path))
-	}
-	<-faces // from here on only this goroutine measures text
+	ready := d.prepare(db)
+	// Making the OpenGL window takes as long as building the first screen:
+	// the two happen at once. Until the screens are built the window has
+	// no menu, and content hidden from the toolkit's walk, so that showing
+	// it only clears it to the background (see prepare).
+	d.win.SetContent(hiddenContent())
+	d.win.Show()
+	p := <-ready
+	d.win.SetMainMenu(d.main)
+	path, created, err, ws := p.path, p.created, p.err, p.ws
 	if ws != nil {
+		d.prebuilt = p.shell
 		d.adopt(ws)
 	}
 	if path == "" && err == nil {
@@ -122,6 +129,14 @@ func newDesktop(fa fyne.App) *desktopApp {
 
 // desktopFor is newDesktop for an app whose theme is already set.
 func desktopFor(fa fyne.App) *desktopApp {
+	d := windowFor(fa)
+	d.win.SetMainMenu(d.main)
+	return d
+}
+
+// windowFor is desktopFor leaving the menu (d.main) off the window, for
+// start-up to put on once the first screen is built.
+func windowFor(fa fyne.App) *desktopApp {
 	fa.SetIcon(fyne.NewStaticResource("orchard.png", assets.IconPNG))
 	// Under `go test` the UI work a goroutine asks for runs on that
 	// goroutine, so the watch there would race the test: tests take the
@@ -223,7 +238,9 @@ func (d *desktopApp) setWorkspace(ws *workspace.Workspace) {
 // section given.
 func (d *desktopApp) attachShell(account string, section views.Section) {
 	ws := d.ws
-	if d.running {
+	if d.prebuilt != nil {
+		d.shell, d.prebuilt = d.prebuilt, nil // start-up built it (prepare)
+	} else if d.running {
 		d.shell = views.NewShell(ws, d.win)
 	} else {
 		d.shell = views.NewStartingShell(ws, d.win)

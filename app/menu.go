@@ -96,7 +96,6 @@ func (d *desktopApp) buildMenu() {
 		fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Region and formats…", d.regionDialog))
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Orchard", d.about))
 	d.main = fyne.NewMainMenu(file, edit, view, account, help)
-	d.win.SetMainMenu(d.main)
 }
 
 // refreshMenu updates the parts of the menu that depend on the workspace.

@@ -2,41 +2,86 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
-	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
+
+	"orchard/app/workspace"
+	"orchard/views"
 )
 
 // What start-up does before the first frame besides building it: loading
-// the faces the first screen is written in, and collecting garbage.
+// the faces the first screen is written in, opening the workspace and
+// building its screens while the main goroutine makes the window, and
+// holding the garbage collector.
 
-// loadFaces loads the regular and the bold face, each on a goroutine of
-// its own, while the window and the workspace open on the main one; the
-// channel closes when both are in the toolkit's cache. Loading a face
-// (its file, the emoji and the system fallback) is most of the cost of
-// the first text measured, and the first screen needs these two.
+// loadFaces loads the regular and then the bold face on a goroutine; the
+// channel closes when both are in the toolkit's cache. Loading a face (its
+// file, the emoji and the system fallback) is most of the cost of the first
+// text measured, and the first screen needs these two.
 //
-// A loaded face is not safe for use from two goroutines at once, so
-// nothing else may measure text until the channel has closed.
+// Built as migrated to fyne.Do, the toolkit keeps its caches (faces, text
+// sizes, renderers) in maps that are not safe for two goroutines at once,
+// so the faces load one after the other, and nothing else may measure text
+// until the channel has closed.
 func loadFaces() <-chan struct{} {
 	done := make(chan struct{})
-	var wg sync.WaitGroup
-	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			fyne.MeasureText("Orchard", theme.TextSize(), style)
-		}()
-	}
 	go func() {
-		wg.Wait()
-		close(done)
+		defer close(done)
+		for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+			fyne.MeasureText("Orchard", theme.TextSize(), style)
+		}
 	}()
 	return done
+}
+
+// prepared is the workspace start-up opens and its screens, built off the
+// main goroutine.
+type prepared struct {
+	path    string // "" when there is none to open (the welcome screen)
+	created bool   // the sample was made for a first start
+	ws      *workspace.Workspace
+	shell   *views.Shell // built on ws, not yet in the window
+	err     error
+}
+
+// prepare finds and opens the workspace to start on and builds its screens
+// on goroutines, while the main goroutine makes the window (runGUI): the
+// faces load on one, the workspace opens on another, which then builds the
+// shell once both are done. The window must not be given content, a menu or
+// anything else that measures or draws until the channel has delivered,
+// since the building uses the toolkit's unguarded caches (see loadFaces).
+func (d *desktopApp) prepare(db string) <-chan prepared {
+	faces := loadFaces()
+	out := make(chan prepared, 1)
+	go func() {
+		var p prepared
+		p.path, p.created, p.err = d.startupPath(db)
+		if p.err == nil && p.path != "" {
+			p.ws, p.err = workspace.Open(withRememberedPassword(p.path))
+		}
+		<-faces
+		if p.ws != nil {
+			p.shell = views.NewStartingShell(p.ws, d.win)
+			p.shell.SelectAccount(d.startAccount(p.ws))
+		}
+		out <- p
+	}()
+	return out
+}
+
+// hiddenContent is what the window holds while prepare builds its screens:
+// a window's first showing walks its content, which would touch the
+// caches the building uses, and the walk leaves out what is hidden.
+func hiddenContent() fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.Hide()
+	return r
 }
 
 // startupHeap is the heap start-up may grow to before the collector runs:

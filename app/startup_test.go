@@ -1,33 +1,89 @@
 package app
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"orchard/assets/sample"
 	"orchard/views"
 )
 
-// Start-up loads the text faces while the window is made, in the order
-// runGUI does it, and the faces are then there for the first screen. Under
-// the race detector (test.sh) this also fails if making the window shares
-// unguarded state with the loading. (The test app guards its settings, so
-// it cannot catch the real app's unguarded theme: that is why the theme is
-// set before the loading starts and desktopFor leaves it alone.)
-func TestFacesLoadWhileTheWindowIsMade(t *testing.T) {
+// startupOn runs runGUI's start on the workspace at path: the window is made
+// and shown while prepare opens the workspace and builds its screens.
+func startupOn(t *testing.T, path string) (*desktopApp, prepared) {
+	t.Helper()
 	fa := test.NewTempApp(t)
 	fa.Settings().SetTheme(views.NewTheme(false, 1))
-	faces := loadFaces()
-	d := desktopFor(fa)
-	<-faces
-	if d.win == nil {
-		t.Fatal("no window was made")
+	d := windowFor(fa)
+	ready := d.prepare(path)
+	d.win.SetContent(hiddenContent())
+	d.win.Show()
+	return d, <-ready
+}
+
+// Start-up opens the workspace and builds its first screen, on the account
+// the user starts on, while the window is made and shown; the faces are then
+// loaded, and the screen built is the one the window shows. Under the race
+// detector (test.sh) this also fails if showing the window shares unguarded
+// state with the building. (The test app guards its settings, so it cannot
+// catch the real app's unguarded theme: that is why the theme is set before
+// the building starts and windowFor leaves it alone; scripts/e2e.sh starts
+// a race-detecting build of the real app for the rest.)
+func TestStartupBuildsTheFirstScreenWhileTheWindowShows(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "start.orchard")
+	ws, err := createSample(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first string
+	for _, a := range ws.Portfolio().Accounts() {
+		if a.Name == sample.PlannedAccounts[0] {
+			first = a.ID
+		}
+	}
+	ws.Close()
+
+	d, p := startupOn(t, path)
+	if p.err != nil || p.ws == nil || p.shell == nil {
+		t.Fatalf("start-up on a sample workspace gave workspace %v, screens %v, error %v", p.ws != nil, p.shell != nil, p.err)
+	}
+	if p.shell.Account() != first {
+		t.Errorf("the first screen was built on account %q, not the sample's first planned account %q", p.shell.Account(), first)
 	}
 	regular := fyne.MeasureText("Northwind Logistics", theme.TextSize(), fyne.TextStyle{})
 	bold := fyne.MeasureText("Northwind Logistics", theme.TextSize(), fyne.TextStyle{Bold: true})
 	if regular.Width <= 0 || bold.Width <= regular.Width {
-		t.Errorf("after the faces loaded, an account name measures %v in regular and %v in bold", regular, bold)
+		t.Errorf("after start-up, an account name measures %v in regular and %v in bold", regular, bold)
+	}
+	d.win.SetMainMenu(d.main)
+	d.prebuilt = p.shell
+	d.adopt(p.ws)
+	t.Cleanup(d.closeWorkspace)
+	if d.shell != p.shell || d.win.Content() != p.shell.Content() {
+		t.Error("the window does not show the screens start-up built")
+	}
+	if d.shell.Account() != first {
+		t.Errorf("the window opened on account %q, not %q", d.shell.Account(), first)
+	}
+}
+
+// A file that is not a workspace stops start-up with its error and builds
+// nothing, leaving the window to say so.
+func TestStartupOnAFileThatIsNotAWorkspaceBuildsNothing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.orchard")
+	if err := os.WriteFile(path, []byte("these are not the accounts you are looking for"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, p := startupOn(t, path)
+	if p.err == nil || p.ws != nil || p.shell != nil {
+		t.Errorf("start-up on a text file gave workspace %v, screens %v, error %v", p.ws != nil, p.shell != nil, p.err)
+	}
+	if p.path != path {
+		t.Errorf("start-up lost the path it tried: %q", p.path)
 	}
 }

@@ -7,6 +7,10 @@ export LANG=${LANG_OVERRIDE:-en_US.UTF-8}
 out=${E2E_OUT:-$(mktemp -d)}
 mkdir -p "$out"
 go build -o "$out/orchard" .
+# Start-up builds the first screen on a goroutine while the main one makes
+# and shows the window (app/startup.go); a race-detecting build of the app
+# as users get it (migrated to fyne.Do) checks that the two share nothing.
+go build -race -tags migrated_fynedo -o "$out/orchard-race" .
 rm -f "$out/demo.orchard"*
 "$out/orchard" demo --db "$out/demo.orchard" >/dev/null
 # No toolkit messages on stderr whatever the locale (C.UTF-8 is the default
@@ -52,6 +56,17 @@ if [[ -z \$wid ]]; then echo "e2e: no Orchard window appeared for the import" >&
 sleep 4
 import -window "\$wid" "$out/import.png"
 kill \$pid; wait \$pid 2>/dev/null
+# Five starts of the race-detecting build, each until its first content.
+for run in 1 2 3 4 5; do
+  ORCHARD_STARTUP_PROBE=1 GORACE=halt_on_error=1 "$out/orchard-race" --db "$out/demo.orchard" >"$out/race-\$run.out" 2>"$out/race-\$run.log" & pid=\$!
+  for i in \$(seq 1 120); do
+    grep -q first-content "$out/race-\$run.out" && break
+    kill -0 \$pid 2>/dev/null || break
+    sleep 0.5
+  done
+  sleep 0.5
+  kill \$pid 2>/dev/null; wait \$pid 2>/dev/null
+done
 exit 0
 INNER
 xvfb-run -a -s "-screen 0 1600x1000x24 -noreset" bash "$out/inner.sh"
@@ -75,4 +90,13 @@ changed=$(compare -metric AE "$out/window.png" "$out/import.png" null: 2>&1 | aw
 if grep -qi "thread" "$out/app.log" "$out/import.log"; then
   echo "e2e: Fyne reported a call from the wrong thread:" >&2; grep -i "thread" "$out/app.log" "$out/import.log" >&2; fail=1
 fi
+raced=0
+for run in 1 2 3 4 5; do
+  if grep -q "DATA RACE" "$out/race-$run.log"; then
+    echo "e2e: start-up $run of the race-detecting build raced:" >&2; head -n 60 "$out/race-$run.log" >&2; raced=1
+  elif ! grep -q first-content "$out/race-$run.out"; then
+    echo "e2e: start-up $run of the race-detecting build never showed its first content:" >&2; tail -n 20 "$out/race-$run.log" >&2; raced=1
+  fi
+done
+if (( raced )); then fail=1; else echo "e2e: the race-detecting build started 5 times to its first content without a data race"; fi
 exit $fail
