@@ -65,6 +65,9 @@ type desktopApp struct {
 	// prebuilt is the shell start-up built for the workspace it opened,
 	// until adopt puts it in the window.
 	prebuilt *views.Shell
+	// holder is the window's content from start-up until the first
+	// screens go into it (startingContent).
+	holder *fyne.Container
 }
 
 func runGUI(db, importPath string, stderr io.Writer) int {
@@ -79,7 +82,8 @@ func runGUI(db, importPath string, stderr io.Writer) int {
 	// the two happen at once. Until the screens are built the window has
 	// no menu, and content hidden from the toolkit's walk, so that showing
 	// it only clears it to the background (see prepare).
-	d.win.SetContent(hiddenContent())
+	d.holder = startingContent()
+	d.win.SetContent(d.holder)
 	d.win.Show()
 	p := <-ready
 	d.win.SetMainMenu(d.main)
@@ -88,6 +92,7 @@ func runGUI(db, importPath string, stderr io.Writer) int {
 		d.prebuilt = p.shell
 		d.adopt(ws)
 	}
+	d.holder = nil // whatever comes next sets the window's content
 	if path == "" && err == nil {
 		d.showWelcome()
 	} else if err != nil {
@@ -253,7 +258,13 @@ func (d *desktopApp) attachShell(account string, section views.Section) {
 			d.showPresence(ws, st)
 		}
 	}
-	d.win.SetContent(d.shell.Content())
+	if h := d.holder; h != nil {
+		d.holder = nil
+		h.Add(d.shell.Content())
+		h.Show()
+	} else {
+		d.win.SetContent(d.shell.Content())
+	}
 	if section != views.SectionPortfolio {
 		d.shell.Show(section)
 	}

@@ -2,13 +2,12 @@ package app
 
 import (
 	"fmt"
-	"image/color"
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 
 	"orchard/app/workspace"
@@ -75,13 +74,16 @@ func (d *desktopApp) prepare(db string) <-chan prepared {
 	return out
 }
 
-// hiddenContent is what the window holds while prepare builds its screens:
-// a window's first showing walks its content, which would touch the
-// caches the building uses, and the walk leaves out what is hidden.
-func hiddenContent() fyne.CanvasObject {
-	r := canvas.NewRectangle(color.Transparent)
-	r.Hide()
-	return r
+// startingContent is what the window holds while prepare builds its
+// screens: a window's first showing walks its content, which would touch
+// the caches the building uses, and the walk leaves out what is hidden.
+// The screens built go into it (attachShell), which lays them out once at
+// the window's size, where giving the window new content would lay them
+// out twice and refresh all of them.
+func startingContent() *fyne.Container {
+	c := container.NewStack()
+	c.Hide()
+	return c
 }
 
 // startupHeap is the heap start-up may grow to before the collector runs:

@@ -21,7 +21,8 @@ func startupOn(t *testing.T, path string) (*desktopApp, prepared) {
 	fa.Settings().SetTheme(views.NewTheme(false, 1))
 	d := windowFor(fa)
 	ready := d.prepare(path)
-	d.win.SetContent(hiddenContent())
+	d.holder = startingContent()
+	d.win.SetContent(d.holder)
 	d.win.Show()
 	return d, <-ready
 }
@@ -62,10 +63,14 @@ func TestStartupBuildsTheFirstScreenWhileTheWindowShows(t *testing.T) {
 	}
 	d.win.SetMainMenu(d.main)
 	d.prebuilt = p.shell
+	holder := d.holder
 	d.adopt(p.ws)
 	t.Cleanup(d.closeWorkspace)
-	if d.shell != p.shell || d.win.Content() != p.shell.Content() {
+	if d.shell != p.shell || d.win.Content() != holder || len(holder.Objects) != 1 || holder.Objects[0] != p.shell.Content() || !holder.Visible() {
 		t.Error("the window does not show the screens start-up built")
+	}
+	if got, want := p.shell.Content().Size(), holder.Size(); got != want || want.Width < 600 {
+		t.Errorf("the first screen is laid out at %v in a window of %v", got, want)
 	}
 	if d.shell.Account() != first {
 		t.Errorf("the window opened on account %q, not %q", d.shell.Account(), first)

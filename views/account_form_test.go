@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
@@ -258,32 +259,50 @@ func TestStartingShellAddsTheScorecardAfterTheFirstFrame(t *testing.T) {
 
 // The window opens with the selected account's row in view: the first
 // account at the top of the list, or one further down where the user left
-// off, never with the rows above the first one scrolled out of sight.
+// off in the middle of the view, with rows on either side of it, never with
+// the rows above the first one scrolled out of sight. That holds both when
+// the screens are given to the window (which lays them out at their
+// smallest first) and when they go into content already laid out at the
+// window's size (as at start-up).
 func TestListOpensShowingTheSelectedAccount(t *testing.T) {
 	test.NewTempApp(t)
 	ws := manyWorkspace(t, 300)
-	for _, row := range []int{0, 150} {
-		w := test.NewTempWindow(t, nil)
-		w.Resize(fyne.NewSize(1240, 660))
-		s := NewStartingShell(ws, w)
-		s.SelectAccount(accountByName(ws, fmt.Sprintf("Account %05d", row)).ID)
-		w.SetContent(s.Content())
-		w.Resize(fyne.NewSize(1240, 660))
-		// Rows lie one padding apart below the header, which covers the
-		// top of the view.
-		tb := s.portfolio.list.table
-		v := reflect.ValueOf(&tb.Table).Elem()
-		offset := scrollY(tb)
-		cell := float32(v.FieldByName("cellSize").FieldByName("Height").Float())
-		header := float32(v.FieldByName("headerSize").FieldByName("Height").Float())
-		top := header + float32(row)*(cell+theme.Padding())
-		if top < offset+header || top+cell > offset+tb.Size().Height {
-			t.Errorf("opening on row %d (%v–%v px down the list): the list shows %v–%v px", row, top, top+cell, offset+header, offset+tb.Size().Height)
+	for _, into := range []string{"window", "holder"} {
+		for _, row := range []int{0, 150, 299} {
+			w := test.NewTempWindow(t, nil)
+			w.Resize(fyne.NewSize(1240, 660))
+			holder := container.NewStack()
+			if into == "holder" {
+				w.SetContent(holder)
+			}
+			s := NewStartingShell(ws, w)
+			s.SelectAccount(accountByName(ws, fmt.Sprintf("Account %05d", row)).ID)
+			if into == "holder" {
+				holder.Add(s.Content())
+			} else {
+				w.SetContent(s.Content())
+			}
+			w.Resize(fyne.NewSize(1240, 660))
+			// Rows lie one padding apart below the header, which covers the
+			// top of the view.
+			tb := s.portfolio.list.table
+			v := reflect.ValueOf(&tb.Table).Elem()
+			offset := scrollY(tb)
+			cell := float32(v.FieldByName("cellSize").FieldByName("Height").Float())
+			header := float32(v.FieldByName("headerSize").FieldByName("Height").Float())
+			pitch := cell + theme.Padding()
+			top := header + float32(row)*pitch
+			shown := fmt.Sprintf("opening on row %d (%v–%v px down the list) %s: the list shows %v–%v px", row, top, top+cell, into, offset+header, offset+tb.Size().Height)
+			if top < offset+header || top+cell > offset+tb.Size().Height {
+				t.Errorf("%s, not the row", shown)
+			} else if row == 150 && (top < offset+header+3*pitch || top+cell > offset+tb.Size().Height-3*pitch) {
+				t.Errorf("%s, the row at an edge of the view", shown)
+			}
+			if row == 0 && offset != 0 {
+				t.Errorf("opening on the first account %s: the list is scrolled %v px down, past the rows at its top", into, offset)
+			}
+			s.Close()
 		}
-		if row == 0 && offset != 0 {
-			t.Errorf("opening on the first account: the list is scrolled %v px down, past the rows at its top", offset)
-		}
-		s.Close()
 	}
 }
 

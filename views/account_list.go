@@ -328,6 +328,26 @@ func (l *accountList) selectAccount(id string) {
 	l.reveal()
 }
 
+// revealMidway scrolls a table just laid out, still at its top, so that the
+// selected row is in the middle of the view, with the rows around it on
+// either side, or leaves it where it is when it is in the top half. (A row
+// scrolled to from below lands at the bottom edge: scrolling to the row
+// half a view further down puts this one halfway.)
+func (l *accountList) revealMidway() {
+	i := l.rowOf(l.selected)
+	if i < 0 {
+		return
+	}
+	pitch := l.table.CreateCell().MinSize().Height + theme.Padding()
+	half := int(l.table.Size().Height / pitch / 2)
+	l.table.ScrollTo(widget.TableCellID{Row: min(i+half, len(l.rows)-1), Col: 1})
+	if half < 2 {
+		// Laid out at its smallest (a window given new content is laid out
+		// so first): again at the size it is shown at.
+		l.table.sized = l.revealMidway
+	}
+}
+
 // reveal scrolls the selected row into view. The toolkit's table, scrolling
 // up to a row, leaves it under the header row; asking next for the row
 // above brings the selected one out from under it, and changes nothing when
@@ -335,12 +355,14 @@ func (l *accountList) selectAccount(id string) {
 //
 // A table not yet laid out has no height to scroll within (the toolkit
 // would scroll as if the view were one line tall, leaving rows above the
-// selected one out of sight), so it reveals the row when it gets one.
+// selected one out of sight), so it reveals the row when it gets one, in
+// the middle of the view (revealMidway).
 func (l *accountList) reveal() {
 	if l.table.Size().Height <= 0 {
-		l.table.sized = l.reveal
+		l.table.sized = l.revealMidway
 		return
 	}
+	l.table.sized = nil
 	if i := l.rowOf(l.selected); i >= 0 {
 		l.table.ScrollTo(widget.TableCellID{Row: i, Col: 1})
 		if i > 0 {
