@@ -77,22 +77,9 @@ func runGUI(db, importPath string, stderr io.Writer) int {
 	fa.Settings().SetTheme(views.NewTheme(false, 1)) // before the faces load: they read it
 	d := windowFor(fa)
 	d.applyRegion() // numbers and dates as the user's region writes them
-	ready := d.prepare(db)
-	// Making the OpenGL window takes as long as building the first screen:
-	// the two happen at once. Until the screens are built the window has
-	// no menu, and content hidden from the toolkit's walk, so that showing
-	// it only clears it to the background (see prepare).
-	d.holder = startingContent()
-	d.win.SetContent(d.holder)
-	d.win.Show()
-	p := <-ready
-	d.win.SetMainMenu(d.main)
-	path, created, err, ws := p.path, p.created, p.err, p.ws
-	if ws != nil {
-		d.prebuilt = p.shell
-		d.adopt(ws)
-	}
-	d.holder = nil // whatever comes next sets the window's content
+	p := d.showWhilePreparing(db)
+	path, created, err := p.path, p.created, p.err
+	d.adoptPrepared(p)
 	if path == "" && err == nil {
 		d.showWelcome()
 	} else if err != nil {

@@ -50,9 +50,9 @@ type prepared struct {
 }
 
 // prepare finds and opens the workspace to start on and builds its screens
-// on goroutines, while the main goroutine makes the window (runGUI): the
-// faces load on one, the workspace opens on another, which then builds the
-// shell once both are done. The window must not be given content, a menu or
+// on goroutines, while the main goroutine makes the window
+// (showWhilePreparing): the faces load on one, the workspace opens on
+// another, which then builds the shell once both are done. The window must not be given content, a menu or
 // anything else that measures or draws until the channel has delivered,
 // since the building uses the toolkit's unguarded caches (see loadFaces).
 func (d *desktopApp) prepare(db string) <-chan prepared {
@@ -72,6 +72,33 @@ func (d *desktopApp) prepare(db string) <-chan prepared {
 		out <- p
 	}()
 	return out
+}
+
+// showWhilePreparing shows the window while prepare builds its first
+// screen, and returns what prepare made once the window has its menu.
+// Making the OpenGL window takes as long as building the first screen: the
+// two happen at once. Until the screens are built the window has no menu,
+// and content hidden from the toolkit's walk (startingContent), so that
+// showing it only clears it to the background.
+func (d *desktopApp) showWhilePreparing(db string) prepared {
+	ready := d.prepare(db)
+	d.holder = startingContent()
+	d.win.SetContent(d.holder)
+	d.win.Show()
+	p := <-ready
+	d.win.SetMainMenu(d.main)
+	return p
+}
+
+// adoptPrepared puts the workspace prepare opened, with the screens it
+// built, in the window; without one, the window is left for the welcome
+// screen or the error.
+func (d *desktopApp) adoptPrepared(p prepared) {
+	if p.ws != nil {
+		d.prebuilt = p.shell
+		d.adopt(p.ws)
+	}
+	d.holder = nil // whatever comes next sets the window's content
 }
 
 // startingContent is what the window holds while prepare builds its

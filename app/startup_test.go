@@ -13,18 +13,14 @@ import (
 	"orchard/views"
 )
 
-// startupOn runs runGUI's start on the workspace at path: the window is made
-// and shown while prepare opens the workspace and builds its screens.
+// startupOn starts as runGUI does on the workspace at path: the window is
+// made and shown while prepare opens the workspace and builds its screens.
 func startupOn(t *testing.T, path string) (*desktopApp, prepared) {
 	t.Helper()
 	fa := test.NewTempApp(t)
 	fa.Settings().SetTheme(views.NewTheme(false, 1))
 	d := windowFor(fa)
-	ready := d.prepare(path)
-	d.holder = startingContent()
-	d.win.SetContent(d.holder)
-	d.win.Show()
-	return d, <-ready
+	return d, d.showWhilePreparing(path)
 }
 
 // Start-up opens the workspace and builds its first screen, on the account
@@ -61,10 +57,8 @@ func TestStartupBuildsTheFirstScreenWhileTheWindowShows(t *testing.T) {
 	if regular.Width <= 0 || bold.Width <= regular.Width {
 		t.Errorf("after start-up, an account name measures %v in regular and %v in bold", regular, bold)
 	}
-	d.win.SetMainMenu(d.main)
-	d.prebuilt = p.shell
 	holder := d.holder
-	d.adopt(p.ws)
+	d.adoptPrepared(p)
 	t.Cleanup(d.closeWorkspace)
 	if d.shell != p.shell || d.win.Content() != holder || len(holder.Objects) != 1 || holder.Objects[0] != p.shell.Content() || !holder.Visible() {
 		t.Error("the window does not show the screens start-up built")
